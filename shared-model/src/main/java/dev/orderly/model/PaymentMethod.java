@@ -1,0 +1,6 @@
+package dev.orderly.model;
+
+/** How an order is paid. */
+public enum PaymentMethod {
+    CARD
+}
