@@ -1,0 +1,186 @@
+package dev.orderly.backend.kafka;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import kafka.server.KafkaConfig;
+import kafka.server.KafkaRaftServer;
+import kafka.tools.StorageTool;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.utils.Time;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A real single-node KRaft Kafka broker (broker + controller) running inside this JVM. Its log directory is
+ * formatted once and kept, so topics, records and committed offsets survive a restart.
+ */
+public final class EmbeddedKafkaBroker implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedKafkaBroker.class);
+    private static final String HOST = "127.0.0.1";
+
+    private final Path directory;
+    private final int port;
+    private KafkaRaftServer server;
+
+    private EmbeddedKafkaBroker(Path directory, int port) {
+        this.directory = directory;
+        this.port = port;
+    }
+
+    /**
+     * Starts a broker with its data under {@code directory}, listening on {@code requestedPort} (0: any free port),
+     * and returns once it answers clients.
+     */
+    public static EmbeddedKafkaBroker start(Path directory, int requestedPort, Duration readyTimeout) {
+        int port = requestedPort == 0 ? freePort() : requireFree(requestedPort);
+        EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(directory.toAbsolutePath(), port);
+        broker.startServer(readyTimeout);
+        return broker;
+    }
+
+    public String bootstrapServers() {
+        return HOST + ":" + port;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    private void startServer(Duration readyTimeout) {
+        long started = System.nanoTime();
+        Path logDir = directory.resolve("logs");
+        Properties props = brokerProperties(logDir, freePort());
+        try {
+            Files.createDirectories(logDir);
+            if (!Files.exists(logDir.resolve("meta.properties"))) {
+                format(props);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot prepare the Kafka data directory " + logDir, e);
+        }
+        try {
+            server = new KafkaRaftServer(new KafkaConfig(props, false), Time.SYSTEM);
+            server.startup();
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("The embedded Kafka broker did not start (data in " + logDir
+                + "). If another Orderly is running with the same data directory, stop it or pass"
+                + " --orderly.data-dir=<another directory>. Cause: " + e.getMessage(), e);
+        }
+        awaitReady(readyTimeout);
+        log.info("Embedded Kafka broker ready on {} in {} ms (data in {})", bootstrapServers(),
+            TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), logDir);
+    }
+
+    private Properties brokerProperties(Path logDir, int controllerPort) {
+        Properties props = new Properties();
+        props.put("process.roles", "broker,controller");
+        props.put("node.id", "1");
+        props.put("controller.quorum.voters", "1@" + HOST + ":" + controllerPort);
+        props.put("listeners", "PLAINTEXT://" + HOST + ":" + port + ",CONTROLLER://" + HOST + ":" + controllerPort);
+        props.put("advertised.listeners", "PLAINTEXT://" + HOST + ":" + port);
+        props.put("controller.listener.names", "CONTROLLER");
+        props.put("inter.broker.listener.name", "PLAINTEXT");
+        props.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        props.put("log.dirs", logDir.toString());
+        props.put("num.partitions", "3");
+        props.put("auto.create.topics.enable", "false");
+        props.put("offsets.topic.replication.factor", "1");
+        props.put("offsets.topic.num.partitions", "5");
+        props.put("transaction.state.log.replication.factor", "1");
+        props.put("transaction.state.log.min.isr", "1");
+        props.put("transaction.state.log.num.partitions", "3");
+        props.put("share.coordinator.state.topic.replication.factor", "1");
+        props.put("share.coordinator.state.topic.min.isr", "1");
+        props.put("group.initial.rebalance.delay.ms", "0");
+        props.put("broker.heartbeat.interval.ms", "500");
+        props.put("broker.session.timeout.ms", "2500");
+        return props;
+    }
+
+    private void format(Properties props) throws IOException {
+        Path config = directory.resolve("server.properties");
+        try (OutputStream out = Files.newOutputStream(config)) {
+            props.store(out, "Written by Orderly to format the embedded broker's storage");
+        }
+        ByteArrayOutputStream output = new ByteArrayOutputStream();
+        String clusterId = Uuid.randomUuid().toString();
+        int exit;
+        try (PrintStream print = new PrintStream(output, true, StandardCharsets.UTF_8)) {
+            exit = StorageTool.execute(new String[] {"format", "-t", clusterId, "-c", config.toString(),
+                "--ignore-formatted"}, print);
+        }
+        if (exit != 0) {
+            throw new IllegalStateException("Formatting the Kafka storage in " + directory + " failed: "
+                + output.toString(StandardCharsets.UTF_8));
+        }
+    }
+
+    private void awaitReady(Duration timeout) {
+        Map<String, Object> config = Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
+            AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 4000);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try (Admin admin = Admin.create(config)) {
+            while (true) {
+                try {
+                    admin.describeCluster().nodes().get(4, TimeUnit.SECONDS);
+                    admin.listTopics().names().get(4, TimeUnit.SECONDS);
+                    return;
+                } catch (Exception e) {
+                    if (System.nanoTime() > deadline) {
+                        close();
+                        throw new IllegalStateException("The embedded Kafka broker on " + bootstrapServers()
+                            + " did not become ready within " + timeout.toSeconds() + " s", e);
+                    }
+                    if (e instanceof InterruptedException) {
+                        Thread.currentThread().interrupt();
+                        throw new IllegalStateException("Interrupted while waiting for the embedded broker", e);
+                    }
+                }
+            }
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (server != null) {
+            log.info("Stopping the embedded Kafka broker on {}", bootstrapServers());
+            server.shutdown();
+            server.awaitShutdown();
+            server = null;
+        }
+    }
+
+    private static int requireFree(int port) {
+        try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getByName(HOST))) {
+            socket.setReuseAddress(true);
+            return port;
+        } catch (IOException e) {
+            throw new IllegalStateException("Port " + port + " on " + HOST + " is taken, so the embedded Kafka broker"
+                + " cannot listen there. Stop the program using it, or start Orderly with"
+                + " --orderly.kafka.embedded.port=0 (any free port).", e);
+        }
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(HOST))) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("No free port on " + HOST, e);
+        }
+    }
+}

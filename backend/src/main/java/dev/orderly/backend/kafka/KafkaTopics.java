@@ -1,0 +1,16 @@
+package dev.orderly.backend.kafka;
+
+/** The topic names of ARCHITECTURE.md: a contract with scripts, tests and the console. */
+public final class KafkaTopics {
+
+    public static final String PROCESSING = "order-processing-topic";
+    public static final String RETRY = "order-retry-topic";
+    public static final String DEAD_LETTER = "order-processing-dlt";
+    public static final String STATUS_EVENTS = "order-status-events";
+
+    public static final String PROCESSING_GROUP = "order-processing-group";
+    public static final String RETRY_GROUP = "order-retry-group";
+
+    private KafkaTopics() {
+    }
+}

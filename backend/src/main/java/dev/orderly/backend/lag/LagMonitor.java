@@ -1,0 +1,116 @@
+package dev.orderly.backend.lag;
+
+import dev.orderly.backend.kafka.KafkaTopics;
+import dev.orderly.model.LagSnapshot;
+import dev.orderly.model.PartitionLag;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
+import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.IsolationLevel;
+import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.messaging.simp.SimpMessagingTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Every second: per group and partition, committed offset against the end offset. End offsets are read at
+ * READ_COMMITTED (the last stable offset), so transaction markers and open transactions do not count as lag.
+ */
+@Component
+public class LagMonitor implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(LagMonitor.class);
+    private static final Map<String, String> WATCHED = Map.of(
+        KafkaTopics.PROCESSING_GROUP, KafkaTopics.PROCESSING,
+        KafkaTopics.RETRY_GROUP, KafkaTopics.RETRY);
+    private static final int PARTITIONS = 3;
+
+    private final KafkaAdmin kafkaAdmin;
+    private final SimpMessagingTemplate stomp;
+    private final Clock clock;
+    private final AtomicReference<LagSnapshot> latest = new AtomicReference<>();
+    private Admin admin;
+
+    LagMonitor(KafkaAdmin kafkaAdmin, SimpMessagingTemplate stomp, Clock clock) {
+        this.kafkaAdmin = kafkaAdmin;
+        this.stomp = stomp;
+        this.clock = clock;
+    }
+
+    public LagSnapshot latest() {
+        LagSnapshot snapshot = latest.get();
+        return snapshot != null ? snapshot : new LagSnapshot(clock.instant(), List.of(), 0);
+    }
+
+    @Scheduled(fixedRateString = "${orderly.lag.interval:1s}", initialDelayString = "${orderly.lag.interval:1s}")
+    void poll() {
+        try {
+            LagSnapshot snapshot = measure();
+            latest.set(snapshot);
+            stomp.convertAndSend("/topic/pipeline", snapshot);
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            log.debug("lag: measurement failed: {}", e.toString());
+        }
+    }
+
+    LagSnapshot measure() throws Exception {
+        Admin client = admin();
+        Map<TopicPartition, OffsetSpec> ends = new HashMap<>();
+        for (String topic : WATCHED.values()) {
+            for (int p = 0; p < PARTITIONS; p++) {
+                ends.put(new TopicPartition(topic, p), OffsetSpec.latest());
+            }
+        }
+        Map<TopicPartition, ListOffsetsResultInfo> endOffsets = client.listOffsets(ends,
+            new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all().get(5, TimeUnit.SECONDS);
+        List<PartitionLag> rows = new ArrayList<>();
+        for (Map.Entry<String, String> watched : WATCHED.entrySet()) {
+            Map<TopicPartition, OffsetAndMetadata> committed = client.listConsumerGroupOffsets(watched.getKey())
+                .partitionsToOffsetAndMetadata().get(5, TimeUnit.SECONDS);
+            for (int p = 0; p < PARTITIONS; p++) {
+                TopicPartition tp = new TopicPartition(watched.getValue(), p);
+                long end = endOffsets.containsKey(tp) ? endOffsets.get(tp).offset() : 0;
+                OffsetAndMetadata offset = committed.get(tp);
+                long position = offset == null ? 0 : offset.offset();
+                rows.add(new PartitionLag(watched.getKey(), tp.topic(), p, position, end, Math.max(0, end - position)));
+            }
+        }
+        rows.sort(Comparator.comparing(PartitionLag::group).thenComparing(PartitionLag::partition));
+        return new LagSnapshot(clock.instant(), rows, rows.stream().mapToLong(PartitionLag::lag).sum());
+    }
+
+    private synchronized Admin admin() {
+        if (admin == null) {
+            Map<String, Object> config = new HashMap<>(kafkaAdmin.getConfigurationProperties());
+            config.put(AdminClientConfig.CLIENT_ID_CONFIG, "orderly-lag-monitor");
+            admin = Admin.create(config);
+        }
+        return admin;
+    }
+
+    @Override
+    public synchronized void destroy() {
+        if (admin != null) {
+            admin.close();
+            admin = null;
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package dev.orderly.backend.messaging;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** A committed status change waiting to be relayed to {@code order-status-events}. */
+@Entity
+@Table(name = "outbox_events")
+class OutboxEvent {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "order_id", nullable = false)
+    private Long orderId;
+
+    @Column(nullable = false)
+    private String payload;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "published_at")
+    private Instant publishedAt;
+
+    protected OutboxEvent() {
+    }
+
+    OutboxEvent(Long orderId, String payload, Instant createdAt) {
+        this.orderId = orderId;
+        this.payload = payload;
+        this.createdAt = createdAt;
+    }
+
+    Long getId() {
+        return id;
+    }
+
+    Long getOrderId() {
+        return orderId;
+    }
+
+    String getPayload() {
+        return payload;
+    }
+}

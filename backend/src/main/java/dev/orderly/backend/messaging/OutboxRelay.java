@@ -1,0 +1,76 @@
+package dev.orderly.backend.messaging;
+
+import dev.orderly.backend.kafka.KafkaTopics;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.domain.Limit;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Relays committed status changes from the outbox to {@code order-status-events}, oldest first, at least once: a
+ * row is marked published only after the broker acknowledged it.
+ */
+@Component
+class OutboxRelay {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+    private static final int BATCH = 500;
+
+    private final OutboxRepository repository;
+    private final KafkaTemplate<String, String> kafka;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+
+    OutboxRelay(OutboxRepository repository, KafkaTemplate<String, String> kafka, TransactionTemplate transactions,
+        Clock clock) {
+        this.repository = repository;
+        this.kafka = kafka;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    @Scheduled(fixedDelayString = "${orderly.outbox.poll-interval:50ms}")
+    void relay() {
+        try {
+            while (relayBatch() == BATCH) {
+                log.debug("outbox: relayed a full batch, continuing");
+            }
+        } catch (RuntimeException e) {
+            log.warn("outbox: relaying status changes failed, will retry: {}", e.getMessage());
+        }
+    }
+
+    int relayBatch() {
+        List<OutboxEvent> batch = repository.findByPublishedAtIsNullOrderByIdAsc(Limit.of(BATCH));
+        if (batch.isEmpty()) {
+            return 0;
+        }
+        List<CompletableFuture<?>> sends = new ArrayList<>(batch.size());
+        for (OutboxEvent event : batch) {
+            sends.add(kafka.send(KafkaTopics.STATUS_EVENTS, String.valueOf(event.getOrderId()), event.getPayload()));
+        }
+        try {
+            CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).get(15, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while relaying the outbox", e);
+        } catch (Exception e) {
+            throw new IllegalStateException("the broker did not acknowledge the status events: " + e.getMessage(), e);
+        }
+        List<Long> ids = batch.stream().map(OutboxEvent::getId).toList();
+        transactions.executeWithoutResult(status -> repository.markPublished(ids, clock.instant()));
+        return batch.size();
+    }
+
+    long backlog() {
+        return repository.countByPublishedAtIsNull();
+    }
+}

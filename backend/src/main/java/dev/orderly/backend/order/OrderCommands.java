@@ -1,0 +1,127 @@
+package dev.orderly.backend.order;
+
+import dev.orderly.backend.payment.Payment;
+import dev.orderly.backend.payment.PaymentGateway;
+import dev.orderly.backend.payment.PaymentRepository;
+import dev.orderly.backend.security.CurrentUser;
+import dev.orderly.backend.web.ApiException;
+import dev.orderly.model.CreateOrderRequest;
+import dev.orderly.model.OrderItemRequest;
+import dev.orderly.model.OrderStatus;
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.Set;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Creating orders and moving them on by hand: cancel, staff transitions, refunds. */
+@Service
+public class OrderCommands {
+
+    /** Moves staff may make by hand; payment and storage belong to the pipeline, refunds to their endpoints. */
+    static final Set<OrderStatus> STAFF_TARGETS = EnumSet.of(OrderStatus.PREPARING, OrderStatus.SHIPMENT_STARTED,
+        OrderStatus.IN_TRANSIT, OrderStatus.COMPLETED);
+
+    private final OrderRepository orders;
+    private final OrderStatusChanger statusChanger;
+    private final PaymentRepository payments;
+    private final PaymentGateway gateway;
+    private final Clock clock;
+
+    OrderCommands(OrderRepository orders, OrderStatusChanger statusChanger, PaymentRepository payments,
+        PaymentGateway gateway, Clock clock) {
+        this.orders = orders;
+        this.statusChanger = statusChanger;
+        this.payments = payments;
+        this.gateway = gateway;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public CustomerOrder create(CurrentUser user, CreateOrderRequest request) {
+        CustomerOrder order = new CustomerOrder(user.email(), OrderStatus.CREATED, clock.instant());
+        for (OrderItemRequest item : request.items()) {
+            order.addItem(item.sku().strip(), item.quantity(), item.unitPrice());
+        }
+        orders.save(order);
+        statusChanger.recordCreated(order, user.email());
+        statusChanger.move(order, OrderStatus.PENDING_PAYMENT, user.email(), "awaiting payment");
+        return order;
+    }
+
+    /** The order, if it exists and the user may see it; 404 otherwise (another's order is not revealed). */
+    public CustomerOrder load(CurrentUser user, long orderId) {
+        return orders.findById(orderId).filter(o -> user.mayAccess(o.getUserEmail()))
+            .orElseThrow(() -> ApiException.notFound("Order " + orderId + " not found"));
+    }
+
+    private CustomerOrder lock(CurrentUser user, long orderId) {
+        return orders.lockById(orderId).filter(o -> user.mayAccess(o.getUserEmail()))
+            .orElseThrow(() -> ApiException.notFound("Order " + orderId + " not found"));
+    }
+
+    @Transactional
+    public CustomerOrder cancel(CurrentUser user, long orderId) {
+        CustomerOrder order = lock(user, orderId);
+        if (!order.getStatus().isCancellable()) {
+            throw ApiException.conflict("Order " + orderId + " is " + order.getStatus() + " and can no longer be"
+                + " cancelled; only orders in " + cancellableStates() + " can. Ask for a refund instead.");
+        }
+        statusChanger.move(order, OrderStatus.CANCELLED, user.email(), "cancelled by " + user.email());
+        return order;
+    }
+
+    @Transactional
+    public CustomerOrder transition(CurrentUser staff, long orderId, OrderStatus target) {
+        CustomerOrder order = lock(staff, orderId);
+        if (!STAFF_TARGETS.contains(target)) {
+            throw ApiException.badRequest("Staff cannot move an order to " + target + " by hand; allowed targets are "
+                + STAFF_TARGETS + " (payment and storage are done by the pipeline; use the cancel and refund"
+                + " endpoints for those)", null);
+        }
+        if (!order.getStatus().canTransitionTo(target)) {
+            throw ApiException.conflict("Order " + orderId + " is " + order.getStatus() + " and cannot move to "
+                + target + "; from " + order.getStatus() + " it may go to " + order.getStatus().allowedTargets());
+        }
+        statusChanger.move(order, target, staff.email(), "moved by staff");
+        return order;
+    }
+
+    @Transactional
+    public CustomerOrder requestRefund(CurrentUser user, long orderId) {
+        CustomerOrder order = lock(user, orderId);
+        if (!order.getStatus().canTransitionTo(OrderStatus.REFUND_REQUESTED)) {
+            throw ApiException.conflict("Order " + orderId + " is " + order.getStatus()
+                + "; a refund can be requested only for a paid order that is not on its way");
+        }
+        statusChanger.move(order, OrderStatus.REFUND_REQUESTED, user.email(), "refund requested");
+        return order;
+    }
+
+    /** Returns the captured money through the gateway (idempotent by the payment's key), then REFUNDED. */
+    @Transactional
+    public CustomerOrder completeRefund(CurrentUser staff, long orderId) {
+        CustomerOrder order = lock(staff, orderId);
+        if (order.getStatus() != OrderStatus.REFUND_REQUESTED) {
+            throw ApiException.conflict("Order " + orderId + " is " + order.getStatus()
+                + "; only an order in REFUND_REQUESTED can be refunded");
+        }
+        Payment payment = payments.findByOrderId(orderId).orElseThrow(() -> ApiException.conflict(
+            "Order " + orderId + " has no payment to refund"));
+        gateway.refund(payment.getIdempotencyKey());
+        payment.markRefunded(clock.instant());
+        statusChanger.move(order, OrderStatus.REFUNDED, staff.email(), "refunded " + payment.getAmount()
+            + " to card ending " + payment.getCardLast4());
+        return order;
+    }
+
+    private static Set<OrderStatus> cancellableStates() {
+        EnumSet<OrderStatus> states = EnumSet.noneOf(OrderStatus.class);
+        for (OrderStatus status : OrderStatus.values()) {
+            if (status.isCancellable()) {
+                states.add(status);
+            }
+        }
+        return states;
+    }
+}

@@ -1,0 +1,9 @@
+package dev.orderly.backend.payment;
+
+/** The gateway failed or timed out: worth retrying later. */
+public class GatewayUnavailableException extends RuntimeException {
+
+    public GatewayUnavailableException(String message) {
+        super(message);
+    }
+}

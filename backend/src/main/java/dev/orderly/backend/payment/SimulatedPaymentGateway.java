@@ -1,0 +1,178 @@
+package dev.orderly.backend.payment;
+
+import dev.orderly.model.Luhn;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicReference;
+import org.h2.jdbcx.JdbcConnectionPool;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+
+/**
+ * A payment provider stand-in with its own durable ledger (a separate H2 database, written outside the
+ * application's transactions, as an external system would be), configurable latency, declines, errors and
+ * timeouts. The ledger is what the database is checked against.
+ */
+public class SimulatedPaymentGateway implements PaymentGateway, AutoCloseable {
+
+    /** One line of the simulator's ledger. */
+    public record LedgerEntry(String idempotencyKey, String authorizationId, String cardLast4, BigDecimal amount,
+        LedgerState state, Instant updatedAt) {
+    }
+
+    /** Where an authorisation stands at the gateway. */
+    public enum LedgerState { AUTHORIZED, CAPTURED, VOIDED, REFUNDED, DECLINED }
+
+    private static final RowMapper<LedgerEntry> ROW = (rs, n) -> new LedgerEntry(rs.getString("idempotency_key"),
+        rs.getString("authorization_id"), rs.getString("card_last4"), rs.getBigDecimal("amount"),
+        LedgerState.valueOf(rs.getString("state")), rs.getTimestamp("updated_at").toInstant());
+
+    private final JdbcConnectionPool pool;
+    private final JdbcTemplate jdbc;
+    private final AtomicReference<GatewaySettings> settings;
+
+    public SimulatedPaymentGateway(Path directory, GatewaySettings settings) {
+        this.pool = JdbcConnectionPool.create("jdbc:h2:file:" + directory.toAbsolutePath().resolve("ledger")
+            + ";WRITE_DELAY=0;LOCK_TIMEOUT=10000", "sa", "");
+        this.pool.setMaxConnections(32);
+        this.jdbc = new JdbcTemplate(pool);
+        this.settings = new AtomicReference<>(settings);
+        jdbc.execute("""
+            CREATE TABLE IF NOT EXISTS sim_ledger (
+                idempotency_key  VARCHAR(120) PRIMARY KEY,
+                authorization_id VARCHAR(64)  NOT NULL UNIQUE,
+                card_last4       VARCHAR(4)   NOT NULL,
+                amount           DECIMAL(12, 2) NOT NULL,
+                state            VARCHAR(16)  NOT NULL,
+                created_at       TIMESTAMP(6) NOT NULL,
+                updated_at       TIMESTAMP(6) NOT NULL)""");
+    }
+
+    public GatewaySettings settings() {
+        return settings.get();
+    }
+
+    public void updateSettings(GatewaySettings newSettings) {
+        settings.set(newSettings);
+    }
+
+    @Override
+    public CardToken tokenize(String cardNumber) {
+        return new CardToken("tok_" + UUID.randomUUID(), Luhn.lastFour(cardNumber));
+    }
+
+    @Override
+    public Authorization authorize(String idempotencyKey, CardToken card, BigDecimal amount) {
+        GatewaySettings current = settings.get();
+        simulateLatency(current);
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        if (random.nextDouble() < current.errorRate()) {
+            throw new GatewayUnavailableException("payment gateway error (simulated, rate "
+                + current.errorRate() + ")");
+        }
+        Optional<LedgerEntry> existing = find(idempotencyKey);
+        if (existing.isPresent()) {
+            return answer(existing.get());
+        }
+        boolean declined = card.last4().endsWith(current.declineSuffix());
+        LedgerEntry entry = insert(idempotencyKey, card.last4(), amount,
+            declined ? LedgerState.DECLINED : LedgerState.AUTHORIZED);
+        if (!declined && random.nextDouble() < current.timeoutRate()) {
+            throw new GatewayUnavailableException("payment gateway timed out (simulated, rate "
+                + current.timeoutRate() + "); the authorisation may exist");
+        }
+        return answer(entry);
+    }
+
+    private Authorization answer(LedgerEntry entry) {
+        if (entry.state() == LedgerState.DECLINED) {
+            throw new PaymentDeclinedException("card ending " + entry.cardLast4() + " was declined by the issuer");
+        }
+        return new Authorization(entry.authorizationId(), entry.idempotencyKey(), entry.amount(), entry.cardLast4());
+    }
+
+    private LedgerEntry insert(String key, String last4, BigDecimal amount, LedgerState state) {
+        Instant now = Instant.now();
+        String authorizationId = "auth_" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
+        try {
+            jdbc.update("INSERT INTO sim_ledger VALUES (?, ?, ?, ?, ?, ?, ?)", key, authorizationId, last4, amount,
+                state.name(), Timestamp.from(now), Timestamp.from(now));
+            return new LedgerEntry(key, authorizationId, last4, amount, state, now);
+        } catch (DuplicateKeyException raced) {
+            return find(key).orElseThrow();
+        }
+    }
+
+    @Override
+    public void capture(String idempotencyKey) {
+        LedgerEntry entry = find(idempotencyKey)
+            .orElseThrow(() -> new IllegalStateException("no authorisation under key " + idempotencyKey));
+        switch (entry.state()) {
+            case CAPTURED, REFUNDED -> { }
+            case AUTHORIZED -> setState(idempotencyKey, LedgerState.AUTHORIZED, LedgerState.CAPTURED);
+            default -> throw new IllegalStateException("cannot capture a " + entry.state() + " authorisation");
+        }
+    }
+
+    @Override
+    public boolean voidAuthorization(String idempotencyKey) {
+        return setState(idempotencyKey, LedgerState.AUTHORIZED, LedgerState.VOIDED);
+    }
+
+    @Override
+    public boolean isVoided(String idempotencyKey) {
+        return find(idempotencyKey).map(e -> e.state() == LedgerState.VOIDED).orElse(false);
+    }
+
+    @Override
+    public void refund(String idempotencyKey) {
+        LedgerEntry entry = find(idempotencyKey)
+            .orElseThrow(() -> new IllegalStateException("no authorisation under key " + idempotencyKey));
+        if (entry.state() == LedgerState.AUTHORIZED) {
+            setState(idempotencyKey, LedgerState.AUTHORIZED, LedgerState.VOIDED);
+        } else if (entry.state() == LedgerState.CAPTURED) {
+            setState(idempotencyKey, LedgerState.CAPTURED, LedgerState.REFUNDED);
+        }
+    }
+
+    public Optional<LedgerEntry> find(String idempotencyKey) {
+        return jdbc.query("SELECT * FROM sim_ledger WHERE idempotency_key = ?", ROW, idempotencyKey).stream()
+            .findFirst();
+    }
+
+    public List<LedgerEntry> ledger() {
+        return jdbc.query("SELECT * FROM sim_ledger ORDER BY created_at", ROW);
+    }
+
+    private boolean setState(String key, LedgerState from, LedgerState to) {
+        return jdbc.update("UPDATE sim_ledger SET state = ?, updated_at = ? WHERE idempotency_key = ? AND state = ?",
+            to.name(), Timestamp.from(Instant.now()), key, from.name()) == 1;
+    }
+
+    private static void simulateLatency(GatewaySettings settings) {
+        long min = settings.effectiveMin().toMillis();
+        long max = settings.effectiveMax().toMillis();
+        long millis = max > min ? ThreadLocalRandom.current().nextLong(min, max + 1) : min;
+        if (millis > 0) {
+            try {
+                Thread.sleep(Duration.ofMillis(millis).toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new GatewayUnavailableException("interrupted while waiting for the payment gateway");
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        pool.dispose();
+    }
+}

@@ -1,0 +1,34 @@
+package dev.orderly.backend.processing;
+
+import dev.orderly.model.OrderProcessingEvent;
+import dev.orderly.model.TimelineEntry.TimelineKind;
+import java.time.Clock;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Writes processing attempts: in the caller's transaction, or in one of their own for failures. */
+@Component
+public class AttemptLog {
+
+    private final ProcessingAttemptRepository attempts;
+    private final Clock clock;
+
+    AttemptLog(ProcessingAttemptRepository attempts, Clock clock) {
+        this.attempts = attempts;
+        this.clock = clock;
+    }
+
+    /** Records an attempt that must survive the rollback of whatever is going on around it. */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void recordAlone(long orderId, String eventId, TimelineKind kind, String detail, RecordOrigin origin,
+        int retryCount) {
+        attempts.save(new ProcessingAttempt(orderId, eventId, kind, detail, origin, retryCount, clock.instant()));
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    void recordWithin(OrderProcessingEvent event, TimelineKind kind, String detail, RecordOrigin origin) {
+        attempts.save(new ProcessingAttempt(event.orderId(), event.eventId(), kind, detail, origin,
+            event.retryCount(), clock.instant()));
+    }
+}

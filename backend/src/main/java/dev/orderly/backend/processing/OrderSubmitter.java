@@ -1,0 +1,92 @@
+package dev.orderly.backend.processing;
+
+import dev.orderly.backend.kafka.KafkaTopics;
+import dev.orderly.backend.messaging.EventJson;
+import dev.orderly.backend.order.CustomerOrder;
+import dev.orderly.backend.order.OrderCommands;
+import dev.orderly.backend.payment.PaymentGateway;
+import dev.orderly.backend.security.CurrentUser;
+import dev.orderly.backend.web.ApiException;
+import dev.orderly.model.OrderProcessingEvent;
+import dev.orderly.model.OrderStatus;
+import dev.orderly.model.PayAndShipmentRequest;
+import dev.orderly.model.ProcessingInstructions;
+import dev.orderly.model.TimelineEntry.TimelineKind;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.SendResult;
+import org.springframework.stereotype.Service;
+
+/**
+ * Accepts an order for processing: checks owner, state and amount, then puts an {@link OrderProcessingEvent} on
+ * the broker and waits (bounded) for its acknowledgement. A 202 therefore means the event is durable.
+ */
+@Service
+class OrderSubmitter {
+
+    private static final Logger log = LoggerFactory.getLogger(OrderSubmitter.class);
+
+    private final OrderCommands orders;
+    private final PaymentGateway gateway;
+    private final KafkaTemplate<String, String> kafka;
+    private final EventJson json;
+    private final AttemptLog attempts;
+    private final ProcessingSettings settings;
+
+    OrderSubmitter(OrderCommands orders, PaymentGateway gateway, KafkaTemplate<String, String> kafka, EventJson json,
+        AttemptLog attempts, ProcessingSettings settings) {
+        this.orders = orders;
+        this.gateway = gateway;
+        this.kafka = kafka;
+        this.json = json;
+        this.attempts = attempts;
+        this.settings = settings;
+    }
+
+    OrderProcessingEvent submit(CurrentUser user, long orderId, PayAndShipmentRequest request) {
+        CustomerOrder order = orders.load(user, orderId);
+        if (order.getStatus() != OrderStatus.PENDING_PAYMENT) {
+            throw ApiException.conflict("Order " + orderId + " is " + order.getStatus()
+                + "; only an order in PENDING_PAYMENT can be paid for");
+        }
+        if (order.getTotal().compareTo(request.payment().amount()) != 0) {
+            throw ApiException.badRequest("payment.amount " + request.payment().amount()
+                + " does not match the order total " + order.getTotal(),
+                Map.of("fields", Map.of("payment.amount", "must equal the order total " + order.getTotal())));
+        }
+        ProcessingInstructions instructions = ProcessingInstructions.of(request,
+            gateway.tokenize(request.payment().cardNumber()).token());
+        OrderProcessingEvent event = OrderProcessingEvent.create(orderId, order.getUserEmail(), instructions);
+        SendResult<String, String> sent = send(event);
+        RecordOrigin origin = new RecordOrigin(KafkaTopics.PROCESSING, sent.getRecordMetadata().partition(),
+            sent.getRecordMetadata().offset());
+        attempts.recordAlone(orderId, event.eventId(), TimelineKind.ACCEPTED,
+            "accepted for processing by " + user.email(), origin, 0);
+        return event;
+    }
+
+    private SendResult<String, String> send(OrderProcessingEvent event) {
+        try {
+            return kafka.send(KafkaTopics.PROCESSING, String.valueOf(event.orderId()), json.write(event))
+                .get(settings.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw unavailable(event, e);
+        } catch (ExecutionException | TimeoutException | RuntimeException e) {
+            throw unavailable(event, e);
+        }
+    }
+
+    private static ApiException unavailable(OrderProcessingEvent event, Exception cause) {
+        log.warn("order {}: the broker did not take the processing event: {}", event.orderId(), cause.toString());
+        return new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "The order queue (Kafka) is not reachable right now,"
+            + " so order " + event.orderId() + " was not sent for processing and nothing was changed. Try again in"
+            + " a moment.");
+    }
+}

@@ -1,0 +1,50 @@
+package dev.orderly.backend.processing;
+
+import dev.orderly.backend.order.OrderRepository;
+import dev.orderly.backend.payment.PaymentGateway;
+import dev.orderly.backend.payment.PaymentRepository;
+import dev.orderly.model.TimelineEntry.TimelineKind;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Voids an authorisation whose transaction rolled back, unless a committed payment holds it (a duplicate's
+ * authorisation, deduplicated by its key, is the original's). Runs under the order's row lock.
+ */
+@Component
+class PaymentCompensator {
+
+    private static final Logger log = LoggerFactory.getLogger(PaymentCompensator.class);
+
+    private final OrderRepository orders;
+    private final PaymentRepository payments;
+    private final PaymentGateway gateway;
+    private final AttemptLog attempts;
+
+    PaymentCompensator(OrderRepository orders, PaymentRepository payments, PaymentGateway gateway,
+        AttemptLog attempts) {
+        this.orders = orders;
+        this.payments = payments;
+        this.gateway = gateway;
+        this.attempts = attempts;
+    }
+
+    /** Returns whether an authorisation was voided. */
+    @Transactional
+    public boolean voidUnlessCommitted(long orderId, String eventId, String idempotencyKey, String reason,
+        RecordOrigin origin, int retryCount) {
+        orders.lockById(orderId);
+        if (payments.existsByIdempotencyKey(idempotencyKey)) {
+            return false;
+        }
+        boolean voided = gateway.voidAuthorization(idempotencyKey);
+        if (voided) {
+            log.info("order {}: voided authorisation {} ({})", orderId, idempotencyKey, reason);
+            attempts.recordAlone(orderId, eventId, TimelineKind.COMPENSATED,
+                "payment authorisation voided: " + reason, origin, retryCount);
+        }
+        return voided;
+    }
+}

@@ -1,0 +1,61 @@
+package dev.orderly.backend.processing;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
+import java.time.Instant;
+import org.springframework.data.domain.Persistable;
+
+/** The inbox: an applied event. Its key is the event id, so applying the same event twice fails at the insert. */
+@Entity
+@Table(name = "processed_events")
+class ProcessedEvent implements Persistable<String> {
+
+    @Id
+    @Column(name = "event_id")
+    private String eventId;
+
+    @Column(name = "order_id", nullable = false)
+    private Long orderId;
+
+    @Column(nullable = false)
+    private String topic;
+
+    @Column(name = "kafka_partition", nullable = false)
+    private int partition;
+
+    @Column(name = "kafka_offset", nullable = false)
+    private long offset;
+
+    @Column(name = "processed_at", nullable = false)
+    private Instant processedAt;
+
+    @Transient
+    private boolean fresh;
+
+    protected ProcessedEvent() {
+    }
+
+    ProcessedEvent(String eventId, Long orderId, RecordOrigin origin, Instant now) {
+        this.eventId = eventId;
+        this.orderId = orderId;
+        this.topic = origin.topic();
+        this.partition = origin.partition();
+        this.offset = origin.offset();
+        this.processedAt = now;
+        this.fresh = true;
+    }
+
+    @Override
+    public String getId() {
+        return eventId;
+    }
+
+    /** Always inserted, never merged: a duplicate must hit the primary key. */
+    @Override
+    public boolean isNew() {
+        return fresh;
+    }
+}

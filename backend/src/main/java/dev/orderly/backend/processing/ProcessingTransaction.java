@@ -1,0 +1,93 @@
+package dev.orderly.backend.processing;
+
+import dev.orderly.backend.order.CustomerOrder;
+import dev.orderly.backend.order.OrderRepository;
+import dev.orderly.backend.order.OrderStatusChanger;
+import dev.orderly.backend.payment.Payment;
+import dev.orderly.backend.payment.PaymentGateway;
+import dev.orderly.backend.payment.PaymentGateway.Authorization;
+import dev.orderly.backend.payment.PaymentRepository;
+import dev.orderly.backend.shipment.Shipment;
+import dev.orderly.backend.shipment.ShipmentRepository;
+import dev.orderly.backend.warehouse.WarehouseStorage;
+import dev.orderly.backend.warehouse.WarehouseStorageRepository;
+import dev.orderly.model.OrderProcessingEvent;
+import dev.orderly.model.OrderStatus;
+import dev.orderly.model.ProcessingInstructions;
+import dev.orderly.model.TimelineEntry.TimelineKind;
+import java.time.Clock;
+import java.time.Instant;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The seed's single transaction: inbox row, payment record, shipment, warehouse storage or preparing, every status
+ * change with its history and outbox row. All of it commits, or none of it.
+ */
+@Component
+class ProcessingTransaction {
+
+    static final String ACTOR = "pipeline";
+
+    private final OrderRepository orders;
+    private final ProcessedEventRepository inbox;
+    private final PaymentRepository payments;
+    private final ShipmentRepository shipments;
+    private final WarehouseStorageRepository storage;
+    private final OrderStatusChanger statusChanger;
+    private final AttemptLog attempts;
+    private final PaymentGateway gateway;
+    private final Clock clock;
+
+    ProcessingTransaction(OrderRepository orders, ProcessedEventRepository inbox, PaymentRepository payments,
+        ShipmentRepository shipments, WarehouseStorageRepository storage, OrderStatusChanger statusChanger,
+        AttemptLog attempts, PaymentGateway gateway, Clock clock) {
+        this.orders = orders;
+        this.inbox = inbox;
+        this.payments = payments;
+        this.shipments = shipments;
+        this.storage = storage;
+        this.statusChanger = statusChanger;
+        this.attempts = attempts;
+        this.gateway = gateway;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public OrderStatus apply(OrderProcessingEvent event, Authorization authorization, RecordOrigin origin) {
+        CustomerOrder order = orders.lockById(event.orderId())
+            .orElseThrow(() -> new UnprocessableEventException("order " + event.orderId() + " does not exist"));
+        if (inbox.existsById(event.eventId())) {
+            throw new AlreadyProcessedException("event " + event.eventId() + " was applied meanwhile");
+        }
+        if (order.getStatus() != OrderStatus.PENDING_PAYMENT) {
+            throw new AlreadyProcessedException("order " + order.getId() + " is " + order.getStatus()
+                + ", no longer PENDING_PAYMENT");
+        }
+        // Checked under the order's lock, which compensation holds too: a void and this commit cannot cross.
+        if (gateway.isVoided(authorization.idempotencyKey())) {
+            throw new TransientProcessingException("authorisation " + authorization.authorizationId()
+                + " was voided by a concurrent attempt", null);
+        }
+        Instant now = clock.instant();
+        ProcessingInstructions request = event.request();
+        inbox.save(new ProcessedEvent(event.eventId(), order.getId(), origin, now));
+
+        payments.save(new Payment(order.getId(), authorization, now));
+        statusChanger.move(order, OrderStatus.PAYMENT_COMPLETED, ACTOR,
+            "payment " + authorization.authorizationId() + " authorised, card ending " + request.cardLast4());
+
+        shipments.save(new Shipment(order.getId(), request.shipment(), now));
+        order.markWarehouseStorage(request.warehouseStorage());
+        if (request.warehouseStorage()) {
+            WarehouseStorage stored = storage.save(new WarehouseStorage(order.getId(), now));
+            statusChanger.move(order, OrderStatus.IN_WAREHOUSE, ACTOR, "stored at " + stored.getLocation());
+            statusChanger.move(order, OrderStatus.COMPLETED, ACTOR, "held in the warehouse for pickup");
+        } else {
+            statusChanger.move(order, OrderStatus.PREPARING, ACTOR, "shipping to " + request.shipment().zipCode());
+        }
+        attempts.recordWithin(event, TimelineKind.ATTEMPT_SUCCEEDED,
+            "processed: payment, shipment" + (request.warehouseStorage() ? ", warehouse storage" : ""), origin);
+        return order.getStatus();
+    }
+}

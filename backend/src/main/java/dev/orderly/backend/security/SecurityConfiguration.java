@@ -1,0 +1,77 @@
+package dev.orderly.backend.security;
+
+import dev.orderly.backend.web.EnvelopeWriter;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+
+/** HTTP Basic over loopback; users from {@link SecuritySettings}; staff-only endpoints. */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    @Bean
+    InMemoryUserDetailsManager users(SecuritySettings settings, @Value("${server.address:}") String address) {
+        refuseDemoPasswordsBeyondLoopback(settings, address);
+        return new InMemoryUserDetailsManager(settings.users().stream().map(SecurityConfiguration::toUserDetails)
+            .toList());
+    }
+
+    private static UserDetails toUserDetails(SecuritySettings.User user) {
+        String password = user.password().startsWith("{") ? user.password() : "{noop}" + user.password();
+        return User.withUsername(user.email()).password(password).roles(user.role().name()).build();
+    }
+
+    static void refuseDemoPasswordsBeyondLoopback(SecuritySettings settings, String address) {
+        if (settings.usesDemoPasswords() && !isLoopback(address)) {
+            throw new IllegalStateException("Refusing to listen on '" + (address.isBlank() ? "all interfaces" : address)
+                + "' while the demo passwords are in use. Configure orderly.security.users with your own"
+                + " passwords, or keep server.address=127.0.0.1.");
+        }
+    }
+
+    private static boolean isLoopback(String address) {
+        if (address == null || address.isBlank()) {
+            return false;
+        }
+        try {
+            return InetAddress.getByName(address).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, EnvelopeWriter envelopes) throws Exception {
+        AuthenticationEntryPoint signIn = (request, response, ex) -> {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"Orderly\"");
+            envelopes.write(response, HttpStatus.UNAUTHORIZED, request.getHeader("Authorization") == null
+                ? "Sign in with HTTP Basic (e-mail and password); see the README for the demo accounts"
+                : "Wrong e-mail or password");
+        };
+        http.csrf(csrf -> csrf.disable())
+            .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+            .httpBasic(basic -> basic.authenticationEntryPoint(signIn))
+            .exceptionHandling(e -> e
+                .authenticationEntryPoint(signIn)
+                .accessDeniedHandler((request, response, ex) -> envelopes.write(response, HttpStatus.FORBIDDEN,
+                    "Only staff may do this")))
+            .authorizeHttpRequests(auth -> auth
+                .requestMatchers("/actuator/health/**", "/actuator/info", "/error").permitAll()
+                .requestMatchers(HttpMethod.POST, "/api/orders/*/transitions", "/api/orders/*/refund/complete")
+                .hasRole(Role.STAFF.name())
+                .requestMatchers("/api/pipeline/**", "/api/admin/**").hasRole(Role.STAFF.name())
+                .anyRequest().authenticated());
+        return http.build();
+    }
+}

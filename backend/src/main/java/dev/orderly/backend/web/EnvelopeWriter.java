@@ -1,0 +1,26 @@
+package dev.orderly.backend.web;
+
+import dev.orderly.model.ApiResponse;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Writes the API envelope where no controller is involved (security filters). */
+@Component
+public class EnvelopeWriter {
+
+    private final JsonMapper mapper;
+
+    EnvelopeWriter(JsonMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    public void write(HttpServletResponse response, HttpStatus status, String message) throws IOException {
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        response.getWriter().write(mapper.writeValueAsString(ApiResponse.error(message, null)));
+    }
+}
