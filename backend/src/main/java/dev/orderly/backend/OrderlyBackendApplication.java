@@ -12,8 +12,6 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class OrderlyBackendApplication {
 
     public static void main(String[] args) {
-        SpringApplication application = new SpringApplication(OrderlyBackendApplication.class);
-        application.addInitializers(new DataDirInitializer());
-        application.run(args);
+        SpringApplication.run(OrderlyBackendApplication.class, args);
     }
 }

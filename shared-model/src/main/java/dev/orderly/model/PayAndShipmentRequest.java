@@ -7,5 +7,6 @@ import jakarta.validation.constraints.NotNull;
 public record PayAndShipmentRequest(
     @NotNull(message = "payment is required") @Valid PaymentRequest payment,
     @NotNull(message = "shipment is required") @Valid ShipmentRequest shipment,
-    boolean warehouseStorage) {
+    @NotNull(message = "warehouseStorage is required (true: hold in the warehouse, false: ship)")
+    Boolean warehouseStorage) {
 }

@@ -44,6 +44,11 @@ public record GatewaySettings(
         }
     }
 
+    /** The same settings with other error and timeout rates. */
+    public GatewaySettings withRates(double newErrorRate, double newTimeoutRate) {
+        return new GatewaySettings(preset, latencyMin, latencyMax, newErrorRate, newTimeoutRate, declineSuffix);
+    }
+
     public Duration effectiveMin() {
         return latencyMin != null ? latencyMin : preset.min;
     }

@@ -81,17 +81,30 @@ class OrderProcessor {
             compensateQuietly(event, key, e.getMessage(), origin);
             return duplicate(event, origin, e.getMessage());
         } catch (DataIntegrityViolationException e) {
-            compensateQuietly(event, key, "a concurrent delivery committed first", origin);
-            return duplicate(event, origin, "a concurrent delivery of the same event committed first");
+            if (inbox.existsById(event.eventId())) {
+                compensateQuietly(event, key, "a concurrent delivery committed first", origin);
+                return duplicate(event, origin, "a concurrent delivery of the same event committed first");
+            }
+            compensateQuietly(event, key, "transaction rolled back: " + rootMessage(e), origin);
+            throw new TransientProcessingException("processing rolled back: " + rootMessage(e), e);
         } catch (UnprocessableEventException e) {
             compensateQuietly(event, key, e.getMessage(), origin);
             throw e;
         } catch (RuntimeException e) {
-            compensateQuietly(event, key, "transaction rolled back: " + e.getMessage(), origin);
-            throw new TransientProcessingException("processing rolled back: " + e.getMessage(), e);
+            compensateQuietly(event, key, "transaction rolled back: " + rootMessage(e), origin);
+            throw new TransientProcessingException("processing rolled back: " + rootMessage(e), e);
         }
         capturer.capture(event.orderId(), key);
         return Outcome.PROCESSED;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = String.valueOf(root.getMessage());
+        return message.length() > 300 ? message.substring(0, 300) + "..." : message;
     }
 
     private void checkBelongs(OrderProcessingEvent event, CustomerOrder order) {

@@ -1,0 +1,153 @@
+package dev.orderly.backend.order;
+
+import static dev.orderly.backend.support.ApiClient.ALICE;
+import static dev.orderly.backend.support.ApiClient.BOB;
+import static dev.orderly.backend.support.ApiClient.STAFF;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.orderly.backend.support.ApiClient;
+import dev.orderly.backend.support.ApiClient.Answer;
+import dev.orderly.backend.support.IntegrationTest;
+import dev.orderly.backend.support.SharedDataDir;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** Every kind of bad input gets the envelope, a status a client can act on and a clear message, and changes nothing. */
+@IntegrationTest
+class ApiBadInputTest {
+
+    @DynamicPropertySource
+    static void dataDir(DynamicPropertyRegistry registry) {
+        SharedDataDir.register(registry);
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    OrderRepository orders;
+
+    @Autowired
+    StatusHistoryRepository history;
+
+    ApiClient api;
+
+    @BeforeEach
+    void setUp() {
+        api = new ApiClient(port);
+    }
+
+    private static void assertError(Answer answer, int status, String messagePart) {
+        assertThat(answer.status()).as(answer.body().toString()).isEqualTo(status);
+        assertThat(answer.body().get("success").asBoolean()).isFalse();
+        assertThat(answer.message()).contains(messagePart);
+    }
+
+    private void assertUnchanged(long orderId, long historyBefore) {
+        assertThat(api.status(ALICE, orderId)).isEqualTo("PENDING_PAYMENT");
+        assertThat(history.findByOrderIdOrderByIdAsc(orderId)).hasSize((int) historyBefore);
+        assertThat(api.order(ALICE, orderId).get("timeline").toString()).doesNotContain("ACCEPTED");
+    }
+
+    @Test
+    void malformedJsonIsRejectedAndCreatesNoOrder() {
+        long before = orders.count();
+        assertError(api.post(ALICE, "/api/orders", "{\"items\":[{\"sku\":\"SKU-1\""), 400, "not valid JSON");
+        assertThat(orders.count()).isEqualTo(before);
+    }
+
+    @Test
+    void zeroQuantitiesNegativePricesAndBlankSkusNameEachField() {
+        long before = orders.count();
+        Answer answer = api.post(ALICE, "/api/orders",
+            "{\"items\":[{\"sku\":\" \",\"quantity\":0,\"unitPrice\":-1}]}");
+        assertError(answer, 400, "quantity must be at least 1");
+        assertThat(answer.data().get("fields").propertyNames())
+            .containsExactlyInAnyOrder("items[0].sku", "items[0].quantity", "items[0].unitPrice");
+        assertError(api.post(ALICE, "/api/orders", "{\"items\":[]}"), 400, "at least one item");
+        assertThat(orders.count()).isEqualTo(before);
+    }
+
+    @Test
+    void paymentWithMissingFieldsLuhnInvalidCardOrWrongAmountChangesNothing() {
+        long orderId = api.createOrder(ALICE);
+        long historyBefore = history.findByOrderIdOrderByIdAsc(orderId).size();
+        String path = "/api/orders/" + orderId + "/process-payment-shipment";
+
+        Answer empty = api.post(ALICE, path, "{\"payment\":null}");
+        assertError(empty, 400, "shipment is required");
+        assertThat(empty.data().get("fields").propertyNames())
+            .containsExactlyInAnyOrder("payment", "shipment", "warehouseStorage");
+        Answer luhn = api.pay(ALICE, orderId, "4111111111111112", true);
+        assertError(luhn, 400, "Luhn");
+        assertThat(luhn.data().get("fields").has("payment.cardNumber")).isTrue();
+        assertError(api.post(ALICE, path, ApiClient.WAREHOUSE_ORDER.formatted("4111111111111111", "0", true)), 400,
+            "payment.amount must be greater than 0");
+        assertError(api.post(ALICE, path, ApiClient.WAREHOUSE_ORDER.formatted("4111111111111111", "24.99", true)),
+            400, "does not match the order total 25.00");
+        assertError(api.post(ALICE, path, ApiClient.WAREHOUSE_ORDER.formatted("4111111111111111", "25.00", true)
+            .replace("Alice Kim", "")), 400, "shipment.recipient is required");
+        assertError(api.post(ALICE, path, ApiClient.WAREHOUSE_ORDER.formatted("4111111111111111", "25.00", true)
+            .replace("CARD", "CASH")), 400, "PaymentMethod");
+        assertUnchanged(orderId, historyBefore);
+    }
+
+    @Test
+    void unknownOrderIs404() {
+        assertError(api.get(ALICE, "/api/orders/99999999/status"), 404, "Order 99999999 not found");
+        assertError(api.pay(ALICE, 99999999L, "4111111111111111", true), 404, "not found");
+    }
+
+    @Test
+    void anotherCustomersOrderIs404AndStaysUntouched() {
+        long orderId = api.createOrder(ALICE);
+        long historyBefore = history.findByOrderIdOrderByIdAsc(orderId).size();
+        assertError(api.get(BOB, "/api/orders/" + orderId), 404, "not found");
+        assertError(api.pay(BOB, orderId, "4111111111111111", true), 404, "not found");
+        assertError(api.post(BOB, "/api/orders/" + orderId + "/cancel", ""), 404, "not found");
+        assertThat(api.get(BOB, "/api/orders").data().get("content").toString()).doesNotContain(ALICE);
+        assertUnchanged(orderId, historyBefore);
+    }
+
+    @Test
+    void payingForAnOrderNotPendingPaymentIs409() {
+        long orderId = api.createOrder(ALICE);
+        assertThat(api.post(ALICE, "/api/orders/" + orderId + "/cancel", "").status()).isEqualTo(200);
+        assertError(api.pay(ALICE, orderId, "4111111111111111", true), 409, "is CANCELLED");
+        assertThat(api.status(ALICE, orderId)).isEqualTo("CANCELLED");
+    }
+
+    @Test
+    void staffMayMakeOnlyLegalHandMovesAndCustomersNone() {
+        long orderId = api.createOrder(ALICE);
+        String path = "/api/orders/" + orderId + "/transitions";
+        assertError(api.post(ALICE, path, "{\"target\":\"CANCELLED\"}"), 403, "Only staff");
+        assertError(api.post(STAFF, path, "{\"target\":\"SHIPMENT_STARTED\"}"), 409,
+            "cannot move to SHIPMENT_STARTED");
+        assertError(api.post(STAFF, path, "{\"target\":\"PAYMENT_COMPLETED\"}"), 400, "cannot move an order to");
+        assertError(api.post(STAFF, path, "{\"target\":\"NOWHERE\"}"), 400, "not valid JSON");
+        assertError(api.post(STAFF, path, "{}"), 400, "target is required");
+        assertThat(api.status(ALICE, orderId)).isEqualTo("PENDING_PAYMENT");
+    }
+
+    @Test
+    void missingOrWrongCredentialsAre401InTheEnvelope() {
+        assertError(api.get(null, "/api/orders"), 401, "Sign in");
+        assertError(new ApiClient(port).get("mallory@example.com", "/api/orders"), 401, "Wrong e-mail or password");
+    }
+
+    @Test
+    void customersCannotReadThePipeline() {
+        assertError(api.get(ALICE, "/api/pipeline/lag"), 403, "Only staff");
+    }
+
+    @Test
+    void badPagingIs400() {
+        assertError(api.get(STAFF, "/api/orders?size=0"), 400, "size between 1 and 500");
+        assertError(api.get(STAFF, "/api/orders?status=LOST"), 400, "'LOST' is not a valid status");
+    }
+}

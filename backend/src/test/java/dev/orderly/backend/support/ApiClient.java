@@ -1,0 +1,108 @@
+package dev.orderly.backend.support;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Real HTTP against the running backend, as a script or the console would call it. */
+public final class ApiClient {
+
+    public static final String ALICE = "alice@example.com";
+    public static final String BOB = "bob@example.com";
+    public static final String STAFF = "staff@example.com";
+
+    public static final String WAREHOUSE_ORDER = """
+        {"payment":{"method":"CARD","cardNumber":"%s","amount":%s},
+         "shipment":{"recipient":"Alice Kim","phone":"010-1234-5678","address":"1 Main St, Seoul","zipCode":"04524"},
+         "warehouseStorage":%s}""";
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String base;
+
+    public ApiClient(int port) {
+        this.base = "http://127.0.0.1:" + port;
+    }
+
+    /** A response: status and parsed envelope. */
+    public record Answer(int status, JsonNode body) {
+
+        public JsonNode data() {
+            return body.get("data");
+        }
+
+        public String message() {
+            return body.path("message").asString();
+        }
+    }
+
+    public static String password(String user) {
+        return switch (user) {
+            case ALICE -> "alice-demo";
+            case BOB -> "bob-test";
+            case STAFF -> "staff-demo";
+            default -> "unknown";
+        };
+    }
+
+    public Answer get(String user, String path) {
+        return send(user, HttpRequest.newBuilder(URI.create(base + path)).GET());
+    }
+
+    public Answer post(String user, String path, String body) {
+        return send(user, HttpRequest.newBuilder(URI.create(base + path))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body == null ? "" : body)));
+    }
+
+    private Answer send(String user, HttpRequest.Builder request) {
+        if (user != null) {
+            String credentials = user + ":" + password(user);
+            request.header("Authorization", "Basic "
+                + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+        }
+        try {
+            HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),
+                HttpResponse.BodyHandlers.ofString());
+            String text = response.body();
+            return new Answer(response.statusCode(), text == null || text.isBlank() ? JSON.createObjectNode()
+                : JSON.readTree(text));
+        } catch (IOException e) {
+            throw new IllegalStateException("HTTP call failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Creates an order for {@code user} of 2 x 12.50 and returns its id. */
+    public long createOrder(String user) {
+        Answer created = post(user, "/api/orders", """
+            {"items":[{"sku":"SKU-1","quantity":2,"unitPrice":12.50}]}""");
+        if (created.status() != 201) {
+            throw new IllegalStateException("order not created: " + created);
+        }
+        return created.data().get("orderId").asLong();
+    }
+
+    public Answer pay(String user, long orderId, String card, boolean warehouse) {
+        return post(user, "/api/orders/" + orderId + "/process-payment-shipment",
+            WAREHOUSE_ORDER.formatted(card, "25.00", warehouse));
+    }
+
+    public String status(String user, long orderId) {
+        return get(user, "/api/orders/" + orderId + "/status").data().get("status").asString();
+    }
+
+    public JsonNode order(String user, long orderId) {
+        return get(user, "/api/orders/" + orderId).data();
+    }
+}

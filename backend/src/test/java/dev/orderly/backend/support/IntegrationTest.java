@@ -1,0 +1,37 @@
+package dev.orderly.backend.support;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * The whole backend on a random HTTP port, a real embedded broker on a free port and an H2 file in a fresh data
+ * directory. Test classes with this annotation share one running backend.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestPropertySource(properties = {
+    "orderly.kafka.embedded.port=0",
+    "orderly.gateway.preset=instant",
+    "orderly.processing.max-retries=2",
+    "orderly.processing.retry-backoff=100ms",
+    "orderly.processing.retry-backoff-max=400ms",
+    "orderly.processing.capture-sweep=300ms",
+    "orderly.lag.interval=300ms",
+    "orderly.security.users[0].email=alice@example.com",
+    "orderly.security.users[0].password=alice-demo",
+    "orderly.security.users[0].role=CUSTOMER",
+    "orderly.security.users[1].email=staff@example.com",
+    "orderly.security.users[1].password=staff-demo",
+    "orderly.security.users[1].role=STAFF",
+    "orderly.security.users[2].email=bob@example.com",
+    "orderly.security.users[2].password=bob-test",
+    "orderly.security.users[2].role=CUSTOMER",
+    "logging.file.name=",
+})
+public @interface IntegrationTest {
+}
