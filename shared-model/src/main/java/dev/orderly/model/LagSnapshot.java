@@ -3,6 +3,21 @@ package dev.orderly.model;
 import java.time.Instant;
 import java.util.List;
 
-/** Lag of every watched group and partition at one moment ({@code GET /api/pipeline/lag}). */
-public record LagSnapshot(Instant at, List<PartitionLag> partitions, long totalLag) {
+/**
+ * The pipeline at one moment ({@code GET /api/pipeline/lag}, {@code /topic/pipeline}): lag per group and
+ * partition (transaction markers excluded), rates in and out, retry and DLT totals, and lag in business terms.
+ *
+ * @param inPerSecond        events appended to {@code order-processing-topic} per second since the last snapshot
+ * @param processedPerSecond offsets committed by {@code order-processing-group} per second since the last snapshot
+ * @param retried            records ever written to {@code order-retry-topic}
+ * @param deadLettered       records ever written to {@code order-processing-dlt}
+ * @param pendingPayment     orders waiting in PENDING_PAYMENT
+ * @param oldestPending      when the oldest of them was last updated, or null
+ */
+public record LagSnapshot(Instant at, List<PartitionLag> partitions, long totalLag, double inPerSecond,
+    double processedPerSecond, long retried, long deadLettered, long pendingPayment, Instant oldestPending) {
+
+    public static LagSnapshot empty(Instant at) {
+        return new LagSnapshot(at, List.of(), 0, 0, 0, 0, 0, 0, null);
+    }
 }

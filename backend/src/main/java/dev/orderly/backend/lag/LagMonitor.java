@@ -1,9 +1,13 @@
 package dev.orderly.backend.lag;
 
 import dev.orderly.backend.kafka.KafkaTopics;
+import dev.orderly.backend.order.OrderRepository;
 import dev.orderly.model.LagSnapshot;
+import dev.orderly.model.OrderStatus;
 import dev.orderly.model.PartitionLag;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -41,20 +45,24 @@ public class LagMonitor implements DisposableBean {
     private static final int PARTITIONS = 3;
 
     private final KafkaAdmin kafkaAdmin;
+    private final OrderRepository orders;
     private final SimpMessagingTemplate stomp;
     private final Clock clock;
     private final AtomicReference<LagSnapshot> latest = new AtomicReference<>();
     private Admin admin;
+    private long lastAppended;
+    private long lastProcessed;
 
-    LagMonitor(KafkaAdmin kafkaAdmin, SimpMessagingTemplate stomp, Clock clock) {
+    LagMonitor(KafkaAdmin kafkaAdmin, OrderRepository orders, SimpMessagingTemplate stomp, Clock clock) {
         this.kafkaAdmin = kafkaAdmin;
+        this.orders = orders;
         this.stomp = stomp;
         this.clock = clock;
     }
 
     public LagSnapshot latest() {
         LagSnapshot snapshot = latest.get();
-        return snapshot != null ? snapshot : new LagSnapshot(clock.instant(), List.of(), 0);
+        return snapshot != null ? snapshot : LagSnapshot.empty(clock.instant());
     }
 
     @Scheduled(fixedRateString = "${orderly.lag.interval:1s}", initialDelayString = "${orderly.lag.interval:1s}")
@@ -74,7 +82,7 @@ public class LagMonitor implements DisposableBean {
     LagSnapshot measure() throws Exception {
         Admin client = admin();
         Map<TopicPartition, OffsetSpec> ends = new HashMap<>();
-        for (String topic : WATCHED.values()) {
+        for (String topic : List.of(KafkaTopics.PROCESSING, KafkaTopics.RETRY, KafkaTopics.DEAD_LETTER)) {
             for (int p = 0; p < PARTITIONS; p++) {
                 ends.put(new TopicPartition(topic, p), OffsetSpec.latest());
             }
@@ -94,7 +102,24 @@ public class LagMonitor implements DisposableBean {
             }
         }
         rows.sort(Comparator.comparing(PartitionLag::group).thenComparing(PartitionLag::partition));
-        return new LagSnapshot(clock.instant(), rows, rows.stream().mapToLong(PartitionLag::lag).sum());
+        Instant now = clock.instant();
+        long appended = endTotal(endOffsets, KafkaTopics.PROCESSING);
+        long processed = rows.stream().filter(r -> r.group().equals(KafkaTopics.PROCESSING_GROUP))
+            .mapToLong(PartitionLag::committedOffset).sum();
+        LagSnapshot previous = latest.get();
+        double seconds = previous == null ? 0 : Duration.between(previous.at(), now).toMillis() / 1000.0;
+        double inRate = seconds <= 0 ? 0 : Math.max(0, appended - lastAppended) / seconds;
+        double outRate = seconds <= 0 ? 0 : Math.max(0, processed - lastProcessed) / seconds;
+        lastAppended = appended;
+        lastProcessed = processed;
+        return new LagSnapshot(now, rows, rows.stream().mapToLong(PartitionLag::lag).sum(), inRate, outRate,
+            endTotal(endOffsets, KafkaTopics.RETRY), endTotal(endOffsets, KafkaTopics.DEAD_LETTER),
+            orders.countByStatus(OrderStatus.PENDING_PAYMENT), orders.oldestUpdateIn(OrderStatus.PENDING_PAYMENT));
+    }
+
+    private static long endTotal(Map<TopicPartition, ListOffsetsResultInfo> ends, String topic) {
+        return ends.entrySet().stream().filter(e -> e.getKey().topic().equals(topic))
+            .mapToLong(e -> e.getValue().offset()).sum();
     }
 
     private synchronized Admin admin() {

@@ -2,6 +2,7 @@ package dev.orderly.backend.order;
 
 import dev.orderly.model.OrderStatus;
 import jakarta.persistence.LockModeType;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.domain.Page;
@@ -27,6 +28,12 @@ public interface OrderRepository extends JpaRepository<CustomerOrder, Long> {
     Page<CustomerOrder> search(@Param("status") OrderStatus status, @Param("email") String email, Pageable pageable);
 
     long countByStatus(OrderStatus status);
+
+    @Query("select min(o.updatedAt) from CustomerOrder o where o.status = :status")
+    Instant oldestUpdateIn(@Param("status") OrderStatus status);
+
+    @Query("select o.status, count(o) from CustomerOrder o where lower(o.userEmail) = lower(:email) group by o.status")
+    List<Object[]> countGroupedByStatusFor(@Param("email") String email);
 
     @Query("select o.status, count(o) from CustomerOrder o group by o.status")
     List<Object[]> countGroupedByStatus();

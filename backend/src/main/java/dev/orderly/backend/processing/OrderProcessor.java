@@ -48,9 +48,10 @@ class OrderProcessor {
         this.attempts = attempts;
     }
 
-    /** The gateway key of one attempt: a retry after a voided authorisation must get a fresh one. */
-    static String idempotencyKey(OrderProcessingEvent event) {
-        return event.eventId() + "#" + event.retryCount();
+    /** The gateway key of one attempt: a retry or redrive after a voided authorisation must get a fresh one. */
+    static String idempotencyKey(OrderProcessingEvent event, RecordOrigin origin) {
+        String redrive = origin.redrive() > 0 ? "#r" + origin.redrive() : "";
+        return event.eventId() + redrive + "#" + event.retryCount();
     }
 
     Outcome process(OrderProcessingEvent event, RecordOrigin origin) {
@@ -60,7 +61,7 @@ class OrderProcessor {
         if (inbox.existsById(event.eventId()) || order.getStatus() != OrderStatus.PENDING_PAYMENT) {
             return duplicate(event, origin, "order is " + order.getStatus());
         }
-        String key = idempotencyKey(event);
+        String key = idempotencyKey(event, origin);
         Authorization authorization;
         try {
             authorization = gateway.authorize(key, new CardToken(event.request().cardToken(),

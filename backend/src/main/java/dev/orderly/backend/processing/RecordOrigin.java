@@ -1,12 +1,35 @@
 package dev.orderly.backend.processing;
 
+import java.nio.charset.StandardCharsets;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
 
-/** Where an event sat on Kafka. */
-public record RecordOrigin(String topic, int partition, long offset) {
+/**
+ * Where an event sat on Kafka, and how many times staff redrove it from the DLT (each redrive is a new series
+ * of attempts and needs gateway keys of its own).
+ */
+public record RecordOrigin(String topic, int partition, long offset, int redrive) {
+
+    static final String REDRIVE_HEADER = "orderly-redrive";
+
+    RecordOrigin(String topic, int partition, long offset) {
+        this(topic, partition, offset, 0);
+    }
 
     static RecordOrigin of(ConsumerRecord<?, ?> record) {
-        return new RecordOrigin(record.topic(), record.partition(), record.offset());
+        return new RecordOrigin(record.topic(), record.partition(), record.offset(), redriveOf(record));
+    }
+
+    static int redriveOf(ConsumerRecord<?, ?> record) {
+        Header header = record.headers().lastHeader(REDRIVE_HEADER);
+        if (header == null) {
+            return 0;
+        }
+        try {
+            return Integer.parseInt(new String(header.value(), StandardCharsets.UTF_8));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     @Override

@@ -62,6 +62,10 @@ class RetryRouter {
         ProducerRecord<String, String> retry = new ProducerRecord<>(KafkaTopics.RETRY,
             String.valueOf(event.orderId()), json.write(next));
         retry.headers().add(NOT_BEFORE_HEADER, Long.toString(notBefore).getBytes(StandardCharsets.UTF_8));
+        if (origin.redrive() > 0) {
+            retry.headers().add(RecordOrigin.REDRIVE_HEADER,
+                Integer.toString(origin.redrive()).getBytes(StandardCharsets.UTF_8));
+        }
         retry.headers().add(ERROR_HEADER, String.valueOf(cause.getMessage()).getBytes(StandardCharsets.UTF_8));
         try {
             kafka.send(retry).get(settings.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);

@@ -20,7 +20,9 @@ import dev.orderly.model.TimelineEntry;
 import dev.orderly.model.TimelineEntry.TimelineKind;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -92,6 +94,21 @@ class OrderQueries {
             o.getStatus(), o.getStatus().getProgressPercentage(), o.getTotal(), o.getCreatedAt(), o.getUpdatedAt()))
             .toList();
         return new PageView<>(rows, page, size, found.getTotalElements(), found.getTotalPages());
+    }
+
+    /** Orders per status, every status present (0 where none). */
+    @Transactional(readOnly = true)
+    Map<OrderStatus, Long> counts(CurrentUser user) {
+        Map<OrderStatus, Long> counts = new EnumMap<>(OrderStatus.class);
+        for (OrderStatus status : OrderStatus.values()) {
+            counts.put(status, 0L);
+        }
+        List<Object[]> rows = user.isStaff() ? orders.countGroupedByStatus()
+            : orders.countGroupedByStatusFor(user.email());
+        for (Object[] row : rows) {
+            counts.put((OrderStatus) row[0], ((Number) row[1]).longValue());
+        }
+        return counts;
     }
 
     private static String blankToNull(String value) {

@@ -8,6 +8,7 @@ import dev.orderly.model.OrderStatusView;
 import dev.orderly.model.OrderSummary;
 import dev.orderly.model.OrderView;
 import dev.orderly.model.PageView;
+import java.util.Map;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -26,6 +27,11 @@ class OrderQueryController {
 
     OrderQueryController(OrderQueries queries) {
         this.queries = queries;
+    }
+
+    @GetMapping("/counts")
+    ApiResponse<Map<OrderStatus, Long>> counts(Authentication authentication) {
+        return ApiResponse.ok(queries.counts(CurrentUser.of(authentication)), "Orders per status");
     }
 
     @GetMapping("/{orderId}/status")

@@ -63,6 +63,12 @@ public final class ApiClient {
             .POST(HttpRequest.BodyPublishers.ofString(body == null ? "" : body)));
     }
 
+    public Answer put(String user, String path, String body) {
+        return send(user, HttpRequest.newBuilder(URI.create(base + path))
+            .header("Content-Type", "application/json")
+            .PUT(HttpRequest.BodyPublishers.ofString(body == null ? "" : body)));
+    }
+
     private Answer send(String user, HttpRequest.Builder request) {
         if (user != null) {
             String credentials = user + ":" + password(user);
