@@ -11,28 +11,30 @@ import java.util.Set;
  * against it and the console draws its diagram from it.
  */
 public enum OrderStatus {
-    CREATED("Order created", 0, true),
-    PENDING_PAYMENT("Awaiting payment", 10, true),
-    PAYMENT_COMPLETED("Payment completed", 40, false),
-    PREPARING("Goods being prepared", 55, false),
-    IN_WAREHOUSE("Held in the warehouse", 70, false),
-    SHIPMENT_STARTED("Shipment started", 75, false),
-    IN_TRANSIT("In transit", 90, false),
-    COMPLETED("Completed", 100, false),
-    REFUND_REQUESTED("Refund requested", 100, false),
-    REFUNDED("Refunded", 100, false),
-    CANCELLED("Cancelled", 100, false);
+    CREATED("Order created", 0, true, false),
+    PENDING_PAYMENT("Awaiting payment", 10, true, false),
+    PAYMENT_COMPLETED("Payment completed", 40, false, false),
+    PREPARING("Goods being prepared", 55, false, true),
+    IN_WAREHOUSE("Held in the warehouse", 70, false, false),
+    SHIPMENT_STARTED("Shipment started", 75, false, true),
+    IN_TRANSIT("In transit", 90, false, true),
+    COMPLETED("Completed", 100, false, true),
+    REFUND_REQUESTED("Refund requested", 100, false, false),
+    REFUNDED("Refunded", 100, false, false),
+    CANCELLED("Cancelled", 100, false, false);
 
     private static final Map<OrderStatus, Set<OrderStatus>> ALLOWED_TRANSITIONS = buildTransitions();
 
     private final String description;
     private final int progressPercentage;
     private final boolean cancellable;
+    private final boolean staffMove;
 
-    OrderStatus(String description, int progressPercentage, boolean cancellable) {
+    OrderStatus(String description, int progressPercentage, boolean cancellable, boolean staffMove) {
         this.description = description;
         this.progressPercentage = progressPercentage;
         this.cancellable = cancellable;
+        this.staffMove = staffMove;
     }
 
     private static Map<OrderStatus, Set<OrderStatus>> buildTransitions() {
@@ -72,6 +74,25 @@ public enum OrderStatus {
     /** The states this one may move to, in declaration order. */
     public Set<OrderStatus> allowedTargets() {
         return ALLOWED_TRANSITIONS.get(this);
+    }
+
+    /**
+     * Whether staff may move an order into this state by hand. Payment and storage belong to the pipeline,
+     * cancellation and refunds to their own actions.
+     */
+    public boolean isStaffMove() {
+        return staffMove;
+    }
+
+    /** The legal next states staff may choose by hand from this one. */
+    public Set<OrderStatus> staffTargets() {
+        EnumSet<OrderStatus> targets = EnumSet.noneOf(OrderStatus.class);
+        for (OrderStatus target : allowedTargets()) {
+            if (target.staffMove) {
+                targets.add(target);
+            }
+        }
+        return targets;
     }
 
     public boolean canTransitionTo(OrderStatus target) {

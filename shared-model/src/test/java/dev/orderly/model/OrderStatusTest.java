@@ -92,6 +92,17 @@ class OrderStatusTest {
     }
 
     @Test
+    void staffMayMoveOnlyTheShippingSteps() {
+        assertThat(PREPARING.staffTargets()).containsExactly(SHIPMENT_STARTED);
+        assertThat(IN_WAREHOUSE.staffTargets()).containsExactly(SHIPMENT_STARTED, COMPLETED);
+        assertThat(PENDING_PAYMENT.staffTargets()).isEmpty();
+        assertThat(PAYMENT_COMPLETED.staffTargets()).containsExactly(PREPARING);
+        for (OrderStatus from : OrderStatus.values()) {
+            assertThat(from.allowedTargets()).containsAll(from.staffTargets());
+        }
+    }
+
+    @Test
     void rejectsNullTarget() {
         assertThat(CREATED.canTransitionTo(null)).isFalse();
         assertThatThrownBy(() -> CREATED.transitionTo(null)).isInstanceOf(IllegalTransitionException.class);

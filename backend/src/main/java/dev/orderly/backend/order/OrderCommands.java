@@ -18,10 +18,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class OrderCommands {
 
-    /** Moves staff may make by hand; payment and storage belong to the pipeline, refunds to their endpoints. */
-    static final Set<OrderStatus> STAFF_TARGETS = EnumSet.of(OrderStatus.PREPARING, OrderStatus.SHIPMENT_STARTED,
-        OrderStatus.IN_TRANSIT, OrderStatus.COMPLETED);
-
     private final OrderRepository orders;
     private final OrderStatusChanger statusChanger;
     private final PaymentRepository payments;
@@ -74,10 +70,9 @@ public class OrderCommands {
     @Transactional
     public CustomerOrder transition(CurrentUser staff, long orderId, OrderStatus target) {
         CustomerOrder order = lock(staff, orderId);
-        if (!STAFF_TARGETS.contains(target)) {
-            throw ApiException.badRequest("Staff cannot move an order to " + target + " by hand; allowed targets are "
-                + STAFF_TARGETS + " (payment and storage are done by the pipeline; use the cancel and refund"
-                + " endpoints for those)", null);
+        if (!target.isStaffMove()) {
+            throw ApiException.badRequest("Staff cannot move an order to " + target + " by hand; payment and"
+                + " storage are done by the pipeline; use the cancel and refund endpoints for those", null);
         }
         if (!order.getStatus().canTransitionTo(target)) {
             throw ApiException.conflict("Order " + orderId + " is " + order.getStatus() + " and cannot move to "

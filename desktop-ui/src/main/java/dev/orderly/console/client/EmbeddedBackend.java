@@ -1,0 +1,185 @@
+package dev.orderly.console.client;
+
+import dev.orderly.backend.OrderlyBackendApplication;
+import dev.orderly.backend.kafka.EmbeddedKafkaBroker;
+import dev.orderly.console.client.StartupStep.Component;
+import dev.orderly.console.client.StartupStep.State;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.util.function.Consumer;
+import org.springframework.beans.BeansException;
+import org.springframework.beans.factory.config.InstantiationAwareBeanPostProcessor;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
+import org.springframework.boot.web.server.context.WebServerInitializedEvent;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.kafka.core.KafkaAdmin;
+
+/**
+ * The backend running inside the console's JVM, started with progress per component. Closing it stops the
+ * consumers, the broker and the database cleanly; the backend's own shutdown hook does the same on SIGTERM.
+ */
+public final class EmbeddedBackend implements AutoCloseable {
+
+    private final ConfigurableApplicationContext context;
+    private final int port;
+
+    private EmbeddedBackend(ConfigurableApplicationContext context, int port) {
+        this.context = context;
+        this.port = port;
+    }
+
+    /**
+     * Starts the backend; if the HTTP port is taken, any free one is used instead (the console needs no fixed
+     * port). Blocks until ready.
+     *
+     * @throws BackendStartException naming the component that failed and why
+     */
+    public static EmbeddedBackend start(BackendOptions options, Consumer<StartupStep> progress) {
+        BackendOptions effective = options;
+        if (options.httpPort() != 0 && !isFree(options.httpPort())) {
+            effective = options.withHttpPort(0);
+            progress.accept(new StartupStep(Component.HTTP_API, State.WAITING,
+                "port " + options.httpPort() + " is taken; using a free port"));
+        }
+        Tracker tracker = new Tracker(progress);
+        progress.accept(new StartupStep(Component.CONFIGURATION, State.STARTING, "reading settings"));
+        try {
+            ConfigurableApplicationContext context = new SpringApplicationBuilder(OrderlyBackendApplication.class)
+                .listeners(tracker)
+                .initializers(ctx -> ctx.getBeanFactory().addBeanPostProcessor(tracker))
+                .run(effective.toArguments().toArray(String[]::new));
+            int port = tracker.port;
+            return new EmbeddedBackend(context, port);
+        } catch (RuntimeException e) {
+            Component failed = tracker.current;
+            String reason = explain(e);
+            progress.accept(new StartupStep(failed, State.FAILED, reason));
+            throw new BackendStartException(failed, reason, e);
+        }
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    public <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
+    @Override
+    public void close() {
+        if (context.isActive()) {
+            context.close();
+        }
+    }
+
+    private static boolean isFree(int port) {
+        try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getByName("127.0.0.1"))) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** The most specific message in the cause chain that a person can act on. */
+    static String explain(Throwable e) {
+        String best = e.getMessage();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String message = t.getMessage();
+            if (message == null) {
+                continue;
+            }
+            if (message.contains("Database may be already in use") || message.contains("Locked by another process")) {
+                return "The database is in use by another Orderly running on the same data directory. Close it,"
+                    + " or choose another data directory in Settings.";
+            }
+            if (message.contains("is taken") || message.contains("did not start") || message.contains("Refusing")) {
+                return message;
+            }
+            best = message;
+        }
+        return best;
+    }
+
+    /** Which component failed to start, and why. */
+    public static final class BackendStartException extends RuntimeException {
+
+        private final Component component;
+
+        BackendStartException(Component component, String message, Throwable cause) {
+            super(message, cause);
+            this.component = component;
+        }
+
+        public Component component() {
+            return component;
+        }
+    }
+
+    /** Turns Spring's start-up events and bean creation into component progress. */
+    private static final class Tracker implements ApplicationListener<org.springframework.context.ApplicationEvent>,
+        InstantiationAwareBeanPostProcessor {
+
+        private final Consumer<StartupStep> progress;
+        private volatile Component current = Component.CONFIGURATION;
+        private volatile int port;
+
+        Tracker(Consumer<StartupStep> progress) {
+            this.progress = progress;
+        }
+
+        private void step(Component component, State state, String detail) {
+            if (state == State.STARTING) {
+                current = component;
+            }
+            progress.accept(new StartupStep(component, state, detail));
+        }
+
+        @Override
+        public void onApplicationEvent(org.springframework.context.ApplicationEvent event) {
+            if (event instanceof ApplicationEnvironmentPreparedEvent prepared) {
+                step(Component.CONFIGURATION, State.READY, "data in "
+                    + prepared.getEnvironment().getProperty("orderly.data-dir"));
+            } else if (event instanceof WebServerInitializedEvent web) {
+                port = web.getWebServer().getPort();
+                step(Component.HTTP_API, State.READY, "http://127.0.0.1:" + port);
+            } else if (event instanceof ApplicationStartedEvent) {
+                step(Component.TOPICS, State.READY, "4 topics");
+                step(Component.CONSUMERS, State.STARTING, "joining consumer groups");
+            } else if (event instanceof ApplicationReadyEvent) {
+                step(Component.CONSUMERS, State.READY, "order-processing-group, order-retry-group");
+            }
+        }
+
+        @Override
+        public Object postProcessBeforeInstantiation(Class<?> beanClass, String beanName) throws BeansException {
+            if ("embeddedKafkaBroker".equals(beanName)) {
+                step(Component.BROKER, State.STARTING, "starting a KRaft broker in this process");
+            } else if ("dataSource".equals(beanName)) {
+                step(Component.DATABASE, State.STARTING, "opening the H2 file");
+            }
+            return null;
+        }
+
+        @Override
+        public Object postProcessAfterInitialization(Object bean, String beanName) throws BeansException {
+            if (bean instanceof EmbeddedKafkaBroker broker) {
+                step(Component.BROKER, State.READY, "listening on " + broker.bootstrapServers());
+            } else if ("flywayInitializer".equals(beanName) || "entityManagerFactory".equals(beanName)) {
+                step(Component.DATABASE, State.READY, "schema up to date");
+            } else if (bean instanceof KafkaAdmin) {
+                step(Component.TOPICS, State.STARTING, "creating topics if missing");
+            }
+            return bean;
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package dev.orderly.console.client;
+
+/**
+ * The console's default mode: the backend runs in this JVM and is reached over loopback like any other, so every
+ * screen behaves exactly as in attach mode. Closing the client stops the backend.
+ */
+public class InProcessClient extends RemoteClient {
+
+    private final EmbeddedBackend backend;
+
+    public InProcessClient(EmbeddedBackend backend) {
+        super(backend.baseUrl());
+        this.backend = backend;
+    }
+
+    public EmbeddedBackend backend() {
+        return backend;
+    }
+
+    @Override
+    public String describe() {
+        return "in-process backend, " + baseUrl();
+    }
+
+    @Override
+    public void close() {
+        try {
+            super.close();
+        } finally {
+            backend.close();
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package dev.orderly.console.client;
+
+import dev.orderly.model.CreateOrderRequest;
+import dev.orderly.model.DeadLetterView;
+import dev.orderly.model.GatewaySettingsView;
+import dev.orderly.model.LagSnapshot;
+import dev.orderly.model.OrderStatus;
+import dev.orderly.model.OrderStatusChanged;
+import dev.orderly.model.OrderSummary;
+import dev.orderly.model.OrderView;
+import dev.orderly.model.PageView;
+import dev.orderly.model.PayAndShipmentRequest;
+import dev.orderly.model.RecordRef;
+import dev.orderly.model.RedriveOutcome;
+import dev.orderly.model.UserView;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Everything the console asks of the backend. Two implementations, in-process and remote, so every screen works
+ * the same in both modes. Calls block: view-models run them off the FX thread.
+ *
+ * @see ApiCallException for failures the backend answered with an error envelope
+ */
+public interface OrderlyClient extends AutoCloseable {
+
+    /** Checks the credentials and keeps them for every later call. */
+    UserView signIn(String email, String password);
+
+    long createOrder(CreateOrderRequest request);
+
+    /** Sends an order for processing; returns the event id the backend accepted. */
+    String pay(long orderId, PayAndShipmentRequest request);
+
+    PageView<OrderSummary> orders(OrderStatus status, String email, int page, int size);
+
+    OrderView order(long orderId);
+
+    Map<OrderStatus, Long> counts();
+
+    void transition(long orderId, OrderStatus target);
+
+    void cancel(long orderId);
+
+    void requestRefund(long orderId);
+
+    void completeRefund(long orderId);
+
+    LagSnapshot lag();
+
+    List<DeadLetterView> deadLetters();
+
+    List<RedriveOutcome> previewRedrive(List<RecordRef> records);
+
+    List<RedriveOutcome> redrive(List<RecordRef> records);
+
+    GatewaySettingsView gatewaySettings();
+
+    GatewaySettingsView updateGatewaySettings(GatewaySettingsView settings);
+
+    /** Broker and database health as the backend's actuator reports it. */
+    Health health();
+
+    /** Subscribes to committed status changes; the returned handle unsubscribes. */
+    Runnable onStatusChange(Consumer<OrderStatusChanged> listener);
+
+    /** Subscribes to pipeline snapshots (about one a second); the returned handle unsubscribes. */
+    Runnable onPipeline(Consumer<LagSnapshot> listener);
+
+    /** "in-process, http://127.0.0.1:8080" or "attached to http://host:8080". */
+    String describe();
+
+    @Override
+    void close();
+
+    /** Health of the two parts the pipeline cannot run without. */
+    record Health(boolean brokerUp, boolean databaseUp, String detail) {
+    }
+}

@@ -1,0 +1,247 @@
+package dev.orderly.console.client;
+
+import dev.orderly.model.CreateOrderRequest;
+import dev.orderly.model.DeadLetterView;
+import dev.orderly.model.GatewaySettingsView;
+import dev.orderly.model.LagSnapshot;
+import dev.orderly.model.OrderStatus;
+import dev.orderly.model.OrderStatusChanged;
+import dev.orderly.model.OrderSummary;
+import dev.orderly.model.OrderView;
+import dev.orderly.model.PageView;
+import dev.orderly.model.PayAndShipmentRequest;
+import dev.orderly.model.RecordRef;
+import dev.orderly.model.RedriveOutcome;
+import dev.orderly.model.RedriveRequest;
+import dev.orderly.model.UserView;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import tools.jackson.databind.JavaType;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Talks to a backend over HTTP (REST) and STOMP over WebSocket (live events). */
+public class RemoteClient implements OrderlyClient {
+
+    private final JsonMapper json = JsonMapper.builder().build();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String baseUrl;
+    private final LiveEvents live;
+    private volatile String authorization;
+
+    public RemoteClient(String baseUrl) {
+        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.live = new LiveEvents(this.baseUrl, json);
+    }
+
+    @Override
+    public UserView signIn(String email, String password) {
+        String candidate = "Basic " + Base64.getEncoder().encodeToString((email + ":" + password)
+            .getBytes(StandardCharsets.UTF_8));
+        UserView user = call("GET", "/api/me", null, type(UserView.class), candidate);
+        authorization = candidate;
+        live.authorize(candidate);
+        return user;
+    }
+
+    @Override
+    public long createOrder(CreateOrderRequest request) {
+        JsonNode data = call("POST", "/api/orders", request, type(JsonNode.class), authorization);
+        return data.get("orderId").asLong();
+    }
+
+    @Override
+    public String pay(long orderId, PayAndShipmentRequest request) {
+        JsonNode data = call("POST", "/api/orders/" + orderId + "/process-payment-shipment", request,
+            type(JsonNode.class), authorization);
+        return data.get("eventId").asString();
+    }
+
+    @Override
+    public PageView<OrderSummary> orders(OrderStatus status, String email, int page, int size) {
+        StringBuilder path = new StringBuilder("/api/orders?page=" + page + "&size=" + size);
+        if (status != null) {
+            path.append("&status=").append(status.name());
+        }
+        if (email != null && !email.isBlank()) {
+            path.append("&email=").append(URLEncoder.encode(email, StandardCharsets.UTF_8));
+        }
+        return call("GET", path.toString(), null,
+            json.getTypeFactory().constructParametricType(PageView.class, OrderSummary.class), authorization);
+    }
+
+    @Override
+    public OrderView order(long orderId) {
+        return call("GET", "/api/orders/" + orderId, null, type(OrderView.class), authorization);
+    }
+
+    @Override
+    public Map<OrderStatus, Long> counts() {
+        JsonNode data = call("GET", "/api/orders/counts", null, type(JsonNode.class), authorization);
+        Map<OrderStatus, Long> counts = new EnumMap<>(OrderStatus.class);
+        for (OrderStatus status : OrderStatus.values()) {
+            counts.put(status, data.path(status.name()).asLong(0));
+        }
+        return counts;
+    }
+
+    @Override
+    public void transition(long orderId, OrderStatus target) {
+        call("POST", "/api/orders/" + orderId + "/transitions", Map.of("target", target.name()),
+            type(JsonNode.class), authorization);
+    }
+
+    @Override
+    public void cancel(long orderId) {
+        call("POST", "/api/orders/" + orderId + "/cancel", null, type(JsonNode.class), authorization);
+    }
+
+    @Override
+    public void requestRefund(long orderId) {
+        call("POST", "/api/orders/" + orderId + "/refund", null, type(JsonNode.class), authorization);
+    }
+
+    @Override
+    public void completeRefund(long orderId) {
+        call("POST", "/api/orders/" + orderId + "/refund/complete", null, type(JsonNode.class), authorization);
+    }
+
+    @Override
+    public LagSnapshot lag() {
+        return call("GET", "/api/pipeline/lag", null, type(LagSnapshot.class), authorization);
+    }
+
+    @Override
+    public List<DeadLetterView> deadLetters() {
+        return call("GET", "/api/admin/dead-letters?limit=500", null,
+            json.getTypeFactory().constructCollectionType(List.class, DeadLetterView.class), authorization);
+    }
+
+    @Override
+    public List<RedriveOutcome> previewRedrive(List<RecordRef> records) {
+        return call("POST", "/api/admin/dead-letters/preview", new RedriveRequest(records),
+            json.getTypeFactory().constructCollectionType(List.class, RedriveOutcome.class), authorization);
+    }
+
+    @Override
+    public List<RedriveOutcome> redrive(List<RecordRef> records) {
+        return call("POST", "/api/admin/dead-letters/redrive", new RedriveRequest(records),
+            json.getTypeFactory().constructCollectionType(List.class, RedriveOutcome.class), authorization);
+    }
+
+    @Override
+    public GatewaySettingsView gatewaySettings() {
+        return call("GET", "/api/admin/gateway", null, type(GatewaySettingsView.class), authorization);
+    }
+
+    @Override
+    public GatewaySettingsView updateGatewaySettings(GatewaySettingsView settings) {
+        return call("PUT", "/api/admin/gateway", settings, type(GatewaySettingsView.class), authorization);
+    }
+
+    @Override
+    public Health health() {
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/actuator/health"))
+                .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            JsonNode components = json.readTree(response.body()).path("components");
+            boolean broker = "UP".equals(components.path("kafka").path("status").asString(""));
+            boolean db = "UP".equals(components.path("db").path("status").asString(""));
+            return new Health(broker, db, "broker " + (broker ? "up" : "down") + ", database " + (db ? "up" : "down"));
+        } catch (IOException e) {
+            return new Health(false, false, "backend unreachable: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Health(false, false, "interrupted");
+        }
+    }
+
+    @Override
+    public Runnable onStatusChange(Consumer<OrderStatusChanged> listener) {
+        return live.subscribe("/topic/orders", OrderStatusChanged.class, listener);
+    }
+
+    @Override
+    public Runnable onPipeline(Consumer<LagSnapshot> listener) {
+        return live.subscribe("/topic/pipeline", LagSnapshot.class, listener);
+    }
+
+    @Override
+    public String describe() {
+        return "attached to " + baseUrl;
+    }
+
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    @Override
+    public void close() {
+        live.close();
+    }
+
+    private JavaType type(Class<?> type) {
+        return json.getTypeFactory().constructType(type);
+    }
+
+    private <T> T call(String method, String path, Object body, JavaType dataType, String auth) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+            .timeout(Duration.ofSeconds(30))
+            .header("Accept", "application/json");
+        if (auth != null) {
+            request.header("Authorization", auth);
+        }
+        if (body != null) {
+            request.header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
+        } else {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        }
+        HttpResponse<String> response;
+        try {
+            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (ConnectException e) {
+            throw new ApiCallException(0, "The backend at " + baseUrl + " is not reachable", null);
+        } catch (IOException e) {
+            throw new ApiCallException(0, "Talking to the backend at " + baseUrl + " failed: " + e.getMessage(),
+                null);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ApiCallException(0, "Interrupted", null);
+        }
+        JsonNode envelope;
+        try {
+            envelope = json.readTree(response.body());
+        } catch (RuntimeException e) {
+            throw new ApiCallException(response.statusCode(), "The backend answered " + response.statusCode()
+                + " with something that is not JSON", null);
+        }
+        if (response.statusCode() >= 400 || !envelope.path("success").asBoolean(false)) {
+            throw new ApiCallException(response.statusCode(), envelope.path("message").asString(
+                "The backend answered " + response.statusCode()), fieldErrors(envelope));
+        }
+        return json.treeToValue(envelope.get("data"), dataType);
+    }
+
+    private static Map<String, String> fieldErrors(JsonNode envelope) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        JsonNode fields = envelope.path("data").path("fields");
+        for (String name : fields.propertyNames()) {
+            errors.put(name, fields.get(name).asString());
+        }
+        return errors;
+    }
+}

@@ -1,0 +1,256 @@
+package dev.orderly.console.orders;
+
+import dev.orderly.console.client.ApiCallException;
+import dev.orderly.console.client.OrderlyClient;
+import dev.orderly.console.util.Messages;
+import dev.orderly.console.util.TaskRunner;
+import dev.orderly.model.CreateOrderRequest;
+import dev.orderly.model.OrderItemRequest;
+import dev.orderly.model.PayAndShipmentRequest;
+import dev.orderly.model.PaymentMethod;
+import dev.orderly.model.PaymentRequest;
+import dev.orderly.model.ShipmentRequest;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
+import jakarta.validation.ValidatorFactory;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongConsumer;
+import javafx.beans.Observable;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.ObservableMap;
+
+/**
+ * The new-order form. It checks itself with the very Jakarta constraints the API checks (the shared-model records),
+ * so the form and the server never disagree; the server's own field errors land beside the same fields.
+ */
+public final class OrderFormViewModel {
+
+    private static final ValidatorFactory VALIDATION = Validation.buildDefaultValidatorFactory();
+
+    /** One item line of the form. */
+    public static final class ItemLine {
+        private final StringProperty sku = new SimpleStringProperty("SKU-1");
+        private final StringProperty quantity = new SimpleStringProperty("1");
+        private final StringProperty unitPrice = new SimpleStringProperty("12.50");
+
+        public StringProperty skuProperty() {
+            return sku;
+        }
+
+        public StringProperty quantityProperty() {
+            return quantity;
+        }
+
+        public StringProperty unitPriceProperty() {
+            return unitPrice;
+        }
+    }
+
+    private final OrderlyClient client;
+    private final TaskRunner runner;
+    private final Validator validator = VALIDATION.getValidator();
+    private final ObservableList<ItemLine> items = FXCollections.observableArrayList(
+        line -> new Observable[] {line.sku, line.quantity, line.unitPrice});
+    private final StringProperty cardNumber = new SimpleStringProperty("4111111111111111");
+    private final StringProperty amount = new SimpleStringProperty("");
+    private final StringProperty recipient = new SimpleStringProperty("Alice Kim");
+    private final StringProperty phone = new SimpleStringProperty("010-1234-5678");
+    private final StringProperty address = new SimpleStringProperty("1 Main St, Seoul");
+    private final StringProperty zipCode = new SimpleStringProperty("04524");
+    private final BooleanProperty warehouseStorage = new SimpleBooleanProperty(true);
+    private final ObservableMap<String, String> errors = FXCollections.observableHashMap();
+    private final StringProperty total = new SimpleStringProperty("0.00");
+    private final StringProperty message = new SimpleStringProperty("");
+    private final BooleanProperty busy = new SimpleBooleanProperty(false);
+    private final BooleanBinding canSubmit;
+    private Long createdButUnpaid;
+
+    public OrderFormViewModel(OrderlyClient client, TaskRunner runner) {
+        this.client = client;
+        this.runner = runner;
+        items.add(new ItemLine());
+        Observable[] inputs = {items, cardNumber, amount, recipient, phone, address, zipCode, warehouseStorage};
+        for (Observable input : inputs) {
+            input.addListener(o -> validate());
+        }
+        canSubmit = Bindings.createBooleanBinding(() -> errors.isEmpty() && !busy.get(), errors, busy);
+        validate();
+    }
+
+    public void addItem() {
+        items.add(new ItemLine());
+    }
+
+    public void removeItem(ItemLine line) {
+        if (items.size() > 1) {
+            items.remove(line);
+        }
+    }
+
+    /** Recomputes the local errors (the server's are cleared by any edit). */
+    void validate() {
+        Map<String, String> found = new LinkedHashMap<>();
+        List<OrderItemRequest> lines = parseItems(found);
+        CreateOrderRequest order = new CreateOrderRequest(lines);
+        BigDecimal sum = found.keySet().stream().anyMatch(k -> k.startsWith("items")) ? null : order.total();
+        total.set(sum == null ? "-" : sum.setScale(2, java.math.RoundingMode.HALF_UP).toPlainString());
+        collect(validator.validate(order), found);
+        BigDecimal paid = parseAmount(sum, found);
+        PayAndShipmentRequest payment = request(paid);
+        collect(validator.validate(payment), found);
+        if (paid != null && sum != null && paid.compareTo(sum) != 0) {
+            found.putIfAbsent("payment.amount", "must equal the order total " + total.get());
+        }
+        errors.clear();
+        errors.putAll(found);
+    }
+
+    private List<OrderItemRequest> parseItems(Map<String, String> found) {
+        List<OrderItemRequest> lines = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            ItemLine line = items.get(i);
+            Integer quantity = null;
+            BigDecimal price = null;
+            try {
+                quantity = Integer.valueOf(line.quantity.get().strip());
+            } catch (NumberFormatException e) {
+                found.put("items[" + i + "].quantity", "quantity must be a whole number");
+            }
+            try {
+                price = new BigDecimal(line.unitPrice.get().strip());
+            } catch (NumberFormatException e) {
+                found.put("items[" + i + "].unitPrice", "unitPrice must be a number like 12.50");
+            }
+            lines.add(new OrderItemRequest(line.sku.get(), quantity, price));
+        }
+        return lines;
+    }
+
+    private BigDecimal parseAmount(BigDecimal total, Map<String, String> found) {
+        String text = amount.get() == null ? "" : amount.get().strip();
+        if (text.isEmpty()) {
+            return total;
+        }
+        try {
+            return new BigDecimal(text);
+        } catch (NumberFormatException e) {
+            found.put("payment.amount", "payment.amount must be a number like 25.00");
+            return null;
+        }
+    }
+
+    private PayAndShipmentRequest request(BigDecimal paid) {
+        return new PayAndShipmentRequest(new PaymentRequest(PaymentMethod.CARD, cardNumber.get().strip(), paid),
+            new ShipmentRequest(recipient.get(), phone.get(), address.get(), zipCode.get()), warehouseStorage.get());
+    }
+
+    private static void collect(java.util.Set<? extends ConstraintViolation<?>> violations, Map<String, String> into) {
+        for (ConstraintViolation<?> v : violations) {
+            into.merge(v.getPropertyPath().toString(), v.getMessage(), (a, b) -> a);
+        }
+    }
+
+    /** Creates the order and sends it for processing; {@code onAccepted} gets its id once the backend said 202. */
+    public void submit(LongConsumer onAccepted) {
+        validate();
+        if (!canSubmit.get()) {
+            message.set("Fix the marked fields first");
+            return;
+        }
+        busy.set(true);
+        message.set("Submitting...");
+        List<OrderItemRequest> lines = parseItems(new LinkedHashMap<>());
+        CreateOrderRequest order = new CreateOrderRequest(lines);
+        PayAndShipmentRequest payment = request(parseAmount(order.total(), new LinkedHashMap<>()));
+        Long reuse = createdButUnpaid;
+        runner.run(() -> {
+            long id = reuse != null ? reuse : client.createOrder(order);
+            createdButUnpaid = id;
+            client.pay(id, payment);
+            return id;
+        }, id -> {
+            busy.set(false);
+            createdButUnpaid = null;
+            message.set("Order #" + id + " accepted: processing");
+            onAccepted.accept(id);
+        }, error -> {
+            busy.set(false);
+            if (error instanceof ApiCallException api && !api.fieldErrors().isEmpty()) {
+                errors.putAll(api.fieldErrors());
+            }
+            message.set((createdButUnpaid != null ? "Order #" + createdButUnpaid + " was created but not sent: "
+                : "Not submitted: ") + Messages.of(error));
+        });
+    }
+
+    /** The error of one field path (e.g. {@code payment.cardNumber}), or null. */
+    public String errorFor(String path) {
+        return errors.get(path);
+    }
+
+    public ObservableMap<String, String> errors() {
+        return errors;
+    }
+
+    public ObservableList<ItemLine> items() {
+        return items;
+    }
+
+    public StringProperty cardNumberProperty() {
+        return cardNumber;
+    }
+
+    public StringProperty amountProperty() {
+        return amount;
+    }
+
+    public StringProperty recipientProperty() {
+        return recipient;
+    }
+
+    public StringProperty phoneProperty() {
+        return phone;
+    }
+
+    public StringProperty addressProperty() {
+        return address;
+    }
+
+    public StringProperty zipCodeProperty() {
+        return zipCode;
+    }
+
+    public BooleanProperty warehouseStorageProperty() {
+        return warehouseStorage;
+    }
+
+    public ReadOnlyStringProperty totalProperty() {
+        return total;
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message;
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy;
+    }
+
+    public BooleanBinding canSubmitProperty() {
+        return canSubmit;
+    }
+}

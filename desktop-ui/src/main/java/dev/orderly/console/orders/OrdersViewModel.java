@@ -1,0 +1,162 @@
+package dev.orderly.console.orders;
+
+import dev.orderly.console.client.OrderlyClient;
+import dev.orderly.console.util.Messages;
+import dev.orderly.console.util.TaskRunner;
+import dev.orderly.console.util.UpdateBatcher;
+import dev.orderly.model.OrderStatus;
+import dev.orderly.model.OrderStatusChanged;
+import dev.orderly.model.OrderSummary;
+import dev.orderly.model.PageView;
+import dev.orderly.model.UserView;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+import javafx.collections.transformation.SortedList;
+
+/**
+ * The order table: loaded in pages, then kept live from status events applied in one batch per pulse. Filter by
+ * status, search by id or e-mail.
+ */
+public final class OrdersViewModel {
+
+    static final int MAX_ROWS = 20_000;
+    private static final int PAGE = 500;
+
+    private final OrderlyClient client;
+    private final TaskRunner runner;
+    private final UserView user;
+    private final ObservableList<OrderRow> rows = FXCollections.observableArrayList();
+    private final Map<Long, OrderRow> index = new HashMap<>();
+    private final FilteredList<OrderRow> filtered = new FilteredList<>(rows);
+    private final SortedList<OrderRow> sorted = new SortedList<>(filtered);
+    private final ObjectProperty<OrderStatus> statusFilter = new SimpleObjectProperty<>();
+    private final StringProperty search = new SimpleStringProperty("");
+    private final StringProperty message = new SimpleStringProperty("");
+    private final UpdateBatcher<OrderStatusChanged> updates;
+
+    public OrdersViewModel(OrderlyClient client, TaskRunner runner, UserView user) {
+        this.client = client;
+        this.runner = runner;
+        this.user = user;
+        this.updates = new UpdateBatcher<>(runner, this::apply);
+        statusFilter.addListener((o, a, b) -> refilter());
+        search.addListener((o, a, b) -> refilter());
+    }
+
+    /** Subscribes to live events; call once. */
+    public Runnable listen() {
+        return client.onStatusChange(this::offer);
+    }
+
+    /** Queues a status change from any thread. */
+    public void offer(OrderStatusChanged change) {
+        if (user.isStaff() || user.email().equalsIgnoreCase(change.userEmail())) {
+            updates.offer(change);
+        }
+    }
+
+    public void load() {
+        message.set("Loading orders...");
+        runner.run(() -> {
+            List<OrderSummary> all = new ArrayList<>();
+            for (int page = 0; all.size() < MAX_ROWS; page++) {
+                PageView<OrderSummary> result = client.orders(null, null, page, PAGE);
+                all.addAll(result.content());
+                if (page + 1 >= result.totalPages()) {
+                    break;
+                }
+            }
+            return all;
+        }, all -> {
+            index.clear();
+            List<OrderRow> loaded = new ArrayList<>(all.size());
+            for (OrderSummary summary : all) {
+                OrderRow row = OrderRow.of(summary);
+                loaded.add(row);
+                index.put(row.orderId(), row);
+            }
+            rows.setAll(loaded);
+            message.set(all.size() + " orders");
+        }, error -> message.set("Could not load orders: " + Messages.of(error)));
+    }
+
+    private void apply(List<OrderStatusChanged> batch) {
+        List<OrderRow> added = new ArrayList<>();
+        for (OrderStatusChanged change : batch) {
+            OrderRow row = index.get(change.orderId());
+            if (row == null) {
+                row = new OrderRow(change.orderId(), change.userEmail(), change.to(), null, change.at());
+                index.put(change.orderId(), row);
+                added.add(row);
+            } else if (!change.at().isBefore(row.updatedAtProperty().get())) {
+                row.update(change.to(), change.at());
+            }
+        }
+        if (!added.isEmpty()) {
+            rows.addAll(0, added);
+            fillTotals(added);
+        }
+        if (statusFilter.get() != null) {
+            refilter();
+        }
+    }
+
+    private void fillTotals(List<OrderRow> added) {
+        List<Long> ids = added.stream().map(OrderRow::orderId).toList();
+        runner.run(() -> {
+            Map<Long, java.math.BigDecimal> totals = new HashMap<>();
+            for (Long id : ids.subList(0, Math.min(ids.size(), 50))) {
+                totals.put(id, client.order(id).total());
+            }
+            return totals;
+        }, totals -> totals.forEach((id, total) -> {
+            OrderRow row = index.get(id);
+            if (row != null) {
+                row.totalProperty().set(total);
+            }
+        }), error -> { });
+    }
+
+    private void refilter() {
+        OrderStatus status = statusFilter.get();
+        String text = search.get() == null ? "" : search.get().strip().toLowerCase(Locale.ROOT);
+        filtered.setPredicate(row -> (status == null || row.statusProperty().get() == status)
+            && (text.isEmpty() || Long.toString(row.orderId()).equals(text.replace("#", ""))
+                || row.email().toLowerCase(Locale.ROOT).contains(text)));
+    }
+
+    public OrderRow row(long orderId) {
+        return index.get(orderId);
+    }
+
+    public ObservableList<OrderRow> allRows() {
+        return rows;
+    }
+
+    public SortedList<OrderRow> visibleRows() {
+        return sorted;
+    }
+
+    public ObjectProperty<OrderStatus> statusFilterProperty() {
+        return statusFilter;
+    }
+
+    public StringProperty searchProperty() {
+        return search;
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message;
+    }
+}

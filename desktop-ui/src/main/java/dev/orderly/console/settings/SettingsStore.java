@@ -1,0 +1,85 @@
+package dev.orderly.console.settings;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+
+/** Keeps {@link ConsoleSettings} in a properties file ({@code ~/.orderly/console.properties} by default). */
+public final class SettingsStore {
+
+    private final Path file;
+    private final ConsoleSettings defaults;
+
+    public SettingsStore(Path file, ConsoleSettings defaults) {
+        this.file = file;
+        this.defaults = defaults;
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    public ConsoleSettings load() {
+        if (!Files.exists(file)) {
+            return defaults;
+        }
+        Properties p = new Properties();
+        try (InputStream in = Files.newInputStream(file)) {
+            p.load(in);
+        } catch (IOException e) {
+            return defaults;
+        }
+        ConsoleSettings d = defaults;
+        try {
+            return new ConsoleSettings(
+                Boolean.parseBoolean(p.getProperty("attach", Boolean.toString(d.attach()))),
+                p.getProperty("attachUrl", d.attachUrl()),
+                Path.of(p.getProperty("dataDir", d.dataDir().toString())),
+                Integer.parseInt(p.getProperty("httpPort", Integer.toString(d.httpPort()))),
+                p.getProperty("kafkaMode", d.kafkaMode()),
+                Integer.parseInt(p.getProperty("kafkaPort", Integer.toString(d.kafkaPort()))),
+                p.getProperty("bootstrapServers", d.bootstrapServers()),
+                p.getProperty("securityProtocol", d.securityProtocol()),
+                p.getProperty("saslMechanism", d.saslMechanism()),
+                p.getProperty("saslJaasConfig", d.saslJaasConfig()),
+                Long.parseLong(p.getProperty("gatewayLatencyMinMs", Long.toString(d.gatewayLatencyMinMs()))),
+                Long.parseLong(p.getProperty("gatewayLatencyMaxMs", Long.toString(d.gatewayLatencyMaxMs()))),
+                Double.parseDouble(p.getProperty("gatewayErrorRate", Double.toString(d.gatewayErrorRate()))),
+                Double.parseDouble(p.getProperty("gatewayTimeoutRate", Double.toString(d.gatewayTimeoutRate()))),
+                p.getProperty("lastUser", d.lastUser()));
+        } catch (NumberFormatException e) {
+            return defaults;
+        }
+    }
+
+    public void save(ConsoleSettings s) {
+        Properties p = new Properties();
+        p.setProperty("attach", Boolean.toString(s.attach()));
+        p.setProperty("attachUrl", s.attachUrl());
+        p.setProperty("dataDir", s.dataDir().toString());
+        p.setProperty("httpPort", Integer.toString(s.httpPort()));
+        p.setProperty("kafkaMode", s.kafkaMode());
+        p.setProperty("kafkaPort", Integer.toString(s.kafkaPort()));
+        p.setProperty("bootstrapServers", s.bootstrapServers());
+        p.setProperty("securityProtocol", s.securityProtocol());
+        p.setProperty("saslMechanism", s.saslMechanism());
+        p.setProperty("saslJaasConfig", s.saslJaasConfig());
+        p.setProperty("gatewayLatencyMinMs", Long.toString(s.gatewayLatencyMinMs()));
+        p.setProperty("gatewayLatencyMaxMs", Long.toString(s.gatewayLatencyMaxMs()));
+        p.setProperty("gatewayErrorRate", Double.toString(s.gatewayErrorRate()));
+        p.setProperty("gatewayTimeoutRate", Double.toString(s.gatewayTimeoutRate()));
+        p.setProperty("lastUser", s.lastUser());
+        try {
+            Files.createDirectories(file.getParent());
+            try (OutputStream out = Files.newOutputStream(file)) {
+                p.store(out, "Orderly console settings");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot save the settings to " + file, e);
+        }
+    }
+}

@@ -1,0 +1,199 @@
+package dev.orderly.console.settings;
+
+import dev.orderly.console.client.OrderlyClient;
+import dev.orderly.console.util.Messages;
+import dev.orderly.console.util.TaskRunner;
+import dev.orderly.model.GatewaySettingsView;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * Settings: Kafka mode and connection, data directory, ports, payment simulator. Saved between runs; simulator
+ * changes apply at once, the rest on the next start (the screen says which).
+ */
+public final class SettingsViewModel {
+
+    private final SettingsStore store;
+    private final OrderlyClient client;
+    private final TaskRunner runner;
+    private final boolean staff;
+    private ConsoleSettings running;
+
+    private final BooleanProperty attach = new SimpleBooleanProperty();
+    private final StringProperty attachUrl = new SimpleStringProperty();
+    private final StringProperty dataDir = new SimpleStringProperty();
+    private final StringProperty httpPort = new SimpleStringProperty();
+    private final BooleanProperty externalKafka = new SimpleBooleanProperty();
+    private final StringProperty kafkaPort = new SimpleStringProperty();
+    private final StringProperty bootstrapServers = new SimpleStringProperty();
+    private final StringProperty securityProtocol = new SimpleStringProperty();
+    private final StringProperty saslMechanism = new SimpleStringProperty();
+    private final StringProperty saslJaasConfig = new SimpleStringProperty();
+    private final StringProperty latencyMin = new SimpleStringProperty();
+    private final StringProperty latencyMax = new SimpleStringProperty();
+    private final StringProperty errorRate = new SimpleStringProperty();
+    private final StringProperty timeoutRate = new SimpleStringProperty();
+    private final StringProperty message = new SimpleStringProperty("");
+
+    public SettingsViewModel(SettingsStore store, ConsoleSettings running, OrderlyClient client, TaskRunner runner,
+        boolean staff) {
+        this.store = store;
+        this.running = running;
+        this.client = client;
+        this.runner = runner;
+        this.staff = staff;
+        show(store.load());
+    }
+
+    private void show(ConsoleSettings s) {
+        attach.set(s.attach());
+        attachUrl.set(s.attachUrl());
+        dataDir.set(s.dataDir().toString());
+        httpPort.set(Integer.toString(s.httpPort()));
+        externalKafka.set("external".equals(s.kafkaMode()));
+        kafkaPort.set(Integer.toString(s.kafkaPort()));
+        bootstrapServers.set(s.bootstrapServers());
+        securityProtocol.set(s.securityProtocol());
+        saslMechanism.set(s.saslMechanism());
+        saslJaasConfig.set(s.saslJaasConfig());
+        latencyMin.set(Long.toString(s.gatewayLatencyMinMs()));
+        latencyMax.set(Long.toString(s.gatewayLatencyMaxMs()));
+        errorRate.set(Double.toString(s.gatewayErrorRate()));
+        timeoutRate.set(Double.toString(s.gatewayTimeoutRate()));
+    }
+
+    /** Validates, saves, applies the simulator at once (staff) and says what needs a restart. */
+    public void save() {
+        List<String> problems = new ArrayList<>();
+        int http = intIn(httpPort.get(), 0, 65535, "HTTP port", problems);
+        int kafka = intIn(kafkaPort.get(), 0, 65535, "Kafka port", problems);
+        long min = intIn(latencyMin.get(), 0, 60_000, "latency min (ms)", problems);
+        long max = intIn(latencyMax.get(), 0, 60_000, "latency max (ms)", problems);
+        double errors = rate(errorRate.get(), "error rate", problems);
+        double timeouts = rate(timeoutRate.get(), "timeout rate", problems);
+        if (max < min) {
+            problems.add("latency max must not be below latency min");
+        }
+        if (externalKafka.get() && bootstrapServers.get().isBlank()) {
+            problems.add("external Kafka needs bootstrap servers (host:port)");
+        }
+        if (dataDir.get().isBlank()) {
+            problems.add("the data directory must not be empty");
+        }
+        if (!problems.isEmpty()) {
+            message.set("Not saved: " + String.join("; ", problems));
+            return;
+        }
+        ConsoleSettings updated = new ConsoleSettings(attach.get(), attachUrl.get().strip(),
+            Path.of(dataDir.get().strip()), http, externalKafka.get() ? "external" : "embedded", kafka,
+            bootstrapServers.get().strip(), securityProtocol.get().strip(), saslMechanism.get().strip(),
+            saslJaasConfig.get(), min, max, errors, timeouts, store.load().lastUser());
+        try {
+            store.save(updated);
+        } catch (RuntimeException e) {
+            message.set("Not saved: " + Messages.of(e));
+            return;
+        }
+        String restart = updated.needsRestartComparedTo(running)
+            ? " Restart Orderly to apply the connection, Kafka and data directory changes." : "";
+        if (staff) {
+            runner.run(() -> client.updateGatewaySettings(new GatewaySettingsView(min, max, errors, timeouts)),
+                applied -> message.set("Saved; payment simulator updated now." + restart),
+                error -> message.set("Saved, but the simulator was not updated: " + Messages.of(error) + restart));
+        } else {
+            message.set("Saved." + restart + " (Only staff can change the running payment simulator.)");
+        }
+    }
+
+    private static int intIn(String text, int min, int max, String name, List<String> problems) {
+        try {
+            int value = Integer.parseInt(text.strip());
+            if (value < min || value > max) {
+                problems.add(name + " must be between " + min + " and " + max);
+            }
+            return value;
+        } catch (NumberFormatException | NullPointerException e) {
+            problems.add(name + " must be a whole number");
+            return min;
+        }
+    }
+
+    private static double rate(String text, String name, List<String> problems) {
+        try {
+            double value = Double.parseDouble(text.strip());
+            if (value < 0 || value > 1) {
+                problems.add(name + " must be between 0 and 1");
+            }
+            return value;
+        } catch (NumberFormatException | NullPointerException e) {
+            problems.add(name + " must be a number between 0 and 1");
+            return 0;
+        }
+    }
+
+    public BooleanProperty attachProperty() {
+        return attach;
+    }
+
+    public StringProperty attachUrlProperty() {
+        return attachUrl;
+    }
+
+    public StringProperty dataDirProperty() {
+        return dataDir;
+    }
+
+    public StringProperty httpPortProperty() {
+        return httpPort;
+    }
+
+    public BooleanProperty externalKafkaProperty() {
+        return externalKafka;
+    }
+
+    public StringProperty kafkaPortProperty() {
+        return kafkaPort;
+    }
+
+    public StringProperty bootstrapServersProperty() {
+        return bootstrapServers;
+    }
+
+    public StringProperty securityProtocolProperty() {
+        return securityProtocol;
+    }
+
+    public StringProperty saslMechanismProperty() {
+        return saslMechanism;
+    }
+
+    public StringProperty saslJaasConfigProperty() {
+        return saslJaasConfig;
+    }
+
+    public StringProperty latencyMinProperty() {
+        return latencyMin;
+    }
+
+    public StringProperty latencyMaxProperty() {
+        return latencyMax;
+    }
+
+    public StringProperty errorRateProperty() {
+        return errorRate;
+    }
+
+    public StringProperty timeoutRateProperty() {
+        return timeoutRate;
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message;
+    }
+}
