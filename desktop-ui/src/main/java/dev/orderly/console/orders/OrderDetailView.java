@@ -1,0 +1,140 @@
+package dev.orderly.console.orders;
+
+import dev.orderly.console.orders.OrderDetailViewModel.Action;
+import dev.orderly.model.OrderStatus;
+import dev.orderly.model.OrderView;
+import dev.orderly.model.TimelineEntry;
+import java.time.Instant;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.ListChangeListener;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/** The selected order: summary, the actions its state allows, and its timeline. */
+public final class OrderDetailView extends VBox {
+
+    private final OrderDetailViewModel vm;
+    private final FlowPane actions = new FlowPane(6, 6);
+
+    public OrderDetailView(OrderDetailViewModel vm) {
+        this.vm = vm;
+        Label header = new Label();
+        header.textProperty().bind(vm.messageProperty());
+        header.getStyleClass().add("section-title");
+        header.setWrapText(true);
+        header.setId("detail-header");
+        Label summary = new Label();
+        summary.getStyleClass().add("muted");
+        summary.setWrapText(true);
+        vm.orderProperty().addListener((o, a, order) -> summary.setText(describe(order)));
+
+        TableView<TimelineEntry> timeline = new TableView<>(vm.timeline());
+        timeline.getStyleClass().add("timeline");
+        TableColumn<TimelineEntry, Instant> at = new TableColumn<>("Time");
+        at.setCellValueFactory(c -> new SimpleObjectProperty<>(c.getValue().at()));
+        at.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(Instant item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : OrdersTableView.TIME.format(item));
+            }
+        });
+        at.setPrefWidth(70);
+        TableColumn<TimelineEntry, String> kind = new TableColumn<>("What");
+        kind.setCellValueFactory(c -> new SimpleObjectProperty<>(label(c.getValue())));
+        kind.setPrefWidth(340);
+        TableColumn<TimelineEntry, String> where = new TableColumn<>("Kafka");
+        where.setCellValueFactory(c -> new SimpleObjectProperty<>(where(c.getValue())));
+        where.setPrefWidth(110);
+        TableColumn<TimelineEntry, String> detail = new TableColumn<>("Detail");
+        detail.setCellValueFactory(c -> new SimpleObjectProperty<>(c.getValue().detail()));
+        detail.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                setTooltip(empty || item == null ? null : new Tooltip(item));
+            }
+        });
+        detail.setPrefWidth(380);
+        timeline.getColumns().setAll(java.util.List.of(at, kind, where, detail));
+        timeline.setPlaceholder(new Label("Select an order to see its timeline"));
+        timeline.setId("detail-timeline");
+        VBox.setVgrow(timeline, Priority.ALWAYS);
+
+        actions.setId("detail-actions");
+        vm.staffMoves().addListener((ListChangeListener<OrderStatus>) c -> rebuildActions());
+        vm.actions().addListener((ListChangeListener<Action>) c -> rebuildActions());
+        setSpacing(6);
+        setStyle("-fx-padding: 8;");
+        getChildren().addAll(header, summary, actions, timeline);
+    }
+
+    private void rebuildActions() {
+        actions.getChildren().clear();
+        for (OrderStatus target : vm.staffMoves()) {
+            Button move = new Button("Move to " + target);
+            move.setId("move-" + target.name());
+            move.setOnAction(e -> vm.move(target));
+            actions.getChildren().add(move);
+        }
+        for (Action action : vm.actions()) {
+            String text = switch (action) {
+                case CANCEL -> "Cancel order";
+                case REQUEST_REFUND -> "Request refund";
+                case COMPLETE_REFUND -> "Complete refund";
+            };
+            Button button = new Button(text);
+            button.setId("action-" + action.name());
+            button.setOnAction(e -> vm.perform(action));
+            actions.getChildren().add(button);
+        }
+    }
+
+    private static String describe(OrderView order) {
+        if (order == null) {
+            return "";
+        }
+        StringBuilder text = new StringBuilder(order.userEmail() + " | total "
+            + order.total().setScale(2, java.math.RoundingMode.HALF_UP).toPlainString() + " | "
+            + order.progressPercentage() + "%");
+        if (order.payment() != null) {
+            text.append(" | card ending ").append(order.payment().cardLast4()).append(", ")
+                .append(order.payment().state().toLowerCase());
+        }
+        if (order.shipment() != null) {
+            text.append(" | ").append(order.warehouseStorage() ? "warehouse" : "ship to " + order.shipment().zipCode())
+                .append(", tracking ").append(order.shipment().trackingNo());
+        }
+        return text.toString();
+    }
+
+    private static String label(TimelineEntry entry) {
+        return switch (entry.kind()) {
+            case STATUS_CHANGE -> (entry.from() == null ? "" : entry.from() + " \u2192 ") + entry.to();
+            case ACCEPTED -> "accepted (202)";
+            case ATTEMPT_SUCCEEDED -> "processed";
+            case ATTEMPT_FAILED -> "attempt failed";
+            case RETRY_SCHEDULED -> "retry scheduled";
+            case DUPLICATE_SKIPPED -> "duplicate skipped";
+            case DEAD_LETTERED -> "dead-lettered";
+            case COMPENSATED -> "payment voided";
+        };
+    }
+
+    private static String where(TimelineEntry entry) {
+        if (entry.topic() == null) {
+            return "";
+        }
+        String retry = entry.retryCount() != null && entry.retryCount() > 0 ? " retry " + entry.retryCount() : "";
+        return entry.topic().replace("order-", "").replace("-topic", "") + "-" + entry.partition() + "@"
+            + entry.offset() + retry;
+    }
+}

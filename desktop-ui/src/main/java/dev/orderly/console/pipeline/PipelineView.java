@@ -1,0 +1,148 @@
+package dev.orderly.console.pipeline;
+
+import dev.orderly.console.util.Dots;
+import dev.orderly.model.LagSnapshot;
+import dev.orderly.model.PartitionLag;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import javafx.beans.value.ObservableValue;
+import javafx.collections.ListChangeListener;
+import javafx.scene.chart.BarChart;
+import javafx.scene.chart.CategoryAxis;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+
+/** Kafka underneath: lag per group and partition, the last ten minutes, rates, retries, dead letters, health. */
+public final class PipelineView extends VBox {
+
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss")
+        .withZone(ZoneId.systemDefault());
+
+    private final XYChart.Series<String, Number> bars = new XYChart.Series<>();
+    private final XYChart.Series<Number, Number> lagLine = new XYChart.Series<>();
+    private final XYChart.Series<Number, Number> processedLine = new XYChart.Series<>();
+    private final LineChart<Number, Number> lineChart;
+
+    public PipelineView(PipelineViewModel vm) {
+        HBox stats = new HBox(10,
+            stat("Throughput", vm.ratesProperty(), "stat-rates"),
+            stat("Kafka", vm.totalsProperty(), "stat-totals"),
+            stat("Waiting for payment", vm.waitingProperty(), "stat-waiting"),
+            health(vm));
+        stats.setStyle("-fx-padding: 8;");
+
+        CategoryAxis partitions = new CategoryAxis();
+        partitions.setLabel("group / partition");
+        NumberAxis lag = new NumberAxis();
+        lag.setLabel("lag (records)");
+        lag.setForceZeroInRange(true);
+        BarChart<String, Number> barChart = new BarChart<>(partitions, lag);
+        barChart.setTitle("Lag per consumer group and partition");
+        barChart.setLegendVisible(false);
+        barChart.setAnimated(false);
+        barChart.getData().add(bars);
+        barChart.setId("lag-bars");
+
+        NumberAxis time = new NumberAxis();
+        time.setForceZeroInRange(false);
+        time.setAutoRanging(true);
+        time.setTickLabelFormatter(new StringConverter<>() {
+            @Override
+            public String toString(Number epochSecond) {
+                return CLOCK.format(Instant.ofEpochSecond(epochSecond.longValue()));
+            }
+
+            @Override
+            public Number fromString(String text) {
+                return 0;
+            }
+        });
+        NumberAxis value = new NumberAxis();
+        value.setForceZeroInRange(true);
+        lineChart = new LineChart<>(time, value);
+        lineChart.setTitle("Last 10 minutes");
+        lineChart.setCreateSymbols(false);
+        lineChart.setAnimated(false);
+        lagLine.setName("total lag");
+        processedLine.setName("processed/s");
+        lineChart.getData().add(lagLine);
+        lineChart.getData().add(processedLine);
+        lineChart.setId("lag-chart");
+
+        HBox charts = new HBox(8, barChart, lineChart);
+        HBox.setHgrow(barChart, Priority.ALWAYS);
+        HBox.setHgrow(lineChart, Priority.ALWAYS);
+        barChart.setPrefWidth(500);
+        lineChart.setPrefWidth(620);
+        VBox.setVgrow(charts, Priority.ALWAYS);
+
+        vm.partitions().addListener((ListChangeListener<PartitionLag>) c -> showBars(vm));
+        vm.history().addListener((ListChangeListener<PipelineViewModel.LagPoint>) c -> showHistory(vm));
+        vm.latestProperty().addListener((o, a, snapshot) -> lineChart.setTitle(title(snapshot)));
+        getChildren().addAll(stats, charts);
+        setId("pipeline-view");
+    }
+
+    private static String title(LagSnapshot snapshot) {
+        return snapshot == null ? "Last 10 minutes" : "Last 10 minutes (as of " + CLOCK.format(snapshot.at()) + ")";
+    }
+
+    private void showBars(PipelineViewModel vm) {
+        var data = vm.partitions().stream().map(p -> new XYChart.Data<String, Number>(
+            (p.group().contains("retry") ? "retry" : "processing") + " p" + p.partition(), p.lag())).toList();
+        if (bars.getData().size() == data.size()) {
+            for (int i = 0; i < data.size(); i++) {
+                bars.getData().get(i).setYValue(data.get(i).getYValue());
+            }
+        } else {
+            bars.getData().setAll(data);
+        }
+    }
+
+    private void showHistory(PipelineViewModel vm) {
+        lagLine.getData().setAll(vm.history().stream().map(p -> new XYChart.Data<Number, Number>(
+            p.at().getEpochSecond(), p.totalLag())).toList());
+        processedLine.getData().setAll(vm.history().stream().map(p -> new XYChart.Data<Number, Number>(
+            p.at().getEpochSecond(), p.processedPerSecond())).toList());
+    }
+
+    public int chartPoints() {
+        return lagLine.getData().size();
+    }
+
+    private static VBox stat(String name, ObservableValue<String> value, String id) {
+        Label title = new Label(name);
+        title.getStyleClass().add("stat-label");
+        Label text = new Label();
+        text.textProperty().bind(value);
+        text.getStyleClass().add("value");
+        text.setStyle("-fx-font-size: 13px;");
+        text.setWrapText(true);
+        text.setId(id);
+        VBox box = new VBox(2, title, text);
+        box.getStyleClass().add("stat");
+        HBox.setHgrow(box, Priority.ALWAYS);
+        box.setMaxWidth(Double.MAX_VALUE);
+        return box;
+    }
+
+    private static VBox health(PipelineViewModel vm) {
+        Label broker = Dots.dot();
+        Label db = Dots.dot();
+        vm.brokerUpProperty().addListener((o, a, up) -> Dots.set(broker, up ? "up" : "down"));
+        vm.databaseUpProperty().addListener((o, a, up) -> Dots.set(db, up ? "up" : "down"));
+        Label title = new Label("Health");
+        title.getStyleClass().add("stat-label");
+        HBox lines = new HBox(6, broker, new Label("broker"), db, new Label("database"));
+        VBox box = new VBox(2, title, lines);
+        box.getStyleClass().add("stat");
+        return box;
+    }
+}

@@ -1,0 +1,82 @@
+package dev.orderly.console.settings;
+
+import javafx.beans.property.StringProperty;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.VBox;
+
+/** Settings, saved between runs; the screen says which changes need a restart. */
+public final class SettingsView extends ScrollPane {
+
+    public SettingsView(SettingsViewModel vm, String file) {
+        GridPane grid = new GridPane();
+        grid.setHgap(10);
+        grid.setVgap(6);
+        int row = 0;
+        grid.add(section("Connection (restart to apply)"), 0, row++, 2, 1);
+        CheckBox attach = new CheckBox("Attach to a running backend instead of starting one in this process");
+        attach.selectedProperty().bindBidirectional(vm.attachProperty());
+        attach.setId("settings-attach");
+        grid.add(attach, 0, row++, 2, 1);
+        row = text(grid, row, "Backend URL", vm.attachUrlProperty(), "settings-url");
+        row = text(grid, row, "HTTP port (in-process)", vm.httpPortProperty(), "settings-http-port");
+        row = text(grid, row, "Data directory", vm.dataDirProperty(), "settings-data-dir");
+
+        grid.add(section("Kafka (restart to apply)"), 0, row++, 2, 1);
+        CheckBox external = new CheckBox("External cluster (else a real broker embedded in this process)");
+        external.selectedProperty().bindBidirectional(vm.externalKafkaProperty());
+        external.setId("settings-external");
+        grid.add(external, 0, row++, 2, 1);
+        row = text(grid, row, "Embedded broker port (0 = any)", vm.kafkaPortProperty(), "settings-kafka-port");
+        row = text(grid, row, "Bootstrap servers", vm.bootstrapServersProperty(), "settings-bootstrap");
+        ChoiceBox<String> protocol = new ChoiceBox<>();
+        protocol.getItems().setAll("PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL");
+        protocol.valueProperty().bindBidirectional(vm.securityProtocolProperty());
+        grid.addRow(row++, new Label("Security protocol"), protocol);
+        row = text(grid, row, "SASL mechanism", vm.saslMechanismProperty(), "settings-sasl");
+        row = text(grid, row, "SASL JAAS config", vm.saslJaasConfigProperty(), "settings-jaas");
+
+        grid.add(section("Payment simulator (applies at once for staff)"), 0, row++, 2, 1);
+        row = text(grid, row, "Latency min (ms)", vm.latencyMinProperty(), "settings-latency-min");
+        row = text(grid, row, "Latency max (ms)", vm.latencyMaxProperty(), "settings-latency-max");
+        row = text(grid, row, "Error rate (0-1)", vm.errorRateProperty(), "settings-error-rate");
+        row = text(grid, row, "Timeout rate (0-1)", vm.timeoutRateProperty(), "settings-timeout-rate");
+
+        Button save = new Button("Save");
+        save.setDefaultButton(false);
+        save.setOnAction(e -> vm.save());
+        save.setId("settings-save");
+        Label message = new Label();
+        message.textProperty().bind(vm.messageProperty());
+        message.setWrapText(true);
+        message.setId("settings-message");
+        Label where = new Label("Saved in " + file);
+        where.getStyleClass().add("muted");
+        VBox content = new VBox(10, grid, save, message, where);
+        content.setStyle("-fx-padding: 12;");
+        setContent(content);
+        setFitToWidth(true);
+        setId("settings-view");
+    }
+
+    private static Label section(String text) {
+        Label label = new Label(text);
+        label.getStyleClass().add("section-title");
+        label.setStyle("-fx-padding: 8 0 0 0;");
+        return label;
+    }
+
+    private static int text(GridPane grid, int row, String label, StringProperty property, String id) {
+        TextField field = new TextField();
+        field.textProperty().bindBidirectional(property);
+        field.setPrefColumnCount(36);
+        field.setId(id);
+        grid.addRow(row, new Label(label), field);
+        return row + 1;
+    }
+}

@@ -1,0 +1,212 @@
+package dev.orderly.console.tools;
+
+import dev.orderly.console.client.OrderlyClient;
+import dev.orderly.console.client.RemoteClient;
+import dev.orderly.console.settings.ConsoleSettings;
+import dev.orderly.console.settings.SettingsStore;
+import dev.orderly.console.shell.ConsoleFlow;
+import dev.orderly.console.shell.ConsoleShell;
+import dev.orderly.console.util.FxTaskRunner;
+import dev.orderly.model.CreateOrderRequest;
+import dev.orderly.model.GatewaySettingsView;
+import dev.orderly.model.OrderItemRequest;
+import dev.orderly.model.OrderStatus;
+import dev.orderly.model.PayAndShipmentRequest;
+import dev.orderly.model.PaymentMethod;
+import dev.orderly.model.PaymentRequest;
+import dev.orderly.model.ShipmentRequest;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
+import javafx.application.Platform;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+
+/**
+ * Renders every screen with real data to PNG: starts the console with its in-process backend on free ports and a
+ * throw-away data directory, submits orders (completed, shipping, declined, dead-lettered), then captures each
+ * screen. Usage: {@code Screenshots <output dir>}; needs a display (e.g. xvfb-run).
+ */
+public final class Screenshots {
+
+    private static final String ALICE = "alice@example.com";
+    private static final ConsoleFlow[] FLOW = new ConsoleFlow[1];
+
+    private Screenshots() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path out = Path.of(args.length > 0 ? args[0] : "docs/screenshots").toAbsolutePath();
+        Files.createDirectories(out);
+        Path data = Files.createTempDirectory("orderly-screenshots");
+        int exit = 0;
+        try {
+            run(out, data);
+        } catch (Exception e) {
+            e.printStackTrace();
+            exit = 1;
+        } finally {
+            if (FLOW[0] != null) {
+                FLOW[0].shutdown();
+            }
+            Platform.exit();
+            delete(data);
+        }
+        System.exit(exit);
+    }
+
+    private static void run(Path out, Path data) throws Exception {
+        ConsoleSettings settings = new ConsoleSettings(false, "", data, 0, "embedded", 0, "", "PLAINTEXT", "", "",
+            30, 120, 0.0, 0.0, "staff@example.com");
+        SettingsStore store = new SettingsStore(data.resolve("console.properties"), settings);
+        CountDownLatch started = new CountDownLatch(1);
+        Platform.startup(started::countDown);
+        started.await();
+        CompletableFuture<ConsoleShell> shell = new CompletableFuture<>();
+        ConsoleFlow[] flow = FLOW;
+        onFx(() -> {
+            flow[0] = new ConsoleFlow(new Stage(), store, settings, new FxTaskRunner());
+            flow[0].onShell(shell::complete);
+            flow[0].start();
+        });
+        Thread.sleep(1200);
+        capture(flow[0], out.resolve("01-startup.png"));
+        await("sign-in screen", 120, () -> flow[0].client() != null);
+        Thread.sleep(500);
+        capture(flow[0], out.resolve("02-signin.png"));
+        onFx(() -> flow[0].signInDirectly("staff@example.com", "staff-demo"));
+        ConsoleShell console = shell.get(60, TimeUnit.SECONDS);
+
+        OrderlyClient staff = flow[0].client();
+        String baseUrl = ((RemoteClient) staff).baseUrl();
+        long lastCompleted = makeOrders(staff, baseUrl);
+        await("pipeline drained", 60, () -> staff.lag().totalLag() == 0 && staff.deadLetters().size() >= 1);
+        Thread.sleep(4000);
+
+        onFx(() -> {
+            console.ordersTable().select(lastCompleted);
+            console.refresh();
+        });
+        Thread.sleep(2500);
+        onFx(() -> console.ordersTable().select(lastCompleted));
+        Thread.sleep(1500);
+        capture(flow[0], out.resolve("03-orders.png"));
+        onFx(() -> console.selectTab("tab-statemachine"));
+        Thread.sleep(1200);
+        capture(flow[0], out.resolve("04-statemachine.png"));
+        onFx(() -> console.selectTab("tab-pipeline"));
+        await("chart data", 30, () -> console.pipeline().history().size() >= 8);
+        Thread.sleep(800);
+        capture(flow[0], out.resolve("05-pipeline.png"));
+        onFx(() -> console.selectTab("tab-deadletters"));
+        await("dead letters", 30, () -> !console.deadLetters().records().isEmpty());
+        onFx(() -> console.deadLetters().preview(console.deadLetters().records()));
+        onFx(() -> console.selectAllDeadLetters());
+        await("preview", 30, () -> !console.deadLetters().preview().isEmpty());
+        Thread.sleep(800);
+        capture(flow[0], out.resolve("06-deadletters.png"));
+        onFx(() -> console.selectTab("tab-settings"));
+        Thread.sleep(800);
+        capture(flow[0], out.resolve("07-settings.png"));
+        onFx(() -> flow[0].shutdown());
+        System.out.println("Screenshots written to " + out);
+    }
+
+    /** Alice's orders in every interesting state; returns a completed warehouse order's id. */
+    private static long makeOrders(OrderlyClient staff, String baseUrl) {
+        long last = -1;
+        try (RemoteClient alice = new RemoteClient(baseUrl)) {
+            alice.signIn(ALICE, "alice-demo");
+            for (int i = 0; i < 14; i++) {
+                boolean warehouse = i % 3 != 1;
+                String card = i == 5 ? "4000000000000002" : "4111111111111111";
+                long id = order(alice, card, warehouse, i);
+                if (warehouse && i != 5) {
+                    last = id;
+                }
+            }
+            alice.createOrder(new CreateOrderRequest(java.util.List.of(
+                new OrderItemRequest("SKU-9", 1, new BigDecimal("9.99")))));
+            GatewaySettingsView normal = staff.gatewaySettings();
+            staff.updateGatewaySettings(new GatewaySettingsView(0, 0, 1.0, 0.0));
+            order(alice, "4111111111111111", true, 99);
+            await("dead letter", 60, () -> staff.deadLetters().size() >= 1);
+            staff.updateGatewaySettings(normal);
+            long shipped = last;
+            await("orders processed", 60, () -> staff.counts().get(OrderStatus.PREPARING) >= 3);
+            for (var summary : staff.orders(OrderStatus.PREPARING, null, 0, 10).content()) {
+                staff.transition(summary.orderId(), OrderStatus.SHIPMENT_STARTED);
+                break;
+            }
+            return shipped;
+        }
+    }
+
+    private static long order(OrderlyClient client, String card, boolean warehouse, int i) {
+        BigDecimal price = new BigDecimal("12.50").add(BigDecimal.valueOf(i));
+        long id = client.createOrder(new CreateOrderRequest(java.util.List.of(
+            new OrderItemRequest("SKU-" + (i % 4 + 1), 2, price))));
+        client.pay(id, new PayAndShipmentRequest(new PaymentRequest(PaymentMethod.CARD, card,
+            price.multiply(BigDecimal.valueOf(2))), new ShipmentRequest("Alice Kim", "010-1234-5678",
+            "1 Main St, Seoul", "04524"), warehouse));
+        return id;
+    }
+
+    private static void capture(ConsoleFlow flow, Path file) throws Exception {
+        CompletableFuture<WritableImage> image = new CompletableFuture<>();
+        onFx(() -> image.complete(flow.scene().snapshot(null)));
+        try {
+            ImageIO.write(SwingFXUtils.fromFXImage(image.get(10, TimeUnit.SECONDS), null), "png", file.toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        System.out.println("wrote " + file);
+    }
+
+    private static void onFx(Runnable action) throws Exception {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                action.run();
+                done.complete(null);
+            } catch (RuntimeException e) {
+                done.completeExceptionally(e);
+            }
+        });
+        done.get(30, TimeUnit.SECONDS);
+    }
+
+    private static void await(String what, int seconds, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (System.nanoTime() < deadline) {
+            try {
+                if (condition.getAsBoolean()) {
+                    return;
+                }
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            } catch (RuntimeException e) {
+                // not ready yet
+            }
+        }
+        throw new IllegalStateException("gave up waiting for " + what);
+    }
+
+    private static void delete(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+}
