@@ -1,0 +1,92 @@
+package dev.orderly.console.orders;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.orderly.console.support.RecordingClient;
+import dev.orderly.console.util.DirectTaskRunner;
+import dev.orderly.model.OrderStatus;
+import dev.orderly.model.OrderStatusChanged;
+import dev.orderly.model.OrderSummary;
+import dev.orderly.model.UserView;
+import java.math.BigDecimal;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class OrdersViewModelTest {
+
+    private final RecordingClient client = new RecordingClient();
+    private final Instant t0 = Instant.parse("2026-11-24T05:00:00Z");
+
+    private OrdersViewModel staffView() {
+        return new OrdersViewModel(client, new DirectTaskRunner(), new UserView("staff@example.com", "STAFF"));
+    }
+
+    private void seed(int count) {
+        for (long id = count; id >= 1; id--) {
+            client.orders.add(new OrderSummary(id, id % 2 == 0 ? "alice@example.com" : "bob@example.com",
+                OrderStatus.PENDING_PAYMENT, 10, BigDecimal.TEN, t0, t0));
+        }
+    }
+
+    @Test
+    void loadsEveryPage() {
+        seed(1_234);
+        OrdersViewModel vm = staffView();
+        vm.load();
+        assertThat(vm.allRows()).hasSize(1_234);
+        assertThat(client.calls).containsExactly("orders 0", "orders 1", "orders 2");
+        assertThat(vm.messageProperty().get()).isEqualTo("1234 orders");
+    }
+
+    @Test
+    void appliesStatusEventsInPlaceAndAddsNewOrders() {
+        seed(3);
+        OrdersViewModel vm = staffView();
+        vm.load();
+        vm.offer(new OrderStatusChanged(2, "alice@example.com", OrderStatus.PENDING_PAYMENT,
+            OrderStatus.PAYMENT_COMPLETED, t0.plusSeconds(1), "paid"));
+        vm.offer(new OrderStatusChanged(9, "alice@example.com", null, OrderStatus.CREATED, t0.plusSeconds(2), "new"));
+
+        assertThat(vm.row(2).statusProperty().get()).isEqualTo(OrderStatus.PAYMENT_COMPLETED);
+        assertThat(vm.row(2).progressProperty().get()).isEqualTo(0.4);
+        assertThat(vm.allRows()).hasSize(4);
+        assertThat(vm.allRows().get(0).orderId()).isEqualTo(9);
+    }
+
+    @Test
+    void ignoresAStaleEventArrivingAfterANewerOne() {
+        seed(1);
+        OrdersViewModel vm = staffView();
+        vm.load();
+        vm.offer(new OrderStatusChanged(1, "bob@example.com", OrderStatus.PAYMENT_COMPLETED, OrderStatus.COMPLETED,
+            t0.plusSeconds(5), "done"));
+        vm.offer(new OrderStatusChanged(1, "bob@example.com", OrderStatus.PENDING_PAYMENT,
+            OrderStatus.PAYMENT_COMPLETED, t0.plusSeconds(4), "late"));
+        assertThat(vm.row(1).statusProperty().get()).isEqualTo(OrderStatus.COMPLETED);
+    }
+
+    @Test
+    void customersSeeOnlyTheirOwnEvents() {
+        OrdersViewModel vm = new OrdersViewModel(client, new DirectTaskRunner(),
+            new UserView("alice@example.com", "CUSTOMER"));
+        vm.offer(new OrderStatusChanged(5, "bob@example.com", null, OrderStatus.CREATED, t0, "new"));
+        vm.offer(new OrderStatusChanged(6, "alice@example.com", null, OrderStatus.CREATED, t0, "new"));
+        assertThat(vm.allRows()).extracting(OrderRow::orderId).containsExactly(6L);
+    }
+
+    @Test
+    void filtersByStatusAndSearchesByIdOrEmail() {
+        seed(6);
+        OrdersViewModel vm = staffView();
+        vm.load();
+        vm.offer(new OrderStatusChanged(3, "bob@example.com", OrderStatus.PENDING_PAYMENT, OrderStatus.CANCELLED,
+            t0.plusSeconds(1), "x"));
+        vm.statusFilterProperty().set(OrderStatus.CANCELLED);
+        assertThat(vm.visibleRows()).extracting(OrderRow::orderId).containsExactly(3L);
+        vm.statusFilterProperty().set(null);
+        vm.searchProperty().set("alice");
+        assertThat(vm.visibleRows()).extracting(OrderRow::orderId).containsExactlyInAnyOrder(2L, 4L, 6L);
+        vm.searchProperty().set("#5");
+        assertThat(vm.visibleRows()).extracting(OrderRow::orderId).containsExactly(5L);
+    }
+}

@@ -1,0 +1,62 @@
+package dev.orderly.console.settings;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.orderly.console.support.RecordingClient;
+import dev.orderly.console.util.DirectTaskRunner;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SettingsViewModelTest {
+
+    @TempDir
+    Path dir;
+
+    private final RecordingClient client = new RecordingClient();
+
+    private SettingsStore store() {
+        return new SettingsStore(dir.resolve("console.properties"), ConsoleSettings.defaults(dir));
+    }
+
+    @Test
+    void savesBetweenRunsAndAppliesTheSimulatorAtOnceForStaff() {
+        SettingsStore store = store();
+        SettingsViewModel vm = new SettingsViewModel(store, store.load(), client, new DirectTaskRunner(), true);
+        vm.errorRateProperty().set("0.2");
+        vm.save();
+        assertThat(client.calls).containsExactly("gateway 0.2");
+        assertThat(vm.messageProperty().get()).startsWith("Saved; payment simulator updated now.")
+            .doesNotContain("Restart");
+        assertThat(new SettingsStore(store.file(), ConsoleSettings.defaults(dir)).load().gatewayErrorRate())
+            .isEqualTo(0.2);
+    }
+
+    @Test
+    void saysWhichChangesNeedARestart() {
+        SettingsStore store = store();
+        SettingsViewModel vm = new SettingsViewModel(store, store.load(), client, new DirectTaskRunner(), false);
+        vm.externalKafkaProperty().set(true);
+        vm.bootstrapServersProperty().set("kafka.example:9092");
+        vm.save();
+        assertThat(vm.messageProperty().get()).contains("Restart Orderly");
+        assertThat(client.calls).isEmpty();
+    }
+
+    @Test
+    void refusesBadValuesAndSavesNothing() {
+        SettingsStore store = store();
+        SettingsViewModel vm = new SettingsViewModel(store, store.load(), client, new DirectTaskRunner(), true);
+        vm.httpPortProperty().set("70000");
+        vm.errorRateProperty().set("2");
+        vm.latencyMinProperty().set("500");
+        vm.latencyMaxProperty().set("100");
+        vm.externalKafkaProperty().set(true);
+        vm.save();
+        assertThat(vm.messageProperty().get()).startsWith("Not saved").contains("HTTP port must be between")
+            .contains("error rate must be between 0 and 1").contains("latency max must not be below")
+            .contains("bootstrap servers");
+        assertThat(store.file()).doesNotExist();
+        assertThat(client.calls).isEmpty();
+    }
+}

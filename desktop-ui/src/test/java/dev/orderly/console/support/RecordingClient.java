@@ -1,0 +1,183 @@
+package dev.orderly.console.support;
+
+import dev.orderly.console.client.ApiCallException;
+import dev.orderly.console.client.OrderlyClient;
+import dev.orderly.model.CreateOrderRequest;
+import dev.orderly.model.DeadLetterView;
+import dev.orderly.model.GatewaySettingsView;
+import dev.orderly.model.LagSnapshot;
+import dev.orderly.model.OrderStatus;
+import dev.orderly.model.OrderStatusChanged;
+import dev.orderly.model.OrderSummary;
+import dev.orderly.model.OrderView;
+import dev.orderly.model.PageView;
+import dev.orderly.model.PayAndShipmentRequest;
+import dev.orderly.model.RecordRef;
+import dev.orderly.model.RedriveOutcome;
+import dev.orderly.model.UserView;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * A stand-in backend for view-model tests: answers from fields the test sets and records every command, so a
+ * test can check what a view-model sent (or that it sent nothing).
+ */
+public class RecordingClient implements OrderlyClient {
+
+    public final List<String> calls = new ArrayList<>();
+    public final List<OrderSummary> orders = new ArrayList<>();
+    public final Map<Long, OrderView> views = new HashMap<>();
+    public final Map<OrderStatus, Long> counts = new EnumMap<>(OrderStatus.class);
+    public final List<DeadLetterView> deadLetters = new ArrayList<>();
+    public final List<Consumer<OrderStatusChanged>> statusListeners = new ArrayList<>();
+    public RuntimeException failNext;
+    public RuntimeException failNextPay;
+    public long nextOrderId = 100;
+    public GatewaySettingsView gateway = new GatewaySettingsView(50, 200, 0, 0);
+
+    private void maybeFail() {
+        if (failNext != null) {
+            RuntimeException failure = failNext;
+            failNext = null;
+            throw failure;
+        }
+    }
+
+    @Override
+    public UserView signIn(String email, String password) {
+        calls.add("signIn " + email);
+        maybeFail();
+        if (!password.endsWith("-demo")) {
+            throw new ApiCallException(401, "Wrong e-mail or password", null);
+        }
+        return new UserView(email, email.startsWith("staff") ? "STAFF" : "CUSTOMER");
+    }
+
+    @Override
+    public long createOrder(CreateOrderRequest request) {
+        calls.add("createOrder " + request.items().size());
+        maybeFail();
+        return nextOrderId++;
+    }
+
+    @Override
+    public String pay(long orderId, PayAndShipmentRequest request) {
+        calls.add("pay " + orderId + " " + request.payment().amount());
+        maybeFail();
+        if (failNextPay != null) {
+            RuntimeException failure = failNextPay;
+            failNextPay = null;
+            throw failure;
+        }
+        return orderId + "-event";
+    }
+
+    @Override
+    public PageView<OrderSummary> orders(OrderStatus status, String email, int page, int size) {
+        calls.add("orders " + page);
+        int from = Math.min(orders.size(), page * size);
+        int to = Math.min(orders.size(), from + size);
+        int pages = (orders.size() + size - 1) / size;
+        return new PageView<>(orders.subList(from, to), page, size, orders.size(), pages);
+    }
+
+    @Override
+    public OrderView order(long orderId) {
+        calls.add("order " + orderId);
+        maybeFail();
+        return views.get(orderId);
+    }
+
+    @Override
+    public Map<OrderStatus, Long> counts() {
+        return counts;
+    }
+
+    @Override
+    public void transition(long orderId, OrderStatus target) {
+        calls.add("transition " + orderId + " " + target);
+        maybeFail();
+    }
+
+    @Override
+    public void cancel(long orderId) {
+        calls.add("cancel " + orderId);
+    }
+
+    @Override
+    public void requestRefund(long orderId) {
+        calls.add("requestRefund " + orderId);
+    }
+
+    @Override
+    public void completeRefund(long orderId) {
+        calls.add("completeRefund " + orderId);
+    }
+
+    @Override
+    public LagSnapshot lag() {
+        return LagSnapshot.empty(java.time.Instant.now());
+    }
+
+    @Override
+    public List<DeadLetterView> deadLetters() {
+        calls.add("deadLetters");
+        return deadLetters;
+    }
+
+    @Override
+    public List<RedriveOutcome> previewRedrive(List<RecordRef> records) {
+        calls.add("preview " + records.size());
+        return records.stream().map(r -> new RedriveOutcome(r.partition(), r.offset(), 1L, r.offset() % 2 == 0,
+            false, "preview")).toList();
+    }
+
+    @Override
+    public List<RedriveOutcome> redrive(List<RecordRef> records) {
+        calls.add("redrive " + records.size());
+        return records.stream().map(r -> new RedriveOutcome(r.partition(), r.offset(), 1L, true, true,
+            "sent")).toList();
+    }
+
+    @Override
+    public GatewaySettingsView gatewaySettings() {
+        return gateway;
+    }
+
+    @Override
+    public GatewaySettingsView updateGatewaySettings(GatewaySettingsView settings) {
+        calls.add("gateway " + settings.errorRate());
+        gateway = settings;
+        return settings;
+    }
+
+    @Override
+    public Health health() {
+        return new Health(true, true, "broker up, database up");
+    }
+
+    @Override
+    public Runnable onStatusChange(Consumer<OrderStatusChanged> listener) {
+        statusListeners.add(listener);
+        return () -> statusListeners.remove(listener);
+    }
+
+    @Override
+    public Runnable onPipeline(Consumer<LagSnapshot> listener) {
+        return () -> { };
+    }
+
+    @Override
+    public String describe() {
+        return "recording client";
+    }
+
+    @Override
+    public void close() {
+        calls.add("close");
+    }
+}
