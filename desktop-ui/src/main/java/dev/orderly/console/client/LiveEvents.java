@@ -41,6 +41,7 @@ final class LiveEvents implements AutoCloseable {
     private volatile String authorization;
     private volatile StompSession session;
     private volatile boolean closed;
+    private boolean connecting;
 
     LiveEvents(String baseUrl, JsonMapper json) {
         this.wsUrl = baseUrl.replaceFirst("^http", "ws") + "/ws";
@@ -69,15 +70,16 @@ final class LiveEvents implements AutoCloseable {
     }
 
     private synchronized void connect() {
-        if (closed || authorization == null || (session != null && session.isConnected())) {
+        if (closed || authorization == null || connecting || (session != null && session.isConnected())) {
             return;
         }
+        connecting = true;
         WebSocketHttpHeaders headers = new WebSocketHttpHeaders();
         headers.add("Authorization", authorization);
         stomp.connectAsync(wsUrl, headers, new StompSessionHandlerAdapter() {
             @Override
             public void afterConnected(StompSession connected, StompHeaders connectedHeaders) {
-                session = connected;
+                connected(connected);
                 topics.values().forEach(t -> t.subscribeOn(connected));
             }
 
@@ -97,7 +99,13 @@ final class LiveEvents implements AutoCloseable {
         });
     }
 
-    private void scheduleReconnect() {
+    private synchronized void connected(StompSession connected) {
+        connecting = false;
+        session = connected;
+    }
+
+    private synchronized void scheduleReconnect() {
+        connecting = false;
         session = null;
         if (!closed) {
             reconnect.schedule(this::connect, 3, TimeUnit.SECONDS);

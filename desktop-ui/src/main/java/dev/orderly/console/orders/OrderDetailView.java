@@ -22,6 +22,7 @@ public final class OrderDetailView extends VBox {
 
     private final OrderDetailViewModel vm;
     private final FlowPane actions = new FlowPane(6, 6);
+    private java.util.List<Object> shown = java.util.List.of();
 
     public OrderDetailView(OrderDetailViewModel vm) {
         this.vm = vm;
@@ -78,6 +79,12 @@ public final class OrderDetailView extends VBox {
     }
 
     private void rebuildActions() {
+        java.util.List<Object> offered = new java.util.ArrayList<>(vm.staffMoves());
+        offered.addAll(vm.actions());
+        if (offered.equals(shown)) {
+            return;
+        }
+        shown = offered;
         actions.getChildren().clear();
         for (OrderStatus target : vm.staffMoves()) {
             Button move = new Button("Move to " + target);

@@ -160,7 +160,8 @@ public final class OrderFormViewModel {
 
     private static void collect(java.util.Set<? extends ConstraintViolation<?>> violations, Map<String, String> into) {
         for (ConstraintViolation<?> v : violations) {
-            into.merge(v.getPropertyPath().toString(), v.getMessage(), (a, b) -> a);
+            // "is required" says more than a pattern a blank value also fails.
+            into.merge(v.getPropertyPath().toString(), v.getMessage(), (a, b) -> b.contains("required") ? b : a);
         }
     }
 

@@ -10,7 +10,9 @@ import dev.orderly.model.OrderView;
 import dev.orderly.model.TimelineEntry;
 import dev.orderly.model.UserView;
 import java.util.ArrayList;
+import java.time.Instant;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -40,6 +42,7 @@ public final class StateMachineViewModel {
     private final StringProperty selection = new SimpleStringProperty("No order selected");
     private final List<Consumer<List<DiagramLayout.Edge>>> animators = new ArrayList<>();
     private final UpdateBatcher<OrderStatusChanged> updates;
+    private final Map<Long, Instant> applied = new HashMap<>();
     private long selectedId = -1;
 
     public StateMachineViewModel(OrderlyClient client, TaskRunner runner, UserView user) {
@@ -70,6 +73,12 @@ public final class StateMachineViewModel {
     private void apply(List<OrderStatusChanged> batch) {
         List<DiagramLayout.Edge> moved = new ArrayList<>();
         for (OrderStatusChanged change : batch) {
+            // Status events are delivered at least once: a change already applied must not count twice.
+            Instant last = applied.get(change.orderId());
+            if (last != null && !change.at().isAfter(last)) {
+                continue;
+            }
+            applied.put(change.orderId(), change.at());
             if (change.from() != null) {
                 LongProperty from = counts.get(change.from());
                 from.set(Math.max(0, from.get() - 1));

@@ -41,6 +41,19 @@ class StateMachineViewModelTest {
     }
 
     @Test
+    void aChangeDeliveredTwiceCountsOnce() {
+        Instant at = Instant.now();
+        OrderStatusChanged paid = new OrderStatusChanged(1, "a@b", OrderStatus.PENDING_PAYMENT,
+            OrderStatus.PAYMENT_COMPLETED, at, "paid");
+        client.counts.put(OrderStatus.PENDING_PAYMENT, 1L);
+        vm.loadCounts();
+        vm.offer(paid);
+        vm.offer(paid);
+        assertThat(vm.countProperty(OrderStatus.PAYMENT_COMPLETED).get()).isEqualTo(1);
+        assertThat(vm.countProperty(OrderStatus.PENDING_PAYMENT).get()).isZero();
+    }
+
+    @Test
     void highlightsTheSelectedOrdersPathAndFollowsIt() {
         List<TimelineEntry> timeline = List.of(
             change(null, OrderStatus.CREATED), change(OrderStatus.CREATED, OrderStatus.PENDING_PAYMENT));

@@ -1,0 +1,206 @@
+package dev.orderly.console.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.orderly.console.client.OrderlyClient;
+import dev.orderly.console.orders.OrderRow;
+import dev.orderly.console.settings.ConsoleSettings;
+import dev.orderly.console.settings.SettingsStore;
+import dev.orderly.console.shell.ConsoleFlow;
+import dev.orderly.console.shell.ConsoleShell;
+import dev.orderly.console.util.FxTaskRunner;
+import dev.orderly.model.GatewaySettingsView;
+import dev.orderly.model.OrderStatus;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The console driven like a person would, against its real in-process backend (embedded Kafka, H2 file, HTTP):
+ * the window starts, staff sign in, and each test works through the real screens.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ConsoleUiTest extends FxRobot {
+
+    private static final Duration WAIT = Duration.ofSeconds(60);
+    private static Path dataDir;
+    private static ConsoleFlow flow;
+    private static ConsoleShell shell;
+
+    @BeforeAll
+    static void startConsole() throws Exception {
+        dataDir = Files.createTempDirectory("orderly-ui-test");
+        ConsoleSettings settings = new ConsoleSettings(false, "", dataDir, 0, "embedded", 0, "", "PLAINTEXT", "",
+            "", 0, 20, 0.0, 0.0, "staff@example.com");
+        SettingsStore store = new SettingsStore(dataDir.resolve("console.properties"), settings);
+        CompletableFuture<ConsoleShell> signedIn = new CompletableFuture<>();
+        FxToolkit.registerPrimaryStage();
+        FxToolkit.setupStage(stage -> {
+            flow = new ConsoleFlow(stage, store, settings, new FxTaskRunner());
+            flow.onShell(signedIn::complete);
+            flow.start();
+        });
+        FxRobot robot = new FxRobot();
+        await().atMost(WAIT).until(() -> robot.lookup("#signin-button").tryQuery().isPresent());
+        robot.clickOn("#signin-button");
+        shell = signedIn.get(30, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        await().atMost(WAIT).until(() -> robot.lookup("#form-submit").tryQuery().isPresent());
+    }
+
+    @AfterAll
+    static void stopConsole() throws Exception {
+        FxToolkit.setupFixture(() -> flow.shutdown());
+        FxToolkit.cleanupStages();
+        try (Stream<Path> files = Files.walk(dataDir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+
+    private void showTab(String id) {
+        interact(() -> shell.selectTab(id));
+    }
+
+    private Node byId(String id) {
+        return lookup(n -> id.equals(n.getId())).query();
+    }
+
+    private long completedCount() {
+        return Long.parseLong(lookup("#count-COMPLETED").<Label>query().getText());
+    }
+
+    private OrderStatus statusOf(long orderId) {
+        OrderRow row = shell.orders().row(orderId);
+        return row == null ? null : row.statusProperty().get();
+    }
+
+    /** Waits for the table row; on time-out says what the row and the backend each hold. */
+    private void awaitStatus(long orderId, OrderStatus expected) {
+        await().atMost(WAIT).untilAsserted(() -> assertThat(statusOf(orderId))
+            .as("row of order %d (backend says %s, rows %d)", orderId, flow.client().order(orderId).status(),
+                shell.orders().allRows().size())
+            .isEqualTo(expected));
+    }
+
+    private long submitThroughTheForm(boolean warehouse) {
+        interact(() -> lookup("#form-warehouse").<CheckBox>query().setSelected(warehouse));
+        long before = shell.detail().selectedId();
+        clickOn("#form-submit");
+        await().atMost(WAIT).untilAsserted(() -> assertThat(shell.detail().selectedId())
+            .as("form says: %s", lookup("#form-message").<Label>query().getText()).isNotEqualTo(before));
+        return shell.detail().selectedId();
+    }
+
+    @Test
+    @Order(1)
+    void aSubmittedOrderReachesCompletedInTheTableAndTheDiagram() {
+        showTab("tab-statemachine");
+        long completedBefore = completedCount();
+        showTab("tab-orders");
+
+        long orderId = submitThroughTheForm(true);
+
+        awaitStatus(orderId, OrderStatus.COMPLETED);
+        showTab("tab-statemachine");
+        await().atMost(WAIT).untilAsserted(() -> assertThat(completedCount())
+            .as("COMPLETED count; the backend counts %s", flow.client().counts().get(OrderStatus.COMPLETED))
+            .isEqualTo(completedBefore + 1));
+        assertThat(lookup("#state-COMPLETED").query().getStyleClass()).contains("current");
+        showTab("tab-orders");
+    }
+
+    @Test
+    @Order(2)
+    void anInvalidFormShowsItsErrorsAndSendsNothing() {
+        int rowsBefore = shell.orders().allRows().size();
+        interact(() -> {
+            lookup("#form-card").<TextField>query().setText("4111111111111112");
+            lookup("#form-zip").<TextField>query().setText("");
+        });
+
+        assertThat(((Label) byId("error-payment.cardNumber")).getText()).contains("Luhn");
+        assertThat(((Label) byId("error-shipment.zipCode")).getText()).contains("zipCode is required");
+        assertThat(lookup("#form-submit").<Button>query().isDisabled()).isTrue();
+        clickOn("#form-submit");
+        assertThat(shell.orders().allRows()).hasSize(rowsBefore);
+
+        interact(() -> {
+            lookup("#form-card").<TextField>query().setText("4111111111111111");
+            lookup("#form-zip").<TextField>query().setText("04524");
+        });
+        assertThat(lookup("#form-submit").<Button>query().isDisabled()).isFalse();
+    }
+
+    @Test
+    @Order(3)
+    void staffMoveAPreparedOrderOnWithALegalTransition() {
+        long orderId = submitThroughTheForm(false);
+        awaitStatus(orderId, OrderStatus.PREPARING);
+        interact(() -> shell.ordersTable().select(orderId));
+        await().atMost(WAIT).until(() -> lookup("#move-SHIPMENT_STARTED").tryQuery().isPresent());
+        assertThat(lookup("#move-COMPLETED").tryQuery()).isEmpty();
+
+        clickOn("#move-SHIPMENT_STARTED");
+
+        awaitStatus(orderId, OrderStatus.SHIPMENT_STARTED);
+        await().atMost(WAIT).until(() -> lookup("#move-IN_TRANSIT").tryQuery().isPresent());
+    }
+
+    @Test
+    @Order(4)
+    void aDeadLetterIsPreviewedAndRedrivenToCompletion() {
+        OrderlyClient client = flow.client();
+        GatewaySettingsView normal = client.gatewaySettings();
+        client.updateGatewaySettings(new GatewaySettingsView(0, 0, 1.0, 0.0));
+        long orderId = submitThroughTheForm(true);
+        await().atMost(WAIT).until(() -> client.deadLetters().stream()
+            .anyMatch(d -> d.orderId() != null && d.orderId() == orderId));
+        client.updateGatewaySettings(normal);
+
+        showTab("tab-deadletters");
+        clickOn("#dlt-refresh");
+        TableView<dev.orderly.model.DeadLetterView> table = lookup("#dlt-table").queryTableView();
+        await().atMost(WAIT).until(() -> table.getItems().stream().anyMatch(d -> d.orderId() == orderId));
+        interact(() -> table.getItems().stream().filter(d -> d.orderId() == orderId).findFirst()
+            .ifPresent(d -> table.getSelectionModel().select(d)));
+        clickOn("#dlt-preview");
+        await().atMost(WAIT).until(() -> shell.deadLetters().preview().size() == 1);
+        assertThat(shell.deadLetters().preview().get(0).processable()).isTrue();
+        assertThat(statusOf(orderId)).isEqualTo(OrderStatus.PENDING_PAYMENT);
+
+        clickOn("#dlt-redrive");
+
+        awaitStatus(orderId, OrderStatus.COMPLETED);
+        assertThat(shell.deadLetters().outcomes().values()).anyMatch(o -> o.startsWith("redriven"));
+        showTab("tab-orders");
+    }
+
+    @Test
+    @Order(5)
+    void thePipelineChartReceivesData() {
+        showTab("tab-pipeline");
+        await().atMost(WAIT).until(() -> shell.pipelineView().chartPoints() >= 2);
+        assertThat(lookup("#stat-totals").<Label>query().getText()).contains("dead letters");
+        showTab("tab-orders");
+    }
+}
