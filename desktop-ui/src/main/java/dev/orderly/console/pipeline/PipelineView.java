@@ -47,7 +47,7 @@ public final class PipelineView extends VBox {
         barChart.setTitle("Lag per consumer group and partition");
         barChart.setLegendVisible(false);
         barChart.setAnimated(false);
-        barChart.getData().add(bars);
+        barChart.getData().add(this.bars);
         barChart.setId("lag-bars");
 
         NumberAxis time = new NumberAxis();
@@ -76,8 +76,15 @@ public final class PipelineView extends VBox {
         lineChart.getData().add(processedLine);
         lineChart.setId("lag-chart");
 
-        HBox charts = new HBox(8, barChart, lineChart);
-        HBox.setHgrow(barChart, Priority.ALWAYS);
+        Label caughtUp = new Label("No lag: every partition is caught up");
+        caughtUp.getStyleClass().add("muted");
+        caughtUp.setMouseTransparent(true);
+        caughtUp.visibleProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+            () -> vm.latestProperty().get() == null || vm.latestProperty().get().totalLag() == 0,
+            vm.latestProperty()));
+        javafx.scene.layout.StackPane bars = new javafx.scene.layout.StackPane(barChart, caughtUp);
+        HBox charts = new HBox(8, bars, lineChart);
+        HBox.setHgrow(bars, Priority.ALWAYS);
         HBox.setHgrow(lineChart, Priority.ALWAYS);
         barChart.setPrefWidth(500);
         lineChart.setPrefWidth(620);
