@@ -31,7 +31,8 @@ public class OrderStatusChanger {
         Instant now = clock.instant();
         OrderStatus from = order.moveTo(target, now);
         history.save(new StatusHistoryEntry(order.getId(), from, target, now, actor, reason));
-        outbox.append(new OrderStatusChanged(order.getId(), order.getUserEmail(), from, target, now, reason));
+        outbox.append(new OrderStatusChanged(order.getId(), order.getUserEmail(), from, target, now, reason,
+            order.getTotal()));
     }
 
     /** Records the first status of a newly saved order. */
@@ -40,6 +41,6 @@ public class OrderStatusChanger {
         history.save(new StatusHistoryEntry(order.getId(), null, order.getStatus(), order.getCreatedAt(), actor,
             "order created"));
         outbox.append(new OrderStatusChanged(order.getId(), order.getUserEmail(), null, order.getStatus(),
-            order.getCreatedAt(), "order created"));
+            order.getCreatedAt(), "order created", order.getTotal()));
     }
 }

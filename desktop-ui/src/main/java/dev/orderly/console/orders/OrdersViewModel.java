@@ -96,7 +96,7 @@ public final class OrdersViewModel {
         for (OrderStatusChanged change : batch) {
             OrderRow row = index.get(change.orderId());
             if (row == null) {
-                row = new OrderRow(change.orderId(), change.userEmail(), change.to(), null, change.at());
+                row = new OrderRow(change.orderId(), change.userEmail(), change.to(), change.total(), change.at());
                 index.put(change.orderId(), row);
                 added.add(row);
             } else if (!change.at().isBefore(row.updatedAtProperty().get())) {
@@ -105,27 +105,10 @@ public final class OrdersViewModel {
         }
         if (!added.isEmpty()) {
             rows.addAll(0, added);
-            fillTotals(added);
         }
         if (statusFilter.get() != null) {
             refilter();
         }
-    }
-
-    private void fillTotals(List<OrderRow> added) {
-        List<Long> ids = added.stream().map(OrderRow::orderId).toList();
-        runner.run(() -> {
-            Map<Long, java.math.BigDecimal> totals = new HashMap<>();
-            for (Long id : ids.subList(0, Math.min(ids.size(), 50))) {
-                totals.put(id, client.order(id).total());
-            }
-            return totals;
-        }, totals -> totals.forEach((id, total) -> {
-            OrderRow row = index.get(id);
-            if (row != null) {
-                row.totalProperty().set(total);
-            }
-        }), error -> { });
     }
 
     private void refilter() {

@@ -1,5 +1,7 @@
 package dev.orderly.console.orders;
 
+import static java.math.BigDecimal.TEN;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.orderly.console.support.RecordingClient;
@@ -44,8 +46,9 @@ class OrdersViewModelTest {
         OrdersViewModel vm = staffView();
         vm.load();
         vm.offer(new OrderStatusChanged(2, "alice@example.com", OrderStatus.PENDING_PAYMENT,
-            OrderStatus.PAYMENT_COMPLETED, t0.plusSeconds(1), "paid"));
-        vm.offer(new OrderStatusChanged(9, "alice@example.com", null, OrderStatus.CREATED, t0.plusSeconds(2), "new"));
+            OrderStatus.PAYMENT_COMPLETED, t0.plusSeconds(1), "paid", TEN));
+        vm.offer(new OrderStatusChanged(9, "alice@example.com", null, OrderStatus.CREATED, t0.plusSeconds(2), "new",
+            TEN));
 
         assertThat(vm.row(2).statusProperty().get()).isEqualTo(OrderStatus.PAYMENT_COMPLETED);
         assertThat(vm.row(2).progressProperty().get()).isEqualTo(0.4);
@@ -59,9 +62,9 @@ class OrdersViewModelTest {
         OrdersViewModel vm = staffView();
         vm.load();
         vm.offer(new OrderStatusChanged(1, "bob@example.com", OrderStatus.PAYMENT_COMPLETED, OrderStatus.COMPLETED,
-            t0.plusSeconds(5), "done"));
+            t0.plusSeconds(5), "done", TEN));
         vm.offer(new OrderStatusChanged(1, "bob@example.com", OrderStatus.PENDING_PAYMENT,
-            OrderStatus.PAYMENT_COMPLETED, t0.plusSeconds(4), "late"));
+            OrderStatus.PAYMENT_COMPLETED, t0.plusSeconds(4), "late", TEN));
         assertThat(vm.row(1).statusProperty().get()).isEqualTo(OrderStatus.COMPLETED);
     }
 
@@ -69,8 +72,8 @@ class OrdersViewModelTest {
     void customersSeeOnlyTheirOwnEvents() {
         OrdersViewModel vm = new OrdersViewModel(client, new DirectTaskRunner(),
             new UserView("alice@example.com", "CUSTOMER"));
-        vm.offer(new OrderStatusChanged(5, "bob@example.com", null, OrderStatus.CREATED, t0, "new"));
-        vm.offer(new OrderStatusChanged(6, "alice@example.com", null, OrderStatus.CREATED, t0, "new"));
+        vm.offer(new OrderStatusChanged(5, "bob@example.com", null, OrderStatus.CREATED, t0, "new", TEN));
+        vm.offer(new OrderStatusChanged(6, "alice@example.com", null, OrderStatus.CREATED, t0, "new", TEN));
         assertThat(vm.allRows()).extracting(OrderRow::orderId).containsExactly(6L);
     }
 
@@ -80,7 +83,7 @@ class OrdersViewModelTest {
         OrdersViewModel vm = staffView();
         vm.load();
         vm.offer(new OrderStatusChanged(3, "bob@example.com", OrderStatus.PENDING_PAYMENT, OrderStatus.CANCELLED,
-            t0.plusSeconds(1), "x"));
+            t0.plusSeconds(1), "x", TEN));
         vm.statusFilterProperty().set(OrderStatus.CANCELLED);
         assertThat(vm.visibleRows()).extracting(OrderRow::orderId).containsExactly(3L);
         vm.statusFilterProperty().set(null);

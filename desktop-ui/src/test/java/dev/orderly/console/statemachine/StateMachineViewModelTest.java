@@ -1,5 +1,7 @@
 package dev.orderly.console.statemachine;
 
+import static java.math.BigDecimal.TEN;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.orderly.console.support.RecordingClient;
@@ -30,8 +32,8 @@ class StateMachineViewModelTest {
         vm.onTransitions(animated::addAll);
 
         vm.offer(new OrderStatusChanged(1, "a@b", OrderStatus.PENDING_PAYMENT, OrderStatus.PAYMENT_COMPLETED,
-            Instant.now(), "paid"));
-        vm.offer(new OrderStatusChanged(2, "a@b", null, OrderStatus.CREATED, Instant.now(), "new"));
+            Instant.now(), "paid", TEN));
+        vm.offer(new OrderStatusChanged(2, "a@b", null, OrderStatus.CREATED, Instant.now(), "new", TEN));
 
         assertThat(vm.countProperty(OrderStatus.PENDING_PAYMENT).get()).isEqualTo(4);
         assertThat(vm.countProperty(OrderStatus.PAYMENT_COMPLETED).get()).isEqualTo(1);
@@ -44,7 +46,7 @@ class StateMachineViewModelTest {
     void aChangeDeliveredTwiceCountsOnce() {
         Instant at = Instant.now();
         OrderStatusChanged paid = new OrderStatusChanged(1, "a@b", OrderStatus.PENDING_PAYMENT,
-            OrderStatus.PAYMENT_COMPLETED, at, "paid");
+            OrderStatus.PAYMENT_COMPLETED, at, "paid", TEN);
         client.counts.put(OrderStatus.PENDING_PAYMENT, 1L);
         vm.loadCounts();
         vm.offer(paid);
@@ -62,7 +64,7 @@ class StateMachineViewModelTest {
         assertThat(vm.path()).containsExactly(OrderStatus.CREATED, OrderStatus.PENDING_PAYMENT);
 
         vm.offer(new OrderStatusChanged(7, "a@b", OrderStatus.PENDING_PAYMENT, OrderStatus.PAYMENT_COMPLETED,
-            Instant.now(), "paid"));
+            Instant.now(), "paid", TEN));
         assertThat(vm.currentProperty().get()).isEqualTo(OrderStatus.PAYMENT_COMPLETED);
         assertThat(vm.path()).endsWith(OrderStatus.PAYMENT_COMPLETED);
     }
