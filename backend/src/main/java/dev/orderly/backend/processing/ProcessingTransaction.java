@@ -1,5 +1,7 @@
 package dev.orderly.backend.processing;
 
+import dev.orderly.backend.faults.Fault;
+import dev.orderly.backend.faults.FaultInjector;
 import dev.orderly.backend.order.CustomerOrder;
 import dev.orderly.backend.order.OrderRepository;
 import dev.orderly.backend.order.OrderStatusChanger;
@@ -38,10 +40,11 @@ class ProcessingTransaction {
     private final AttemptLog attempts;
     private final PaymentGateway gateway;
     private final Clock clock;
+    private final FaultInjector faults;
 
     ProcessingTransaction(OrderRepository orders, ProcessedEventRepository inbox, PaymentRepository payments,
         ShipmentRepository shipments, WarehouseStorageRepository storage, OrderStatusChanger statusChanger,
-        AttemptLog attempts, PaymentGateway gateway, Clock clock) {
+        AttemptLog attempts, PaymentGateway gateway, Clock clock, FaultInjector faults) {
         this.orders = orders;
         this.inbox = inbox;
         this.payments = payments;
@@ -51,6 +54,7 @@ class ProcessingTransaction {
         this.attempts = attempts;
         this.gateway = gateway;
         this.clock = clock;
+        this.faults = faults;
     }
 
     @Transactional
@@ -77,13 +81,17 @@ class ProcessingTransaction {
         statusChanger.move(order, OrderStatus.PAYMENT_COMPLETED, ACTOR,
             "payment " + authorization.authorizationId() + " authorised, card ending " + request.cardLast4());
 
+        faults.hit(Fault.SHIPMENT_FAILS);
         shipments.save(new Shipment(order.getId(), request.shipment(), now));
         order.markWarehouseStorage(request.warehouseStorage());
         if (request.warehouseStorage()) {
             WarehouseStorage stored = storage.save(new WarehouseStorage(order.getId(), now));
+            faults.hit(Fault.WAREHOUSE_FAILS);
             statusChanger.move(order, OrderStatus.IN_WAREHOUSE, ACTOR, "stored at " + stored.getLocation());
+            faults.hit(Fault.STATUS_UPDATE_FAILS);
             statusChanger.move(order, OrderStatus.COMPLETED, ACTOR, "held in the warehouse for pickup");
         } else {
+            faults.hit(Fault.STATUS_UPDATE_FAILS);
             statusChanger.move(order, OrderStatus.PREPARING, ACTOR, "shipping to " + request.shipment().zipCode());
         }
         attempts.recordWithin(event, TimelineKind.ATTEMPT_SUCCEEDED,

@@ -1,0 +1,51 @@
+package dev.orderly.backend.faults;
+
+import dev.orderly.model.ApiResponse;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.util.Map;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Fault injection for staff: arm, list, disarm. */
+@RestController
+@RequestMapping("/api/admin/faults")
+class FaultController {
+
+    private final FaultInjector injector;
+
+    FaultController(FaultInjector injector) {
+        this.injector = injector;
+    }
+
+    /** Arms {@code fault} for the next {@code times} orders that reach it. */
+    record ArmRequest(@NotNull(message = "fault is required: SHIPMENT_FAILS, WAREHOUSE_FAILS or STATUS_UPDATE_FAILS")
+        Fault fault,
+        @Min(value = 1, message = "times must be between 1 and 100")
+        @Max(value = 100, message = "times must be between 1 and 100") int times) {
+    }
+
+    @GetMapping
+    ApiResponse<Map<Fault, Integer>> armed() {
+        return ApiResponse.ok(injector.armed(), "Armed faults");
+    }
+
+    @PostMapping
+    ApiResponse<Map<Fault, Integer>> arm(@RequestBody @Valid ArmRequest request) {
+        injector.arm(request.fault(), request.times());
+        return ApiResponse.ok(injector.armed(), request.fault() + " armed for the next " + request.times()
+            + " order(s)");
+    }
+
+    @DeleteMapping
+    ApiResponse<Map<Fault, Integer>> disarm() {
+        injector.disarmAll();
+        return ApiResponse.ok(injector.armed(), "All faults disarmed");
+    }
+}
