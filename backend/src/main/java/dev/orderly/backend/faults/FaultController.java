@@ -1,5 +1,6 @@
 package dev.orderly.backend.faults;
 
+import dev.orderly.model.InjectableFault;
 import dev.orderly.model.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -26,25 +27,25 @@ class FaultController {
 
     /** Arms {@code fault} for the next {@code times} orders that reach it. */
     record ArmRequest(@NotNull(message = "fault is required: SHIPMENT_FAILS, WAREHOUSE_FAILS or STATUS_UPDATE_FAILS")
-        Fault fault,
+        InjectableFault fault,
         @Min(value = 1, message = "times must be between 1 and 100")
         @Max(value = 100, message = "times must be between 1 and 100") int times) {
     }
 
     @GetMapping
-    ApiResponse<Map<Fault, Integer>> armed() {
+    ApiResponse<Map<InjectableFault, Integer>> armed() {
         return ApiResponse.ok(injector.armed(), "Armed faults");
     }
 
     @PostMapping
-    ApiResponse<Map<Fault, Integer>> arm(@RequestBody @Valid ArmRequest request) {
+    ApiResponse<Map<InjectableFault, Integer>> arm(@RequestBody @Valid ArmRequest request) {
         injector.arm(request.fault(), request.times());
         return ApiResponse.ok(injector.armed(), request.fault() + " armed for the next " + request.times()
             + " order(s)");
     }
 
     @DeleteMapping
-    ApiResponse<Map<Fault, Integer>> disarm() {
+    ApiResponse<Map<InjectableFault, Integer>> disarm() {
         injector.disarmAll();
         return ApiResponse.ok(injector.armed(), "All faults disarmed");
     }

@@ -1,6 +1,8 @@
 package dev.orderly.backend.faults;
 
+import dev.orderly.model.InjectableFault;
 import java.util.EnumMap;
+import org.slf4j.LoggerFactory;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
@@ -8,9 +10,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class FaultInjector {
 
-    private final Map<Fault, Integer> armed = new EnumMap<>(Fault.class);
+    private final Map<InjectableFault, Integer> armed = new EnumMap<>(InjectableFault.class);
 
-    public synchronized void arm(Fault fault, int times) {
+    public synchronized void arm(InjectableFault fault, int times) {
         armed.put(fault, times);
     }
 
@@ -18,12 +20,15 @@ public class FaultInjector {
         armed.clear();
     }
 
-    public synchronized Map<Fault, Integer> armed() {
+    public synchronized Map<InjectableFault, Integer> armed() {
         return Map.copyOf(armed);
     }
 
-    /** Throws if {@code fault} is armed, counting down its remaining strikes. */
-    public void hit(Fault fault) {
+    /**
+     * Throws if {@code fault} is armed, counting down its remaining strikes; a crash fault halts the JVM instead,
+     * with no shutdown hooks, as {@code kill -9} would.
+     */
+    public void hit(InjectableFault fault) {
         synchronized (this) {
             Integer left = armed.get(fault);
             if (left == null) {
@@ -34,6 +39,10 @@ public class FaultInjector {
             } else {
                 armed.put(fault, left - 1);
             }
+        }
+        if (fault.isCrash()) {
+            LoggerFactory.getLogger(FaultInjector.class).error("injected crash: {}", fault);
+            Runtime.getRuntime().halt(137);
         }
         throw new InjectedFaultException(fault);
     }

@@ -1,5 +1,6 @@
 package dev.orderly.backend.processing;
 
+import dev.orderly.backend.faults.FaultInjector;
 import dev.orderly.backend.order.CustomerOrder;
 import dev.orderly.backend.order.OrderRepository;
 import dev.orderly.backend.payment.GatewayUnavailableException;
@@ -7,6 +8,7 @@ import dev.orderly.backend.payment.PaymentDeclinedException;
 import dev.orderly.backend.payment.PaymentGateway;
 import dev.orderly.backend.payment.PaymentGateway.Authorization;
 import dev.orderly.backend.payment.PaymentGateway.CardToken;
+import dev.orderly.model.InjectableFault;
 import dev.orderly.model.OrderProcessingEvent;
 import dev.orderly.model.OrderStatus;
 import dev.orderly.model.TimelineEntry.TimelineKind;
@@ -35,10 +37,11 @@ class OrderProcessor {
     private final PaymentCompensator compensator;
     private final PaymentCapturer capturer;
     private final AttemptLog attempts;
+    private final FaultInjector faults;
 
     OrderProcessor(OrderRepository orders, ProcessedEventRepository inbox, PaymentGateway gateway,
         ProcessingTransaction transaction, PaymentCompensator compensator, PaymentCapturer capturer,
-        AttemptLog attempts) {
+        AttemptLog attempts, FaultInjector faults) {
         this.orders = orders;
         this.inbox = inbox;
         this.gateway = gateway;
@@ -46,6 +49,7 @@ class OrderProcessor {
         this.compensator = compensator;
         this.capturer = capturer;
         this.attempts = attempts;
+        this.faults = faults;
     }
 
     /** The gateway key of one attempt: a retry or redrive after a voided authorisation must get a fresh one. */
@@ -75,6 +79,7 @@ class OrderProcessor {
             compensateQuietly(event, key, "the gateway failed during authorisation", origin);
             throw new TransientProcessingException("payment gateway: " + e.getMessage(), e);
         }
+        faults.hit(InjectableFault.CRASH_DURING_PAYMENT);
         try {
             OrderStatus reached = transaction.apply(event, authorization, origin);
             log.debug("order {} processed: {}", event.orderId(), reached);
@@ -95,6 +100,7 @@ class OrderProcessor {
             compensateQuietly(event, key, "transaction rolled back: " + rootMessage(e), origin);
             throw new TransientProcessingException("processing rolled back: " + rootMessage(e), e);
         }
+        faults.hit(InjectableFault.CRASH_AFTER_COMMIT);
         capturer.capture(event.orderId(), key);
         return Outcome.PROCESSED;
     }

@@ -1,6 +1,6 @@
 package dev.orderly.backend.processing;
 
-import dev.orderly.backend.faults.Fault;
+import dev.orderly.model.InjectableFault;
 import dev.orderly.backend.faults.FaultInjector;
 import dev.orderly.backend.order.CustomerOrder;
 import dev.orderly.backend.order.OrderRepository;
@@ -81,17 +81,17 @@ class ProcessingTransaction {
         statusChanger.move(order, OrderStatus.PAYMENT_COMPLETED, ACTOR,
             "payment " + authorization.authorizationId() + " authorised, card ending " + request.cardLast4());
 
-        faults.hit(Fault.SHIPMENT_FAILS);
+        faults.hit(InjectableFault.SHIPMENT_FAILS);
         shipments.save(new Shipment(order.getId(), request.shipment(), now));
         order.markWarehouseStorage(request.warehouseStorage());
         if (request.warehouseStorage()) {
             WarehouseStorage stored = storage.save(new WarehouseStorage(order.getId(), now));
-            faults.hit(Fault.WAREHOUSE_FAILS);
+            faults.hit(InjectableFault.WAREHOUSE_FAILS);
             statusChanger.move(order, OrderStatus.IN_WAREHOUSE, ACTOR, "stored at " + stored.getLocation());
-            faults.hit(Fault.STATUS_UPDATE_FAILS);
+            faults.hit(InjectableFault.STATUS_UPDATE_FAILS);
             statusChanger.move(order, OrderStatus.COMPLETED, ACTOR, "held in the warehouse for pickup");
         } else {
-            faults.hit(Fault.STATUS_UPDATE_FAILS);
+            faults.hit(InjectableFault.STATUS_UPDATE_FAILS);
             statusChanger.move(order, OrderStatus.PREPARING, ACTOR, "shipping to " + request.shipment().zipCode());
         }
         attempts.recordWithin(event, TimelineKind.ATTEMPT_SUCCEEDED,

@@ -13,6 +13,7 @@ import dev.orderly.backend.processing.ProcessingAttemptRepository;
 import dev.orderly.backend.support.ApiClient;
 import dev.orderly.backend.support.IntegrationTest;
 import dev.orderly.backend.support.SharedDataDir;
+import dev.orderly.model.InjectableFault;
 import dev.orderly.model.InvariantReport;
 import dev.orderly.model.TimelineEntry.TimelineKind;
 import java.time.Duration;
@@ -69,8 +70,8 @@ class SeedPartialFailuresIntegrationTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Fault.class)
-    void aFailureAfterPaymentRollsBackVoidsTheChargeAndTheRetryCompletes(Fault fault) {
+    @EnumSource(value = InjectableFault.class, names = {"SHIPMENT_FAILS", "WAREHOUSE_FAILS", "STATUS_UPDATE_FAILS"})
+    void aFailureAfterPaymentRollsBackVoidsTheChargeAndTheRetryCompletes(InjectableFault fault) {
         ApiClient api = new ApiClient(port);
         assertThat(api.post(STAFF, "/api/admin/faults", "{\"fault\":\"" + fault + "\",\"times\":1}").status())
             .isEqualTo(200);

@@ -3,6 +3,8 @@ package dev.orderly.console.client;
 import dev.orderly.model.CreateOrderRequest;
 import dev.orderly.model.DeadLetterView;
 import dev.orderly.model.GatewaySettingsView;
+import dev.orderly.model.InjectableFault;
+import dev.orderly.model.InvariantReport;
 import dev.orderly.model.LagSnapshot;
 import dev.orderly.model.OrderStatus;
 import dev.orderly.model.OrderStatusChanged;
@@ -58,6 +60,17 @@ public interface OrderlyClient extends AutoCloseable {
     GatewaySettingsView gatewaySettings();
 
     GatewaySettingsView updateGatewaySettings(GatewaySettingsView settings);
+
+    /** The invariant checker's report (staff). */
+    InvariantReport invariants();
+
+    /** Faults armed now and how many more times each strikes (staff). */
+    Map<InjectableFault, Integer> armedFaults();
+
+    /** Arms a fault for the next {@code times} orders that reach it (staff). */
+    void armFault(InjectableFault fault, int times);
+
+    void disarmFaults();
 
     /** Broker and database health as the backend's actuator reports it. */
     Health health();

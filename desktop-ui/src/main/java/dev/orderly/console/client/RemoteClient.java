@@ -3,6 +3,8 @@ package dev.orderly.console.client;
 import dev.orderly.model.CreateOrderRequest;
 import dev.orderly.model.DeadLetterView;
 import dev.orderly.model.GatewaySettingsView;
+import dev.orderly.model.InjectableFault;
+import dev.orderly.model.InvariantReport;
 import dev.orderly.model.LagSnapshot;
 import dev.orderly.model.OrderStatus;
 import dev.orderly.model.OrderStatusChanged;
@@ -150,6 +152,34 @@ public class RemoteClient implements OrderlyClient {
     @Override
     public GatewaySettingsView updateGatewaySettings(GatewaySettingsView settings) {
         return call("PUT", "/api/admin/gateway", settings, type(GatewaySettingsView.class), authorization);
+    }
+
+    @Override
+    public InvariantReport invariants() {
+        return call("GET", "/api/admin/invariants", null, type(InvariantReport.class), authorization);
+    }
+
+    @Override
+    public Map<InjectableFault, Integer> armedFaults() {
+        JsonNode data = call("GET", "/api/admin/faults", null, type(JsonNode.class), authorization);
+        Map<InjectableFault, Integer> armed = new EnumMap<>(InjectableFault.class);
+        for (InjectableFault fault : InjectableFault.values()) {
+            if (data.has(fault.name())) {
+                armed.put(fault, data.get(fault.name()).asInt());
+            }
+        }
+        return armed;
+    }
+
+    @Override
+    public void armFault(InjectableFault fault, int times) {
+        call("POST", "/api/admin/faults", Map.of("fault", fault.name(), "times", times), type(JsonNode.class),
+            authorization);
+    }
+
+    @Override
+    public void disarmFaults() {
+        call("DELETE", "/api/admin/faults", null, type(JsonNode.class), authorization);
     }
 
     @Override

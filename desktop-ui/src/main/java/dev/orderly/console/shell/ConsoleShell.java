@@ -3,6 +3,8 @@ package dev.orderly.console.shell;
 import dev.orderly.console.client.OrderlyClient;
 import dev.orderly.console.deadletters.DeadLettersView;
 import dev.orderly.console.deadletters.DeadLettersViewModel;
+import dev.orderly.console.faults.FaultsView;
+import dev.orderly.console.faults.FaultsViewModel;
 import dev.orderly.console.orders.OrderDetailView;
 import dev.orderly.console.orders.OrderDetailViewModel;
 import dev.orderly.console.orders.OrderFormView;
@@ -54,6 +56,7 @@ public final class ConsoleShell extends BorderPane implements AutoCloseable {
     private final PipelineView pipelineView;
     private final DeadLettersViewModel deadLetters;
     private final DeadLettersView deadLettersView;
+    private final FaultsViewModel faults;
     private final SubmissionWatcher watcher;
     private final ScheduledExecutorService health = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "orderly-health");
@@ -69,6 +72,7 @@ public final class ConsoleShell extends BorderPane implements AutoCloseable {
         stateMachine = new StateMachineViewModel(client, runner, user);
         pipeline = new PipelineViewModel(client, runner);
         deadLetters = new DeadLettersViewModel(client, runner);
+        faults = new FaultsViewModel(client, runner);
         watcher = new SubmissionWatcher(client, runner, notify);
 
         tableView = new OrdersTableView(orders, detail::select);
@@ -86,6 +90,7 @@ public final class ConsoleShell extends BorderPane implements AutoCloseable {
         if (user.isStaff()) {
             tabs.getTabs().add(tab("Pipeline", pipelineView, "tab-pipeline"));
             tabs.getTabs().add(tab("Dead letters", deadLettersView, "tab-deadletters"));
+            tabs.getTabs().add(tab("Faults", new FaultsView(faults), "tab-faults"));
         }
         tabs.getTabs().add(tab("Settings", new SettingsView(new SettingsViewModel(store, running, client, runner,
             user.isStaff()), store.file().toString()), "tab-settings"));
@@ -111,6 +116,13 @@ public final class ConsoleShell extends BorderPane implements AutoCloseable {
         }
         refresh();
         health.scheduleWithFixedDelay(pipeline::checkHealth, 0, 5, TimeUnit.SECONDS);
+        if (user.isStaff()) {
+            health.scheduleWithFixedDelay(() -> runner.onUi(() -> {
+                if (isShowing("tab-faults")) {
+                    faults.refresh();
+                }
+            }), 0, 2, TimeUnit.SECONDS);
+        }
         setId("console-shell");
     }
 
@@ -131,7 +143,8 @@ public final class ConsoleShell extends BorderPane implements AutoCloseable {
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN),
             formView::submitIfValid);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5), this::refresh);
-        KeyCode[] digits = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4, KeyCode.DIGIT5};
+        KeyCode[] digits = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4, KeyCode.DIGIT5,
+            KeyCode.DIGIT6};
         for (int i = 0; i < digits.length; i++) {
             int index = i;
             scene.getAccelerators().put(new KeyCodeCombination(digits[i], KeyCombination.SHORTCUT_DOWN), () -> {
@@ -140,6 +153,15 @@ public final class ConsoleShell extends BorderPane implements AutoCloseable {
                 }
             });
         }
+    }
+
+    private boolean isShowing(String id) {
+        Tab selected = tabs.getSelectionModel().getSelectedItem();
+        return selected != null && id.equals(selected.getId());
+    }
+
+    public FaultsViewModel faults() {
+        return faults;
     }
 
     public void selectTab(String id) {
@@ -196,7 +218,7 @@ public final class ConsoleShell extends BorderPane implements AutoCloseable {
         Label who = new Label(user.email() + " (" + user.role().toLowerCase() + ")");
         who.getStyleClass().add("subtle");
         who.setId("header-user");
-        Label keys = new Label("Ctrl+N new order  |  Ctrl+Enter submit  |  F5 refresh  |  Ctrl+1..5 screens");
+        Label keys = new Label("Ctrl+N new order  |  Ctrl+Enter submit  |  F5 refresh  |  Ctrl+1..6 screens");
         keys.getStyleClass().add("subtle");
         HBox header = new HBox(title, mode, spacer, keys, who);
         header.getStyleClass().add("header");

@@ -5,6 +5,8 @@ import dev.orderly.console.client.OrderlyClient;
 import dev.orderly.model.CreateOrderRequest;
 import dev.orderly.model.DeadLetterView;
 import dev.orderly.model.GatewaySettingsView;
+import dev.orderly.model.InjectableFault;
+import dev.orderly.model.InvariantReport;
 import dev.orderly.model.LagSnapshot;
 import dev.orderly.model.OrderStatus;
 import dev.orderly.model.OrderStatusChanged;
@@ -153,6 +155,32 @@ public class RecordingClient implements OrderlyClient {
         calls.add("gateway " + settings.errorRate());
         gateway = settings;
         return settings;
+    }
+
+    public InvariantReport report = new InvariantReport(java.time.Instant.now(), true, Map.of("accepted", 1L),
+        List.of());
+    public final Map<InjectableFault, Integer> faults = new EnumMap<>(InjectableFault.class);
+
+    @Override
+    public InvariantReport invariants() {
+        return report;
+    }
+
+    @Override
+    public Map<InjectableFault, Integer> armedFaults() {
+        return Map.copyOf(faults);
+    }
+
+    @Override
+    public void armFault(InjectableFault fault, int times) {
+        calls.add("arm " + fault + " " + times);
+        faults.put(fault, times);
+    }
+
+    @Override
+    public void disarmFaults() {
+        calls.add("disarm");
+        faults.clear();
     }
 
     @Override

@@ -78,10 +78,11 @@ class AttachModeUiTest extends FxRobot {
             flow.start();
         });
         FxRobot robot = new FxRobot();
-        await().atMost(WAIT).until(() -> robot.lookup("#signin-button").tryQuery().isPresent());
+        await().atMost(WAIT).until(() -> robot.lookup("#signin-email").tryQuery().isPresent());
+        WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#signin-email").<ComboBox<String>>query().getEditor().getText())
             .isEqualTo("alice@example.com");
-        robot.clickOn("#signin-button");
+        UiWait.clickWhenReady(robot, "#signin-button", WAIT);
         shell = signedIn.get(30, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitForFxEvents();
         await().atMost(WAIT).until(() -> robot.lookup("#form-submit").tryQuery().isPresent());
@@ -111,7 +112,7 @@ class AttachModeUiTest extends FxRobot {
         assertThat(lookup("#tab-pipeline").tryQuery()).as("customers get no pipeline screen").isEmpty();
 
         long before = shell.detail().selectedId();
-        clickOn("#form-submit");
+        UiWait.clickWhenReady(this, "#form-submit", WAIT);
         await().atMost(WAIT).until(() -> shell.detail().selectedId() != before);
         long orderId = shell.detail().selectedId();
 

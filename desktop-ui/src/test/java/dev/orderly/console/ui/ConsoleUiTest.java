@@ -61,8 +61,7 @@ class ConsoleUiTest extends FxRobot {
             flow.start();
         });
         FxRobot robot = new FxRobot();
-        await().atMost(WAIT).until(() -> robot.lookup("#signin-button").tryQuery().isPresent());
-        robot.clickOn("#signin-button");
+        UiWait.clickWhenReady(robot, "#signin-button", WAIT);
         shell = signedIn.get(30, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitForFxEvents();
         await().atMost(WAIT).until(() -> robot.lookup("#form-submit").tryQuery().isPresent());
@@ -105,7 +104,7 @@ class ConsoleUiTest extends FxRobot {
     private long submitThroughTheForm(boolean warehouse) {
         interact(() -> lookup("#form-warehouse").<CheckBox>query().setSelected(warehouse));
         long before = shell.detail().selectedId();
-        clickOn("#form-submit");
+        UiWait.clickWhenReady(this, "#form-submit", WAIT);
         await().atMost(WAIT).untilAsserted(() -> assertThat(shell.detail().selectedId())
             .as("form says: %s", lookup("#form-message").<Label>query().getText()).isNotEqualTo(before));
         return shell.detail().selectedId();
@@ -141,7 +140,7 @@ class ConsoleUiTest extends FxRobot {
         assertThat(((Label) byId("error-payment.cardNumber")).getText()).contains("Luhn");
         assertThat(((Label) byId("error-shipment.zipCode")).getText()).contains("zipCode is required");
         assertThat(lookup("#form-submit").<Button>query().isDisabled()).isTrue();
-        clickOn("#form-submit");
+        UiWait.clickWhenReady(this, "#form-submit", WAIT);
         assertThat(shell.orders().allRows()).hasSize(rowsBefore);
 
         interact(() -> {
@@ -157,10 +156,9 @@ class ConsoleUiTest extends FxRobot {
         long orderId = submitThroughTheForm(false);
         awaitStatus(orderId, OrderStatus.PREPARING);
         interact(() -> shell.ordersTable().select(orderId));
-        await().atMost(WAIT).until(() -> lookup("#move-SHIPMENT_STARTED").tryQuery().isPresent());
         assertThat(lookup("#move-COMPLETED").tryQuery()).isEmpty();
 
-        clickOn("#move-SHIPMENT_STARTED");
+        UiWait.clickWhenReady(this, "#move-SHIPMENT_STARTED", WAIT);
 
         awaitStatus(orderId, OrderStatus.SHIPMENT_STARTED);
         await().atMost(WAIT).until(() -> lookup("#move-IN_TRANSIT").tryQuery().isPresent());
@@ -178,20 +176,41 @@ class ConsoleUiTest extends FxRobot {
         client.updateGatewaySettings(normal);
 
         showTab("tab-deadletters");
-        clickOn("#dlt-refresh");
+        UiWait.clickWhenReady(this, "#dlt-refresh", WAIT);
         TableView<dev.orderly.model.DeadLetterView> table = lookup("#dlt-table").queryTableView();
         await().atMost(WAIT).until(() -> table.getItems().stream().anyMatch(d -> d.orderId() == orderId));
         interact(() -> table.getItems().stream().filter(d -> d.orderId() == orderId).findFirst()
             .ifPresent(d -> table.getSelectionModel().select(d)));
-        clickOn("#dlt-preview");
+        UiWait.clickWhenReady(this, "#dlt-preview", WAIT);
         await().atMost(WAIT).until(() -> shell.deadLetters().preview().size() == 1);
         assertThat(shell.deadLetters().preview().get(0).processable()).isTrue();
         assertThat(statusOf(orderId)).isEqualTo(OrderStatus.PENDING_PAYMENT);
 
-        clickOn("#dlt-redrive");
+        UiWait.clickWhenReady(this, "#dlt-redrive", WAIT);
 
         awaitStatus(orderId, OrderStatus.COMPLETED);
         assertThat(shell.deadLetters().outcomes().values()).anyMatch(o -> o.startsWith("redriven"));
+        showTab("tab-orders");
+    }
+
+    @Test
+    @Order(6)
+    void aTrainerTriggersASeedFailureAndTheOrderRollsBackThenCompletesWithTheCheckerGreen() {
+        showTab("tab-faults");
+        UiWait.clickWhenReady(this, "#fault-SHIPMENT_FAILS", WAIT);
+        await().atMost(WAIT).until(() -> lookup("#faults-armed").<Label>query().getText()
+            .contains("SHIPMENT_FAILS"));
+        showTab("tab-orders");
+
+        long orderId = submitThroughTheForm(true);
+
+        awaitStatus(orderId, OrderStatus.COMPLETED);
+        assertThat(flow.client().order(orderId).timeline()).extracting(t -> t.kind().name())
+            .contains("COMPENSATED", "RETRY_SCHEDULED");
+        showTab("tab-faults");
+        await().atMost(WAIT).until(() -> lookup("#faults-verdict").<Label>query().getText()
+            .equals("All invariants hold"));
+        assertThat(lookup("#faults-armed").<Label>query().getText()).isEqualTo("No faults armed");
         showTab("tab-orders");
     }
 

@@ -1,0 +1,81 @@
+package dev.orderly.console.faults;
+
+import dev.orderly.model.InjectableFault;
+import dev.orderly.model.InvariantReport.Violation;
+import java.util.List;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/** The invariant checker, live, and one button per seed failure. */
+public final class FaultsView extends VBox {
+
+    public FaultsView(FaultsViewModel vm) {
+        Label verdict = new Label();
+        verdict.textProperty().bind(vm.verdictProperty());
+        verdict.setStyle("-fx-font-size: 18px; -fx-font-weight: bold;");
+        vm.okProperty().addListener((o, a, ok) -> verdict.setTextFill(ok ? javafx.scene.paint.Color.web("#1f9d55")
+            : javafx.scene.paint.Color.web("#d0342c")));
+        verdict.setTextFill(javafx.scene.paint.Color.web("#1f9d55"));
+        verdict.setId("faults-verdict");
+        Label counts = new Label();
+        counts.textProperty().bind(vm.countsProperty());
+        counts.getStyleClass().add("muted");
+        counts.setWrapText(true);
+
+        TableView<Violation> table = new TableView<>(vm.violations());
+        TableColumn<Violation, String> name = new TableColumn<>("Invariant");
+        name.setCellValueFactory(c -> new SimpleObjectProperty<>(c.getValue().name()));
+        name.setPrefWidth(230);
+        TableColumn<Violation, Number> count = new TableColumn<>("Count");
+        count.setCellValueFactory(c -> new SimpleObjectProperty<>(c.getValue().count()));
+        TableColumn<Violation, String> what = new TableColumn<>("What it means");
+        what.setCellValueFactory(c -> new SimpleObjectProperty<>(c.getValue().description()));
+        what.setPrefWidth(420);
+        TableColumn<Violation, String> examples = new TableColumn<>("Examples");
+        examples.setCellValueFactory(c -> new SimpleObjectProperty<>(String.join("; ", c.getValue().examples())));
+        examples.setPrefWidth(420);
+        table.getColumns().setAll(List.of(name, count, what, examples));
+        table.setPlaceholder(new Label("No violations: the database and the payment gateway's ledger agree"));
+        table.setId("faults-violations");
+        VBox.setVgrow(table, Priority.ALWAYS);
+
+        Label trainer = new Label("Break it on purpose: each button makes the next order fail after its payment"
+            + " was authorised. Watch it roll back, its charge get voided and the retry complete, while the checker"
+            + " stays green.");
+        trainer.setWrapText(true);
+        HBox buttons = new HBox(8);
+        for (InjectableFault fault : InjectableFault.values()) {
+            if (fault.isCrash()) {
+                continue;
+            }
+            Button trigger = new Button(fault.getDescription());
+            trigger.setId("fault-" + fault.name());
+            trigger.setOnAction(e -> vm.trigger(fault));
+            buttons.getChildren().add(trigger);
+        }
+        Button disarm = new Button("Disarm all");
+        disarm.setOnAction(e -> vm.disarm());
+        buttons.getChildren().add(disarm);
+        Label armed = new Label();
+        armed.textProperty().bind(vm.armedProperty());
+        armed.setId("faults-armed");
+        Label message = new Label();
+        message.textProperty().bind(vm.messageProperty());
+        message.setWrapText(true);
+
+        Label title = new Label("Seed failures");
+        title.getStyleClass().add("section-title");
+        Label checker = new Label("Invariant checker");
+        checker.getStyleClass().add("section-title");
+        getChildren().addAll(checker, verdict, counts, table, title, trainer, buttons, armed, message);
+        setSpacing(8);
+        setStyle("-fx-padding: 10;");
+        setId("faults-view");
+    }
+}

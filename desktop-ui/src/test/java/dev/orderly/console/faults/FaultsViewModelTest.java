@@ -1,0 +1,38 @@
+package dev.orderly.console.faults;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.orderly.console.support.RecordingClient;
+import dev.orderly.console.util.DirectTaskRunner;
+import dev.orderly.model.InjectableFault;
+import dev.orderly.model.InvariantReport;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class FaultsViewModelTest {
+
+    private final RecordingClient client = new RecordingClient();
+    private final FaultsViewModel vm = new FaultsViewModel(client, new DirectTaskRunner());
+
+    @Test
+    void showsTheCheckersVerdictAndViolations() {
+        client.report = new InvariantReport(Instant.now(), false, Map.of("accepted", 3L), List.of(
+            new InvariantReport.Violation("double-capture", "money taken twice", 1, List.of("order 7"))));
+        vm.refresh();
+        assertThat(vm.okProperty().get()).isFalse();
+        assertThat(vm.verdictProperty().get()).isEqualTo("1 invariants violated");
+        assertThat(vm.violations()).extracting(InvariantReport.Violation::name).containsExactly("double-capture");
+        assertThat(vm.countsProperty().get()).isEqualTo("accepted 3");
+    }
+
+    @Test
+    void triggersASeedFailureOnceAndDisarms() {
+        vm.trigger(InjectableFault.WAREHOUSE_FAILS);
+        assertThat(client.calls).containsExactly("arm WAREHOUSE_FAILS 1");
+        assertThat(vm.armedProperty().get()).isEqualTo("Armed: WAREHOUSE_FAILS x1");
+        vm.disarm();
+        assertThat(vm.armedProperty().get()).isEqualTo("No faults armed");
+    }
+}
