@@ -54,7 +54,12 @@ public final class FaultsView extends VBox {
             if (fault.isCrash()) {
                 continue;
             }
-            Button trigger = new Button(fault.getDescription());
+            Button trigger = new Button(switch (fault) {
+                case SHIPMENT_FAILS -> "Shipment fails after payment";
+                case WAREHOUSE_FAILS -> "Storage fails after payment";
+                default -> "Status update fails after payment";
+            });
+            trigger.setTooltip(new javafx.scene.control.Tooltip(fault.getDescription()));
             trigger.setId("fault-" + fault.name());
             trigger.setOnAction(e -> vm.trigger(fault));
             buttons.getChildren().add(trigger);

@@ -50,10 +50,10 @@ public final class OrderDetailView extends VBox {
         at.setPrefWidth(70);
         TableColumn<TimelineEntry, String> kind = new TableColumn<>("What");
         kind.setCellValueFactory(c -> new SimpleObjectProperty<>(label(c.getValue())));
-        kind.setPrefWidth(340);
+        kind.setPrefWidth(300);
         TableColumn<TimelineEntry, String> where = new TableColumn<>("Kafka");
         where.setCellValueFactory(c -> new SimpleObjectProperty<>(where(c.getValue())));
-        where.setPrefWidth(110);
+        where.setPrefWidth(160);
         TableColumn<TimelineEntry, String> detail = new TableColumn<>("Detail");
         detail.setCellValueFactory(c -> new SimpleObjectProperty<>(c.getValue().detail()));
         detail.setCellFactory(c -> new TableCell<>() {
@@ -64,7 +64,7 @@ public final class OrderDetailView extends VBox {
                 setTooltip(empty || item == null ? null : new Tooltip(item));
             }
         });
-        detail.setPrefWidth(380);
+        detail.setPrefWidth(370);
         timeline.getColumns().setAll(java.util.List.of(at, kind, where, detail));
         timeline.setPlaceholder(new Label("Select an order to see its timeline"));
         timeline.setId("detail-timeline");

@@ -115,9 +115,15 @@ public final class Screenshots {
         await("preview", 30, () -> !console.deadLetters().preview().isEmpty());
         Thread.sleep(800);
         capture(flow[0], out.resolve("06-deadletters.png"));
+        onFx(() -> console.selectTab("tab-faults"));
+        await("checker", 30, () -> console.faults().countsProperty().get().contains("accepted"));
+        onFx(() -> console.faults().trigger(dev.orderly.model.InjectableFault.SHIPMENT_FAILS));
+        Thread.sleep(1500);
+        capture(flow[0], out.resolve("07-faults.png"));
+        onFx(() -> console.faults().disarm());
         onFx(() -> console.selectTab("tab-settings"));
         Thread.sleep(800);
-        capture(flow[0], out.resolve("07-settings.png"));
+        capture(flow[0], out.resolve("08-settings.png"));
         onFx(() -> flow[0].shutdown());
         System.out.println("Screenshots written to " + out);
     }

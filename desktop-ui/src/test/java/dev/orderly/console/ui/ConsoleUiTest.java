@@ -208,9 +208,9 @@ class ConsoleUiTest extends FxRobot {
         assertThat(flow.client().order(orderId).timeline()).extracting(t -> t.kind().name())
             .contains("COMPENSATED", "RETRY_SCHEDULED");
         showTab("tab-faults");
-        await().atMost(WAIT).until(() -> lookup("#faults-verdict").<Label>query().getText()
+        await().atMost(WAIT).until(() -> lookup("#faults-armed").<Label>query().getText()
+            .equals("No faults armed") && lookup("#faults-verdict").<Label>query().getText()
             .equals("All invariants hold"));
-        assertThat(lookup("#faults-armed").<Label>query().getText()).isEqualTo("No faults armed");
         showTab("tab-orders");
     }
 

@@ -1,0 +1,124 @@
+package dev.orderly.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The backend's REST API, as scripts call it. */
+final class Api {
+
+    static final String ORDER = "{\"items\":[{\"sku\":\"SKU-1\",\"quantity\":2,\"unitPrice\":12.50}]}";
+    static final String PAY = """
+        {"payment":{"method":"CARD","cardNumber":"4111111111111111","amount":25.00},
+         "shipment":{"recipient":"Alice Kim","phone":"010-1234-5678","address":"1 Main St, Seoul","zipCode":"04524"},
+         "warehouseStorage":true}""";
+
+    private static final String ALICE = basic("alice@example.com", "alice-demo");
+    private static final String STAFF = basic("staff@example.com", "staff-demo");
+
+    private final JsonMapper json = JsonMapper.builder().build();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+        .executor(Executors.newFixedThreadPool(8)).build();
+    private final String base;
+
+    Api(String base) {
+        this.base = base;
+    }
+
+    private static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password)
+            .getBytes(StandardCharsets.UTF_8));
+    }
+
+    long createOrder() throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(post("/api/orders", ORDER, ALICE),
+            HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 201) {
+            throw new IllegalStateException("create failed: " + response.statusCode() + " " + response.body());
+        }
+        return json.readTree(response.body()).get("data").get("orderId").asLong();
+    }
+
+    List<Long> createOrders(int count, int threads) throws Exception {
+        List<Long> ids = Collections.synchronizedList(new ArrayList<>());
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        AtomicInteger left = new AtomicInteger(count);
+        List<Future<?>> work = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            work.add(pool.submit(() -> {
+                while (left.getAndDecrement() > 0) {
+                    ids.add(createOrder());
+                }
+                return null;
+            }));
+        }
+        for (Future<?> w : work) {
+            w.get();
+        }
+        pool.shutdown();
+        List<Long> sorted = new ArrayList<>(ids);
+        Collections.sort(sorted);
+        return sorted;
+    }
+
+    CompletableFuture<HttpResponse<Void>> payAsync(long orderId) {
+        return http.sendAsync(post("/api/orders/" + orderId + "/process-payment-shipment", PAY, ALICE),
+            HttpResponse.BodyHandlers.discarding());
+    }
+
+    long pendingPayment() throws IOException, InterruptedException {
+        return staffGet("/api/orders/counts").get("data").get("PENDING_PAYMENT").asLong();
+    }
+
+    long totalLag() throws IOException, InterruptedException {
+        return staffGet("/api/pipeline/lag").get("data").get("totalLag").asLong();
+    }
+
+    /** Waits until no order waits for payment and no consumer lags. */
+    void awaitDrained(int seconds) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (pendingPayment() > 0 || totalLag() > 0) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the pipeline did not drain within " + seconds + " s");
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    long heapUsedBytes() {
+        try {
+            JsonNode metric = staffGet("/actuator/metrics/jvm.memory.used?tag=area:heap");
+            return (long) metric.get("measurements").get(0).get("value").asDouble();
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    private JsonNode staffGet(String path) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + path))
+            .header("Authorization", STAFF).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return json.readTree(response.body());
+    }
+
+    private HttpRequest post(String path, String body, String auth) {
+        return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+            .header("Authorization", auth).header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    }
+}

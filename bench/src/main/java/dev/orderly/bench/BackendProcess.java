@@ -1,0 +1,102 @@
+package dev.orderly.bench;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/** The backend jar in a JVM of its own, on free ports and a throw-away data directory. */
+final class BackendProcess implements AutoCloseable {
+
+    private final Process process;
+    private final int httpPort;
+    private final int kafkaPort;
+    private final double startSeconds;
+
+    private BackendProcess(Process process, int httpPort, int kafkaPort, double startSeconds) {
+        this.process = process;
+        this.httpPort = httpPort;
+        this.kafkaPort = kafkaPort;
+        this.startSeconds = startSeconds;
+    }
+
+    static BackendProcess start(Path jar, Path data, String gatewayPreset) throws Exception {
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException("Build first: " + jar + " is missing");
+        }
+        int http = freePort();
+        int kafka = freePort();
+        long begin = System.nanoTime();
+        Process process = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+            .toString(), "-Xmx1g", "-jar", jar.toString(), "--server.port=" + http,
+            "--orderly.kafka.embedded.port=" + kafka, "--orderly.data-dir=" + data,
+            "--orderly.gateway.preset=" + gatewayPreset, "--logging.file.name=",
+            "--management.endpoints.web.exposure.include=health,metrics"))
+            .redirectErrorStream(true).redirectOutput(data.resolve("backend.log").toFile()).start();
+        HttpClient client = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (true) {
+            try {
+                HttpResponse<String> health = client.send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + http + "/actuator/health")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+                if (health.statusCode() == 200 && health.body().contains("\"UP\"")) {
+                    break;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            if (System.nanoTime() > deadline || !process.isAlive()) {
+                process.destroyForcibly();
+                throw new IllegalStateException("the backend did not start; see " + data.resolve("backend.log"));
+            }
+            Thread.sleep(100);
+        }
+        return new BackendProcess(process, http, kafka, (System.nanoTime() - begin) / 1e9);
+    }
+
+    String baseUrl() {
+        return "http://127.0.0.1:" + httpPort;
+    }
+
+    String bootstrapServers() {
+        return "127.0.0.1:" + kafkaPort;
+    }
+
+    double startSeconds() {
+        return startSeconds;
+    }
+
+    long heapMiB(Api api) {
+        return api.heapUsedBytes() >> 20;
+    }
+
+    @Override
+    public void close() throws Exception {
+        process.destroy();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    static void delete(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            return socket.getLocalPort();
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package dev.orderly.bench;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Constant arrival rate: request i is due at {@code start + i / rate} whether or not earlier ones answered, and
+ * its latency is measured from when it was due, so a slow server cannot hide its queue (no coordinated omission).
+ */
+final class OpenLoop {
+
+    record Result(int count, int errors, double p50, double p99, double p999) {
+    }
+
+    private OpenLoop() {
+    }
+
+    static Result run(Api api, List<Long> orders, int perSecond) throws Exception {
+        int n = orders.size();
+        long[] latencies = new long[n];
+        AtomicInteger errors = new AtomicInteger();
+        CompletableFuture<?>[] calls = new CompletableFuture<?>[n];
+        long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(50);
+        for (int i = 0; i < n; i++) {
+            long due = start + i * 1_000_000_000L / perSecond;
+            long wait;
+            while ((wait = due - System.nanoTime()) > 0) {
+                LockSupport.parkNanos(Math.min(wait, 200_000));
+            }
+            int index = i;
+            calls[i] = api.payAsync(orders.get(i)).whenComplete((response, failure) -> {
+                latencies[index] = System.nanoTime() - due;
+                if (failure != null || response.statusCode() != 202) {
+                    errors.incrementAndGet();
+                }
+            });
+        }
+        CompletableFuture.allOf(calls).get(120, TimeUnit.SECONDS);
+        long[] sorted = latencies.clone();
+        Arrays.sort(sorted);
+        return new Result(n, errors.get(), ms(sorted, 0.50), ms(sorted, 0.99), ms(sorted, 0.999));
+    }
+
+    private static double ms(long[] sorted, double quantile) {
+        int index = Math.min(sorted.length - 1, (int) Math.ceil(quantile * sorted.length) - 1);
+        return sorted[Math.max(0, index)] / 1e6;
+    }
+}

@@ -1,0 +1,67 @@
+package dev.orderly.console.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.orderly.console.client.StartupStep.Component;
+import dev.orderly.console.client.StartupStep.State;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The in-process backend reports each component, and a failure names the component and what to do. */
+class EmbeddedBackendTest {
+
+    private final List<StartupStep> steps = new ArrayList<>();
+    private Path dir;
+
+    @AfterEach
+    void cleanUp() throws Exception {
+        if (dir != null) {
+            try (Stream<Path> files = Files.walk(dir)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    private BackendOptions options(int kafkaPort) throws Exception {
+        if (dir == null) {
+            dir = Files.createTempDirectory("orderly-embedded-test");
+        }
+        return new BackendOptions(dir, 0, "embedded", kafkaPort, "", Map.of("logging.file.name", ""));
+    }
+
+    @Test
+    void startsEveryComponentAndThenRefusesASecondBackendOnTheSameDataDirectory() throws Exception {
+        try (EmbeddedBackend first = EmbeddedBackend.start(options(0), steps::add)) {
+            assertThat(steps).filteredOn(s -> s.state() == State.READY).extracting(StartupStep::component)
+                .contains(Component.CONFIGURATION, Component.DATABASE, Component.BROKER, Component.HTTP_API,
+                    Component.CONSUMERS);
+            assertThat(first.port()).isPositive();
+
+            List<StartupStep> second = new ArrayList<>();
+            assertThatThrownBy(() -> EmbeddedBackend.start(options(0), second::add))
+                .isInstanceOf(EmbeddedBackend.BackendStartException.class)
+                .hasMessageContaining("another Orderly");
+            assertThat(second).last().extracting(StartupStep::state).isEqualTo(State.FAILED);
+        }
+    }
+
+    @Test
+    void aTakenBrokerPortFailsTheBrokerWithWhatToDo() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            assertThatThrownBy(() -> EmbeddedBackend.start(options(taken.getLocalPort()), steps::add))
+                .isInstanceOfSatisfying(EmbeddedBackend.BackendStartException.class,
+                    e -> assertThat(e.component()).isEqualTo(Component.BROKER))
+                .hasMessageContaining("is taken").hasMessageContaining("--orderly.kafka.embedded.port=0");
+        }
+    }
+}
