@@ -15,6 +15,14 @@ import javafx.scene.layout.VBox;
 /** The invariant checker, live, and one button per seed failure. */
 public final class FaultsView extends VBox {
 
+    private static String label(InjectableFault fault) {
+        return switch (fault) {
+            case SHIPMENT_FAILS -> "Shipment fails after payment";
+            case WAREHOUSE_FAILS -> "Storage fails after payment";
+            default -> "Status update fails after payment";
+        };
+    }
+
     public FaultsView(FaultsViewModel vm) {
         Label verdict = new Label();
         verdict.textProperty().bind(vm.verdictProperty());
@@ -54,11 +62,7 @@ public final class FaultsView extends VBox {
             if (fault.isCrash()) {
                 continue;
             }
-            Button trigger = new Button(switch (fault) {
-                case SHIPMENT_FAILS -> "Shipment fails after payment";
-                case WAREHOUSE_FAILS -> "Storage fails after payment";
-                default -> "Status update fails after payment";
-            });
+            Button trigger = new Button(label(fault));
             trigger.setTooltip(new javafx.scene.control.Tooltip(fault.getDescription()));
             trigger.setId("fault-" + fault.name());
             trigger.setOnAction(e -> vm.trigger(fault));
