@@ -17,6 +17,10 @@ import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
+import org.springframework.security.crypto.password.NoOpPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 
@@ -45,6 +49,18 @@ class SecurityConfiguration {
     private static UserDetails toUserDetails(SecuritySettings.User user) {
         String password = user.password().startsWith("{") ? user.password() : "{noop}" + user.password();
         return User.withUsername(user.email()).password(password).roles(user.role().name()).build();
+    }
+
+    /**
+     * Verifies {noop} and {bcrypt} passwords, and encodes (only ever the dummy of Spring Security's timing-attack
+     * protection) with noop: with the BCrypt default that dummy cost ~100 ms of CPU on the request path.
+     */
+    @Bean
+    @SuppressWarnings("deprecation")
+    PasswordEncoder passwordEncoder() {
+        return new DelegatingPasswordEncoder("noop", Map.of(
+            "noop", NoOpPasswordEncoder.getInstance(),
+            "bcrypt", new BCryptPasswordEncoder()));
     }
 
     static void refuseDemoPasswordsBeyondLoopback(SecuritySettings settings, String address) {
