@@ -7,9 +7,13 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
@@ -20,6 +24,7 @@ import kafka.tools.StorageTool;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.utils.Exit;
 import org.apache.kafka.common.utils.Time;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,6 +41,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     private final Path directory;
     private final int port;
     private KafkaRaftServer server;
+    private FileChannel lockChannel;
+    private FileLock lock;
 
     private EmbeddedKafkaBroker(Path directory, int port) {
         this.directory = directory;
@@ -49,8 +56,46 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     public static EmbeddedKafkaBroker start(Path directory, int requestedPort, Duration readyTimeout) {
         int port = requestedPort == 0 ? freePort() : requireFree(requestedPort);
         EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(directory.toAbsolutePath(), port);
-        broker.startServer(readyTimeout);
+        broker.lockDirectory();
+        try {
+            broker.startServer(readyTimeout);
+        } catch (RuntimeException e) {
+            broker.close();
+            throw e;
+        }
         return broker;
+    }
+
+    /** One Orderly per data directory: refuse clearly here, before Kafka's own lock check ends the JVM. */
+    private void lockDirectory() {
+        try {
+            Files.createDirectories(directory);
+            lockChannel = FileChannel.open(directory.resolve("orderly.lock"), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE);
+            lock = lockChannel.tryLock();
+        } catch (IOException | OverlappingFileLockException e) {
+            lock = null;
+        }
+        if (lock == null) {
+            closeLock();
+            throw new IllegalStateException("The data directory " + directory.getParent() + " is in use by another"
+                + " Orderly. Close it, or start this one with --orderly.data-dir=<another directory>.");
+        }
+    }
+
+    private void closeLock() {
+        try {
+            if (lock != null) {
+                lock.release();
+            }
+            if (lockChannel != null) {
+                lockChannel.close();
+            }
+        } catch (IOException ignored) {
+            // released with the process anyway
+        }
+        lock = null;
+        lockChannel = null;
     }
 
     public String bootstrapServers() {
@@ -73,6 +118,13 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot prepare the Kafka data directory " + logDir, e);
         }
+        // During start-up a fatal broker error must fail this call, not end the JVM (Kafka's default).
+        Exit.setExitProcedure((status, message) -> {
+            throw new IllegalStateException("Kafka broker exit " + status + ": " + message);
+        });
+        Exit.setHaltProcedure((status, message) -> {
+            throw new IllegalStateException("Kafka broker halt " + status + ": " + message);
+        });
         try {
             server = new KafkaRaftServer(new KafkaConfig(props, false), Time.SYSTEM);
             server.startup();
@@ -80,6 +132,9 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             throw new IllegalStateException("The embedded Kafka broker did not start (data in " + logDir
                 + "). If another Orderly is running with the same data directory, stop it or pass"
                 + " --orderly.data-dir=<another directory>. Cause: " + e.getMessage(), e);
+        } finally {
+            Exit.resetExitProcedure();
+            Exit.resetHaltProcedure();
         }
         awaitReady(readyTimeout);
         log.info("Embedded Kafka broker ready on {} in {} ms (data in {})", bootstrapServers(),
@@ -163,6 +218,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             server.awaitShutdown();
             server = null;
         }
+        closeLock();
     }
 
     private static int requireFree(int port) {

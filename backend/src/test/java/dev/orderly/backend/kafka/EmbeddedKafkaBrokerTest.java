@@ -37,6 +37,16 @@ class EmbeddedKafkaBrokerTest {
     }
 
     @Test
+    void refusesASecondBrokerOnTheSameDirectoryWithoutEndingTheJvm() {
+        try (EmbeddedKafkaBroker first = EmbeddedKafkaBroker.start(dir, 0, Duration.ofSeconds(60))) {
+            assertThatThrownBy(() -> EmbeddedKafkaBroker.start(dir, 0, Duration.ofSeconds(60)))
+                .hasMessageContaining("is in use by another Orderly")
+                .hasMessageContaining("--orderly.data-dir");
+            assertThat(first.port()).isPositive();
+        }
+    }
+
+    @Test
     void keepsTopicsAcrossARestartOnTheSameDirectory() throws Exception {
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dir, 0, Duration.ofSeconds(60));
              Admin admin = admin(broker)) {

@@ -31,7 +31,7 @@ public record ConsoleSettings(
 
     public static ConsoleSettings defaults(Path home) {
         return new ConsoleSettings(false, "http://127.0.0.1:8080", home.resolve(".orderly"), 8080, "embedded", 9092,
-            "", "PLAINTEXT", "", "", 50, 200, 0.0, 0.0, "alice@example.com");
+            "", "PLAINTEXT", "", "", 50, 200, 0.0, 0.0, "staff@example.com");
     }
 
     public BackendOptions backendOptions() {
