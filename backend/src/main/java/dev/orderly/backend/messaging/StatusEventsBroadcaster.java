@@ -36,9 +36,12 @@ class StatusEventsBroadcaster {
             OrderStatusChanged change = json.read(record.value(), OrderStatusChanged.class);
             stomp.convertAndSend("/topic/order/" + change.orderId(), change);
             stomp.convertAndSend("/topic/orders", change);
+            if (change.userEmail() != null) {
+                stomp.convertAndSendToUser(change.userEmail(), "/queue/orders", change);
+            }
             feed.publish(change);
-        } catch (UnreadableRecordException e) {
-            log.warn("skipping an unreadable status event at {}-{}@{}: {}", record.topic(), record.partition(),
+        } catch (RuntimeException e) {
+            log.warn("could not forward the status event at {}-{}@{}: {}", record.topic(), record.partition(),
                 record.offset(), e.getMessage());
         }
         ack.acknowledge();

@@ -43,6 +43,7 @@ public class RemoteClient implements OrderlyClient {
     private final String baseUrl;
     private final LiveEvents live;
     private volatile String authorization;
+    private volatile boolean staff;
 
     public RemoteClient(String baseUrl) {
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
@@ -55,6 +56,7 @@ public class RemoteClient implements OrderlyClient {
             .getBytes(StandardCharsets.UTF_8));
         UserView user = call("GET", "/api/me", null, type(UserView.class), candidate);
         authorization = candidate;
+        staff = user.isStaff();
         live.authorize(candidate);
         return user;
     }
@@ -201,7 +203,8 @@ public class RemoteClient implements OrderlyClient {
 
     @Override
     public Runnable onStatusChange(Consumer<OrderStatusChanged> listener) {
-        return live.subscribe("/topic/orders", OrderStatusChanged.class, listener);
+        // Everyone's changes for staff; a customer's own, on their user queue, for customers.
+        return live.subscribe(staff ? "/topic/orders" : "/user/queue/orders", OrderStatusChanged.class, listener);
     }
 
     @Override
