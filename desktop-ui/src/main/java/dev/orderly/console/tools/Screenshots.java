@@ -143,13 +143,15 @@ public final class Screenshots {
             }
             alice.createOrder(new CreateOrderRequest(java.util.List.of(
                 new OrderItemRequest("SKU-9", 1, new BigDecimal("9.99")))));
+            await("first orders processed", 60, () -> staff.counts().get(OrderStatus.COMPLETED)
+                + staff.counts().get(OrderStatus.PREPARING) >= 13);
             GatewaySettingsView normal = staff.gatewaySettings();
             staff.updateGatewaySettings(new GatewaySettingsView(0, 0, 1.0, 0.0));
             order(alice, "4111111111111111", true, 99);
             await("dead letter", 60, () -> staff.deadLetters().size() >= 1);
             staff.updateGatewaySettings(normal);
             long shipped = last;
-            await("orders processed", 60, () -> staff.counts().get(OrderStatus.PREPARING) >= 3);
+            await("orders shipped", 60, () -> staff.counts().get(OrderStatus.PREPARING) >= 3);
             for (var summary : staff.orders(OrderStatus.PREPARING, null, 0, 10).content()) {
                 staff.transition(summary.orderId(), OrderStatus.SHIPMENT_STARTED);
                 break;
