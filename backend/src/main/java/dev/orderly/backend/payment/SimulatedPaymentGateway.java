@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.springframework.dao.DuplicateKeyException;
@@ -36,6 +37,8 @@ public class SimulatedPaymentGateway implements PaymentGateway, AutoCloseable {
         LedgerState.valueOf(rs.getString("state")), rs.getTimestamp("updated_at").toInstant());
 
     private final JdbcConnectionPool pool;
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger peakInFlight = new AtomicInteger();
     private final JdbcTemplate jdbc;
     private final AtomicReference<GatewaySettings> settings;
 
@@ -71,6 +74,25 @@ public class SimulatedPaymentGateway implements PaymentGateway, AutoCloseable {
 
     @Override
     public Authorization authorize(String idempotencyKey, CardToken card, BigDecimal amount) {
+        peakInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+        try {
+            return authorizeNow(idempotencyKey, card, amount);
+        } finally {
+            inFlight.decrementAndGet();
+        }
+    }
+
+    /** Authorisation calls waiting for the gateway right now. */
+    public int authorizationsInFlight() {
+        return inFlight.get();
+    }
+
+    /** The most authorisation calls that were in flight at once since start-up. */
+    public int peakAuthorizationsInFlight() {
+        return peakInFlight.get();
+    }
+
+    private Authorization authorizeNow(String idempotencyKey, CardToken card, BigDecimal amount) {
         GatewaySettings current = settings.get();
         simulateLatency(current);
         ThreadLocalRandom random = ThreadLocalRandom.current();

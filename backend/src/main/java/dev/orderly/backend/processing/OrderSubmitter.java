@@ -38,9 +38,11 @@ class OrderSubmitter {
     private final EventJson json;
     private final AttemptLog attempts;
     private final ProcessingSettings settings;
+    private final OrderProcessor processor;
 
     OrderSubmitter(OrderCommands orders, PaymentGateway gateway, KafkaTemplate<String, String> kafka, EventJson json,
-        AttemptLog attempts, ProcessingSettings settings) {
+        AttemptLog attempts, ProcessingSettings settings, OrderProcessor processor) {
+        this.processor = processor;
         this.orders = orders;
         this.gateway = gateway;
         this.kafka = kafka;
@@ -50,6 +52,43 @@ class OrderSubmitter {
     }
 
     OrderProcessingEvent submit(CurrentUser user, long orderId, PayAndShipmentRequest request) {
+        OrderProcessingEvent event = prepare(user, orderId, request);
+        SendResult<String, String> sent = send(event);
+        RecordOrigin origin = new RecordOrigin(KafkaTopics.PROCESSING, sent.getRecordMetadata().partition(),
+            sent.getRecordMetadata().offset());
+        attempts.recordAlone(orderId, event.eventId(), TimelineKind.ACCEPTED,
+            "accepted for processing by " + user.email(), origin, 0);
+        return event;
+    }
+
+    /**
+     * The seed's synchronous "before": the same processing (same checks, same one transaction, same compensation)
+     * in the request thread, so the caller waits for the payment gateway. Nothing is put on Kafka and nothing is
+     * retried: a failure is reported and the order stays payable.
+     */
+    OrderStatus processNow(CurrentUser user, long orderId, PayAndShipmentRequest request) {
+        OrderProcessingEvent event = prepare(user, orderId, request);
+        attempts.recordAlone(orderId, event.eventId(), TimelineKind.ACCEPTED,
+            "processing synchronously (the seed's before) for " + user.email(), RecordOrigin.SYNCHRONOUS, 0);
+        OrderProcessor.Outcome outcome;
+        try {
+            outcome = processor.process(event, RecordOrigin.SYNCHRONOUS);
+        } catch (TransientProcessingException e) {
+            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "Order " + orderId + " could not be processed ("
+                + e.getMessage() + "). Everything was rolled back and any authorisation voided; the order is still"
+                + " PENDING_PAYMENT. Try again.");
+        } catch (UnprocessableEventException e) {
+            throw ApiException.conflict("Order " + orderId + " cannot be processed: " + e.getMessage());
+        }
+        return switch (outcome) {
+            case PROCESSED -> orders.load(user, orderId).getStatus();
+            case DECLINED -> throw new ApiException(HttpStatus.PAYMENT_REQUIRED, "The card was declined; order "
+                + orderId + " is still PENDING_PAYMENT and nothing was charged.");
+            case DUPLICATE -> throw ApiException.conflict("Order " + orderId + " was already processed");
+        };
+    }
+
+    private OrderProcessingEvent prepare(CurrentUser user, long orderId, PayAndShipmentRequest request) {
         CustomerOrder order = orders.load(user, orderId);
         if (order.getStatus() != OrderStatus.PENDING_PAYMENT) {
             throw ApiException.conflict("Order " + orderId + " is " + order.getStatus()
@@ -62,13 +101,7 @@ class OrderSubmitter {
         }
         ProcessingInstructions instructions = ProcessingInstructions.of(request,
             gateway.tokenize(request.payment().cardNumber()).token());
-        OrderProcessingEvent event = OrderProcessingEvent.create(orderId, order.getUserEmail(), instructions);
-        SendResult<String, String> sent = send(event);
-        RecordOrigin origin = new RecordOrigin(KafkaTopics.PROCESSING, sent.getRecordMetadata().partition(),
-            sent.getRecordMetadata().offset());
-        attempts.recordAlone(orderId, event.eventId(), TimelineKind.ACCEPTED,
-            "accepted for processing by " + user.email(), origin, 0);
-        return event;
+        return OrderProcessingEvent.create(orderId, order.getUserEmail(), instructions);
     }
 
     private SendResult<String, String> send(OrderProcessingEvent event) {

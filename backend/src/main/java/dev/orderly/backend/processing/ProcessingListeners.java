@@ -2,36 +2,69 @@ package dev.orderly.backend.processing;
 
 import dev.orderly.backend.kafka.KafkaTopics;
 import dev.orderly.backend.messaging.EventJson;
+import dev.orderly.backend.messaging.UnreadableRecordException;
 import dev.orderly.model.OrderProcessingEvent;
 import java.time.Duration;
+import java.util.concurrent.CompletionException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.support.Acknowledgment;
 import org.springframework.stereotype.Component;
 
 /**
- * The two consumer groups of the pipeline. An unreadable or unprocessable record is thrown to the container's
- * error handler, which dead-letters it at once; a transient failure is routed to the retry topic; the offset is
- * acknowledged only after the outcome is durable (database commit, or the retry/DLT record on the broker).
+ * The two consumer groups of the pipeline.
+ *
+ * <p>The main topic is consumed with out-of-order acknowledgements: each record is handed to {@link KeyedWorkers}
+ * (different orders in parallel, one order never twice at once) and acknowledged when its outcome is durable
+ * (database commit, or the retry/DLT record on the broker). The container commits a partition's offset only up to
+ * the lowest record not yet acknowledged, so a crash re-delivers every unfinished record, and the duplicate check
+ * makes the re-delivery harmless. An unreadable or unprocessable record is dead-lettered at once; a transient
+ * failure goes to the retry topic. Nothing is thrown back to the container, whose error handler would seek and
+ * commit past records still in flight.
+ *
+ * <p>The retry topic is low-volume and consumed one record at a time (its back-off pauses the consumer), still
+ * through the same per-order exclusion.
  */
 @Component
 class ProcessingListeners {
 
+    private static final Logger log = LoggerFactory.getLogger(ProcessingListeners.class);
+    private static final Duration ROUTING_RETRY = Duration.ofSeconds(1);
+
     private final OrderProcessor processor;
     private final RetryRouter retries;
+    private final DeadLetterPublishingRecoverer deadLetters;
+    private final KeyedWorkers workers;
     private final EventJson json;
 
-    ProcessingListeners(OrderProcessor processor, RetryRouter retries, EventJson json) {
+    ProcessingListeners(OrderProcessor processor, RetryRouter retries, DeadLetterPublishingRecoverer deadLetters,
+        KeyedWorkers workers, EventJson json) {
         this.processor = processor;
         this.retries = retries;
+        this.deadLetters = deadLetters;
+        this.workers = workers;
         this.json = json;
     }
 
     @KafkaListener(id = "order-processing", topics = KafkaTopics.PROCESSING, groupId = KafkaTopics.PROCESSING_GROUP,
-        concurrency = "${orderly.processing.concurrency:2}")
+        concurrency = "${orderly.processing.concurrency:2}", containerFactory = ProcessingContainers.ASYNC_ACKS,
+        properties = "max.poll.records=${orderly.processing.max-in-flight:512}")
     void onOrderProcessingEvent(ConsumerRecord<String, String> record, Acknowledgment ack) {
-        handle(record);
-        ack.acknowledge();
+        OrderProcessingEvent event;
+        try {
+            event = json.read(record.value(), OrderProcessingEvent.class);
+        } catch (UnreadableRecordException e) {
+            deadLetters.accept(record, null, e);
+            ack.acknowledge();
+            return;
+        }
+        workers.submit(String.valueOf(event.orderId()), () -> {
+            handle(record, event);
+            ack.acknowledge();
+        });
     }
 
     @KafkaListener(id = "order-retry", topics = KafkaTopics.RETRY, groupId = KafkaTopics.RETRY_GROUP,
@@ -43,16 +76,51 @@ class ProcessingListeners {
             ack.nack(Duration.ofMillis(Math.min(wait, 5_000)));
             return;
         }
-        handle(record);
+        OrderProcessingEvent event = json.read(record.value(), OrderProcessingEvent.class);
+        try {
+            workers.submit(String.valueOf(event.orderId()), () -> handle(record, event)).join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
         ack.acknowledge();
     }
 
-    private void handle(ConsumerRecord<String, String> record) {
-        OrderProcessingEvent event = json.read(record.value(), OrderProcessingEvent.class);
+    /** Processes one delivery and makes its outcome durable; returns normally only when it is. */
+    private void handle(ConsumerRecord<String, String> record, OrderProcessingEvent event) {
         try {
             processor.process(event, RecordOrigin.of(record));
-        } catch (TransientProcessingException e) {
-            retries.retryOrDeadLetter(record, event, e);
+        } catch (UnprocessableEventException e) {
+            deadLetters.accept(record, null, e);
+        } catch (RuntimeException e) {
+            if (!(e instanceof TransientProcessingException)) {
+                log.warn("order {}: unexpected failure, treated as transient: {}", event.orderId(), e.toString());
+            }
+            routeDurably(record, event, e);
+        }
+    }
+
+    /**
+     * Schedules the retry (or dead-letters), waiting out a broker outage: the record is acknowledged only once
+     * the retry record is on the broker. At shutdown it gives up unacknowledged, and the record comes back.
+     */
+    private void routeDurably(ConsumerRecord<String, String> record, OrderProcessingEvent event, Exception cause) {
+        while (true) {
+            try {
+                retries.retryOrDeadLetter(record, event, cause);
+                return;
+            } catch (RuntimeException e) {
+                if (workers.closing()) {
+                    throw e;
+                }
+                log.warn("order {}: could not schedule a retry ({}); trying again in {} ms", event.orderId(),
+                    e.getMessage(), ROUTING_RETRY.toMillis());
+                try {
+                    Thread.sleep(ROUTING_RETRY.toMillis());
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.orderly.backend.processing;
 
+import dev.orderly.model.ProcessingMode;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -8,16 +9,21 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
-/** The consumers: how many, how often a transient failure is retried and how far apart. */
+/**
+ * The consumers: how many, how many orders each keeps in flight at once, how often a transient failure is retried
+ * and how far apart.
+ */
 @ConfigurationProperties("orderly.processing")
 @Validated
 public record ProcessingSettings(
     @Min(1) @Max(64) @DefaultValue("2") int concurrency,
     @Min(1) @Max(64) @DefaultValue("1") int retryConcurrency,
+    @Min(1) @Max(2000) @DefaultValue("512") int maxInFlight,
     @Min(0) @Max(100) @DefaultValue("3") int maxRetries,
     @NotNull @DefaultValue("1s") Duration retryBackoff,
     @NotNull @DefaultValue("10s") Duration retryBackoffMax,
-    @NotNull @DefaultValue("10s") Duration sendTimeout) {
+    @NotNull @DefaultValue("10s") Duration sendTimeout,
+    @NotNull @DefaultValue("KAFKA") ProcessingMode mode) {
 
     /** Back-off before retry number {@code retry} (1-based): doubling from {@code retryBackoff}, capped. */
     public Duration backoffFor(int retry) {

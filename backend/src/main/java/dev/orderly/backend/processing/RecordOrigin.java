@@ -12,6 +12,9 @@ public record RecordOrigin(String topic, int partition, long offset, int redrive
 
     static final String REDRIVE_HEADER = "orderly-redrive";
 
+    /** Processed in the request thread (the seed's synchronous mode): never on Kafka. */
+    static final RecordOrigin SYNCHRONOUS = new RecordOrigin("synchronous", -1, -1, 0);
+
     RecordOrigin(String topic, int partition, long offset) {
         this(topic, partition, offset, 0);
     }
@@ -34,6 +37,9 @@ public record RecordOrigin(String topic, int partition, long offset, int redrive
 
     @Override
     public String toString() {
+        if (partition < 0) {
+            return topic;
+        }
         return topic + "-" + partition + "@" + offset;
     }
 }

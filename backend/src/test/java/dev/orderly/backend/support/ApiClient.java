@@ -69,6 +69,10 @@ public final class ApiClient {
             .PUT(HttpRequest.BodyPublishers.ofString(body == null ? "" : body)));
     }
 
+    public Answer delete(String user, String path) {
+        return send(user, HttpRequest.newBuilder(URI.create(base + path)).DELETE());
+    }
+
     private Answer send(String user, HttpRequest.Builder request) {
         if (user != null) {
             String credentials = user + ":" + password(user);

@@ -1,0 +1,31 @@
+package dev.orderly.backend.processing;
+
+import dev.orderly.model.ProcessingMode;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/** The processing mode in force; starts from {@code orderly.processing.mode}, staff switch it at run time. */
+@Component
+class ProcessingModeSwitch {
+
+    private static final Logger log = LoggerFactory.getLogger(ProcessingModeSwitch.class);
+
+    private final AtomicReference<ProcessingMode> mode;
+
+    ProcessingModeSwitch(ProcessingSettings settings) {
+        this.mode = new AtomicReference<>(settings.mode());
+    }
+
+    ProcessingMode mode() {
+        return mode.get();
+    }
+
+    void switchTo(ProcessingMode next) {
+        ProcessingMode previous = mode.getAndSet(next);
+        if (previous != next) {
+            log.info("processing mode switched from {} to {}", previous, next);
+        }
+    }
+}
