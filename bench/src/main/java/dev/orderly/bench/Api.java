@@ -82,6 +82,23 @@ final class Api {
             HttpResponse.BodyHandlers.discarding());
     }
 
+    /** Sends an order for processing and waits for the answer; returns the HTTP status. */
+    int pay(long orderId) throws IOException, InterruptedException {
+        return http.send(post("/api/orders/" + orderId + "/process-payment-shipment", PAY, ALICE),
+            HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    /** Switches the backend between KAFKA and SYNCHRONOUS (the seed's before). */
+    void mode(String mode) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base
+            + "/api/admin/processing-mode")).header("Authorization", STAFF).header("Content-Type", "application/json")
+            .PUT(HttpRequest.BodyPublishers.ofString("{\"mode\":\"" + mode + "\"}")).build(),
+            HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("could not switch to " + mode + ": " + response.body());
+        }
+    }
+
     long pendingPayment() throws IOException, InterruptedException {
         return staffGet("/api/orders/counts").get("data").get("PENDING_PAYMENT").asLong();
     }
@@ -117,7 +134,7 @@ final class Api {
     }
 
     private HttpRequest post(String path, String body, String auth) {
-        return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+        return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
             .header("Authorization", auth).header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(body)).build();
     }

@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -29,18 +30,21 @@ final class BackendProcess implements AutoCloseable {
         this.startSeconds = startSeconds;
     }
 
-    static BackendProcess start(Path jar, Path data, String gatewayPreset) throws Exception {
+    static BackendProcess start(Path jar, Path data, String gatewayPreset, String... extraArgs) throws Exception {
         if (!Files.exists(jar)) {
             throw new IllegalStateException("Build first: " + jar + " is missing");
         }
         int http = freePort();
         int kafka = freePort();
         long begin = System.nanoTime();
-        Process process = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
             .toString(), "-Xmx1g", "-jar", jar.toString(), "--server.port=" + http,
             "--orderly.kafka.embedded.port=" + kafka, "--orderly.data-dir=" + data,
             "--orderly.gateway.preset=" + gatewayPreset, "--logging.file.name=",
-            "--management.endpoints.web.exposure.include=health,metrics"))
+            "--management.endpoints.web.exposure.include=health,metrics"));
+        command.addAll(List.of(extraArgs));
+        Files.createDirectories(data);
+        Process process = new ProcessBuilder(command)
             .redirectErrorStream(true).redirectOutput(data.resolve("backend.log").toFile()).start();
         HttpClient client = HttpClient.newHttpClient();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);

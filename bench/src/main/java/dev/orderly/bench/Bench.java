@@ -3,15 +3,23 @@ package dev.orderly.bench;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
- * One command, every figure: starts the backend jar in its own JVM (embedded broker, H2 file, payment simulator
- * without latency), measures the raw limits of the same broker, then the pipeline against them.
- * Usage: {@code Bench [--smoke]}; prints a Markdown table.
+ * One command, every figure. Starts the backend jar in its own JVM (embedded broker, H2 file) twice: with a payment
+ * simulator of no latency, for the limits (raw broker and database rates, measured in the same run), accept latency
+ * under open-loop load, end-to-end throughput and the heap; then with the seed's 3-5 s payments on the seed's 3
+ * partitions. Both times the seed's synchronous "before" runs side by side with the Kafka mode.
+ * Usage: {@code Bench [--smoke]}; prints a Markdown table and writes a PNG chart.
  */
 public final class Bench {
+
+    /** The printed rows and the raw figures (for the smoke test and the chart). */
+    record Report(List<String[]> rows, Map<String, Double> figures) {
+    }
 
     private Bench() {
     }
@@ -19,47 +27,159 @@ public final class Bench {
     public static void main(String[] args) throws Exception {
         boolean smoke = List.of(args).contains("--smoke");
         Locale.setDefault(Locale.ROOT);
-        Path jar = Path.of("backend", "target", "orderly-backend.jar").toAbsolutePath();
-        Path data = Files.createTempDirectory("orderly-bench");
-        List<String[]> rows = new ArrayList<>();
+        Path chart = Path.of(smoke ? "bench/target/benchmark-smoke.png" : "docs/benchmarks.png").toAbsolutePath();
         int exit = 0;
-        try (BackendProcess backend = BackendProcess.start(jar, data, "instant")) {
-            rows.add(row("start-up to ready (JVM + broker + H2 + Spring)", "%.1f s".formatted(backend.startSeconds()),
-                "process start until /actuator/health answers UP"));
-            Api api = new Api(backend.baseUrl());
-            RawLimits.Result raw = RawLimits.measure(backend.bootstrapServers(), smoke ? 5_000 : 50_000, 700);
-            rows.add(row("raw produce, 700-byte records, acks=all, idempotent", rate(raw.producePerSecond()),
-                raw.records() + " records on the same broker"));
-            rows.add(row("raw consume of the same records", rate(raw.consumePerSecond()), ""));
-            double dbLimit = RawLimits.databaseWrites(data.resolve("rawdb"), smoke ? 500 : 3_000);
-            rows.add(row("raw H2 rate of one order's writes (20 rows in 4 commits, WRITE_DELAY=0)", rate(dbLimit),
-                "a separate H2 file on the same disk, one thread"));
-
-            int seconds = smoke ? 1 : 5;
-            for (int perSecond : new int[] {100, 500, 1000}) {
-                List<Long> orders = api.createOrders(perSecond * seconds, 8);
-                OpenLoop.Result accept = OpenLoop.run(api, orders, perSecond);
-                rows.add(row("202 latency at " + perSecond + " req/s for " + seconds + " s (open loop)",
-                    "p50 %.1f ms, p99 %.1f ms, p99.9 %.1f ms".formatted(accept.p50(), accept.p99(), accept.p999()),
-                    accept.errors() + " errors, " + accept.count() + " requests"));
-                api.awaitDrained(120);
-            }
-
-            int n = smoke ? 300 : 5_000;
-            EndToEnd.Result e2e = EndToEnd.run(api, n, 32);
-            rows.add(row("end to end, gateway latency 0: " + n + " orders", rate(e2e.ordersPerSecond()),
-                "%.1f s from the first submission until all reached their final state; %.0f%% of the lower raw"
-                    .formatted(e2e.seconds(), 100 * e2e.ordersPerSecond() / Math.min(dbLimit,
-                        raw.producePerSecond())) + " limit"));
-            rows.add(row("heap used by the backend after the run", backend.heapMiB(api) + " MiB", "-Xmx1g"));
+        Report report = new Report(new ArrayList<>(), new LinkedHashMap<>());
+        try {
+            run(smoke, chart, report);
+            System.out.println("chart: " + chart);
         } catch (Exception e) {
             e.printStackTrace();
             exit = 1;
+        }
+        print(report.rows());
+        System.exit(exit);
+    }
+
+    static void run(boolean smoke, Path chart, Report report) throws Exception {
+        Path jar = Path.of("backend", "target", "orderly-backend.jar").toAbsolutePath();
+        Path data = Files.createTempDirectory("orderly-bench");
+        List<String[]> rows = report.rows();
+        Map<String, Double> f = report.figures();
+        try {
+            progress("backend with an instant payment gateway");
+            try (BackendProcess backend = BackendProcess.start(jar, data.resolve("instant"), "instant")) {
+                instant(backend, data, smoke, rows, f);
+            }
+            progress("backend with the seed's 3-5 s payment gateway");
+            try (BackendProcess backend = BackendProcess.start(jar, data.resolve("seed"), "seed")) {
+                seed(backend, smoke, rows, f);
+            }
+            Chart.write(chart, "Orderly pipeline benchmark" + (smoke ? " (smoke)" : ""), panels(f));
         } finally {
             BackendProcess.delete(data);
         }
-        print(rows);
-        System.exit(exit);
+    }
+
+    private static void instant(BackendProcess backend, Path data, boolean smoke, List<String[]> rows,
+        Map<String, Double> f) throws Exception {
+        f.put("startup.s", backend.startSeconds());
+        rows.add(row("start-up to ready (JVM + broker + H2 + Spring)", "%.1f s".formatted(backend.startSeconds()),
+            "process start until /actuator/health answers UP"));
+        Api api = new Api(backend.baseUrl());
+        progress("raw limits: broker and database");
+        RawLimits.Result raw = RawLimits.measure(backend.bootstrapServers(), smoke ? 5_000 : 50_000, 700);
+        rows.add(row("raw produce, 700-byte records, acks=all, idempotent", rate(raw.producePerSecond()),
+            raw.records() + " records on the same broker"));
+        rows.add(row("raw consume of the same records", rate(raw.consumePerSecond()), ""));
+        double dbLimit = RawLimits.databaseWrites(data.resolve("rawdb"), smoke ? 500 : 3_000);
+        rows.add(row("raw H2 rate of one order's writes (20 rows in 4 commits, WRITE_DELAY=0)", rate(dbLimit),
+            "a separate H2 file on the same disk, one thread"));
+        double lowerLimit = Math.min(dbLimit, raw.producePerSecond());
+        f.put("raw.produce", raw.producePerSecond());
+        f.put("raw.consume", raw.consumePerSecond());
+        f.put("raw.db", dbLimit);
+
+        int seconds = smoke ? 1 : 5;
+        for (int perSecond : new int[] {100, 500, 1000}) {
+            progress("202 latency at " + perSecond + " req/s");
+            List<Long> orders = api.createOrders(perSecond * seconds, 8);
+            OpenLoop.Result accept = OpenLoop.run(api, orders, perSecond);
+            rows.add(row("202 latency at " + perSecond + " req/s for " + seconds + " s (open loop)",
+                "p50 %.1f ms, p99 %.1f ms, p99.9 %.1f ms".formatted(accept.p50(), accept.p99(), accept.p999()),
+                accept.errors() + " errors, " + accept.count() + " requests"));
+            f.put("accept." + perSecond + ".p50", accept.p50());
+            f.put("accept." + perSecond + ".p99", accept.p99());
+            f.put("accept." + perSecond + ".errors", (double) accept.errors());
+            api.awaitDrained(300);
+        }
+
+        int n = smoke ? 300 : 20_000;
+        progress("end to end: " + n + " orders");
+        EndToEnd.Result e2e = EndToEnd.run(api, n, 64);
+        f.put("e2e.instant", e2e.ordersPerSecond());
+        rows.add(row("end to end, gateway latency 0: " + n + " orders", rate(e2e.ordersPerSecond()),
+            "%.1f s from the first submission until all reached their final state; %.0f%% of the lower raw limit"
+                .formatted(e2e.seconds(), 100 * e2e.ordersPerSecond() / lowerLimit)));
+        long heap = backend.heapMiB(api);
+        f.put("heap.mib", (double) heap);
+        rows.add(row("heap used by the backend after " + n + " orders", heap + " MiB", "-Xmx1g"));
+
+        sideBySide(api, "gateway latency 0", smoke ? 100 : 2_000, 32, rows, f, "instant");
+    }
+
+    private static void seed(BackendProcess backend, boolean smoke, List<String[]> rows, Map<String, Double> f)
+        throws Exception {
+        Api api = new Api(backend.baseUrl());
+        int n = smoke ? 150 : 3_000;
+        progress("end to end with 3-5 s payments: " + n + " orders");
+        EndToEnd.Result e2e = EndToEnd.run(api, n, 64);
+        f.put("e2e.seed", e2e.ordersPerSecond());
+        rows.add(row("end to end, seed gateway 3-5 s, 3 partitions: " + n + " orders", rate(e2e.ordersPerSecond()),
+            "%.1f s until all reached their final state; the seed's design: ~0.5/s".formatted(e2e.seconds())));
+        sideBySide(api, "seed gateway 3-5 s", smoke ? 100 : 1_000, 200, rows, f, "seed");
+    }
+
+    /** The same orders through both modes, by the same closed-loop clients. */
+    private static void sideBySide(Api api, String gateway, int n, int clients, List<String[]> rows,
+        Map<String, Double> f, String key) throws Exception {
+        progress("side by side, " + gateway + ": Kafka mode");
+        ClosedLoop.Result kafka = ClosedLoop.run(api, api.createOrders(n, 8), clients, 202);
+        api.awaitDrained(600);
+        progress("side by side, " + gateway + ": synchronous mode (the seed's before)");
+        api.mode("SYNCHRONOUS");
+        ClosedLoop.Result sync;
+        try {
+            sync = ClosedLoop.run(api, api.createOrders(n, 8), clients, 200);
+        } finally {
+            api.mode("KAFKA");
+        }
+        f.put("sync." + key + ".p50", sync.p50());
+        f.put("sync." + key + ".p99", sync.p99());
+        f.put("sync." + key + ".rate", sync.perSecond());
+        f.put("kafka." + key + ".p50", kafka.p50());
+        f.put("kafka." + key + ".p99", kafka.p99());
+        f.put("sync." + key + ".errors", (double) sync.errors());
+        f.put("kafka." + key + ".errors", (double) kafka.errors());
+        String setting = gateway + ", " + clients + " clients, " + n + " orders";
+        rows.add(row("synchronous mode (seed's before), " + setting, "p50 %.1f ms, p99 %.1f ms, %s"
+            .formatted(sync.p50(), sync.p99(), rate(sync.perSecond())), sync.errors() + " errors; the answer"
+            + " comes when the order is done"));
+        rows.add(row("Kafka mode, " + setting, "202 p50 %.1f ms, p99 %.1f ms".formatted(kafka.p50(), kafka.p99()),
+            kafka.errors() + " errors; accepted at %s".formatted(rate(kafka.perSecond()))));
+        double e2e = f.getOrDefault("e2e." + key, kafka.perSecond());
+        rows.add(row("ratio, " + gateway, "answer %.0fx sooner (p50), %.1fx the throughput".formatted(
+            sync.p50() / kafka.p50(), e2e / sync.perSecond()), "Kafka end to end vs synchronous orders/s"));
+    }
+
+    private static List<Chart.Panel> panels(Map<String, Double> f) {
+        List<Chart.Bar> throughput = new ArrayList<>();
+        throughput.add(bar("raw H2, one order's writes (limit)", f.get("raw.db"), "/s", false));
+        throughput.add(bar("Kafka mode end to end, gateway 0", f.get("e2e.instant"), "/s", true));
+        throughput.add(bar("synchronous (seed's before), gateway 0", f.get("sync.instant.rate"), "/s", false));
+        throughput.add(bar("Kafka mode end to end, gateway 3-5 s", f.get("e2e.seed"), "/s", true));
+        throughput.add(bar("synchronous (seed's before), gateway 3-5 s", f.get("sync.seed.rate"), "/s", false));
+        throughput.add(bar("seed's claim after Kafka (500/min)", 500 / 60.0, "/s", false));
+        List<Chart.Bar> latency = new ArrayList<>();
+        for (int rate : new int[] {100, 500, 1000}) {
+            latency.add(bar("Kafka 202 p99, " + rate + " req/s open loop", f.get("accept." + rate + ".p99"), " ms",
+                true));
+        }
+        latency.add(bar("Kafka 202 p99, gateway 3-5 s, 200 clients", f.get("kafka.seed.p99"), " ms", true));
+        latency.add(bar("synchronous p99, gateway 0, 32 clients", f.get("sync.instant.p99"), " ms", false));
+        latency.add(bar("synchronous p99, gateway 3-5 s, 200 clients", f.get("sync.seed.p99"), " ms", false));
+        latency.add(bar("seed's claim after Kafka (200-500 ms)", 500.0, " ms", false));
+        return List.of(new Chart.Panel("Orders per second (higher is better)", throughput, false),
+            new Chart.Panel("Time until the caller gets its answer, p99 (lower is better)", latency, true));
+    }
+
+    private static Chart.Bar bar(String label, Double value, String unit, boolean orderly) {
+        double v = value == null ? 0 : value;
+        return new Chart.Bar(label, v, (v >= 100 ? "%,.0f" : "%,.1f").formatted(v) + unit, orderly);
+    }
+
+    private static void progress(String step) {
+        System.err.println("[bench] " + step + " ...");
     }
 
     private static String[] row(String what, String value, String note) {
@@ -67,7 +187,7 @@ public final class Bench {
     }
 
     private static String rate(double perSecond) {
-        return "%,.0f/s".formatted(perSecond);
+        return "%,.1f/s".formatted(perSecond);
     }
 
     private static void print(List<String[]> rows) {

@@ -45,7 +45,7 @@ final class OpenLoop {
         return new Result(n, errors.get(), ms(sorted, 0.50), ms(sorted, 0.99), ms(sorted, 0.999));
     }
 
-    private static double ms(long[] sorted, double quantile) {
+    static double ms(long[] sorted, double quantile) {
         int index = Math.min(sorted.length - 1, (int) Math.ceil(quantile * sorted.length) - 1);
         return sorted[Math.max(0, index)] / 1e6;
     }

@@ -1,30 +1,42 @@
 package dev.orderly.model;
 
 /**
- * Faults a trainer or a test can inject: the seed's three partial failures (each after the payment succeeded), and
- * crashes of the backend process at chosen points (the process halts at once, as under {@code kill -9}).
+ * Faults a trainer or a test can inject: the seed's three partial failures (each after the payment succeeded), a slow
+ * consumer, and crashes of the backend process at chosen points (the process halts at once, as under
+ * {@code kill -9}).
  */
 public enum InjectableFault {
-    SHIPMENT_FAILS("Payment succeeds, then creating the shipment fails", false),
-    WAREHOUSE_FAILS("Payment and shipment succeed, then warehouse storage fails", false),
-    STATUS_UPDATE_FAILS("Everything is written, then the final status update fails", false),
-    CRASH_DURING_PAYMENT("The process dies after the payment was authorised, before the database transaction", true),
-    CRASH_AFTER_COMMIT("The process dies after the database commit, before the Kafka offset is committed", true);
+    SHIPMENT_FAILS("Payment succeeds, then creating the shipment fails", Kind.FAILURE),
+    WAREHOUSE_FAILS("Payment and shipment succeed, then warehouse storage fails", Kind.FAILURE),
+    STATUS_UPDATE_FAILS("Everything is written, then the final status update fails", Kind.FAILURE),
+    SLOW_CONSUMER("The consumer takes 2 s longer over each of the next orders, so lag builds up", Kind.DELAY),
+    CRASH_DURING_PAYMENT("The process dies after the payment was authorised, before the database transaction",
+        Kind.CRASH),
+    CRASH_AFTER_COMMIT("The process dies after the database commit, before the Kafka offset is committed", Kind.CRASH),
+    CRASH_AFTER_RETRY_SENT("The process dies after putting a failed event on the retry topic, before the original's"
+        + " offset is committed", Kind.CRASH);
+
+    /** What striking the fault does. */
+    public enum Kind { FAILURE, DELAY, CRASH }
 
     private final String description;
-    private final boolean crash;
+    private final Kind kind;
 
-    InjectableFault(String description, boolean crash) {
+    InjectableFault(String description, Kind kind) {
         this.description = description;
-        this.crash = crash;
+        this.kind = kind;
     }
 
     public String getDescription() {
         return description;
     }
 
+    public Kind getKind() {
+        return kind;
+    }
+
     /** Whether this fault kills the backend process (and a console running it in-process). */
     public boolean isCrash() {
-        return crash;
+        return kind == Kind.CRASH;
     }
 }

@@ -1,14 +1,18 @@
 package dev.orderly.backend.faults;
 
 import dev.orderly.model.InjectableFault;
+import java.time.Duration;
 import java.util.EnumMap;
-import org.slf4j.LoggerFactory;
 import java.util.Map;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /** Armed faults and how many more times each strikes. Nothing is armed unless staff arm it. */
 @Component
 public class FaultInjector {
+
+    /** How much longer a {@link InjectableFault.Kind#DELAY} fault makes the work it strikes. */
+    public static final Duration DELAY = Duration.ofSeconds(2);
 
     private final Map<InjectableFault, Integer> armed = new EnumMap<>(InjectableFault.class);
 
@@ -25,8 +29,8 @@ public class FaultInjector {
     }
 
     /**
-     * Throws if {@code fault} is armed, counting down its remaining strikes; a crash fault halts the JVM instead,
-     * with no shutdown hooks, as {@code kill -9} would.
+     * Strikes {@code fault} if it is armed, counting down its remaining strikes: a failure throws, a delay waits
+     * {@link #DELAY}, and a crash halts the JVM with no shutdown hooks, as {@code kill -9} would.
      */
     public void hit(InjectableFault fault) {
         synchronized (this) {
@@ -40,10 +44,19 @@ public class FaultInjector {
                 armed.put(fault, left - 1);
             }
         }
-        if (fault.isCrash()) {
-            LoggerFactory.getLogger(FaultInjector.class).error("injected crash: {}", fault);
-            Runtime.getRuntime().halt(137);
+        switch (fault.getKind()) {
+            case CRASH -> {
+                LoggerFactory.getLogger(FaultInjector.class).error("injected crash: {}", fault);
+                Runtime.getRuntime().halt(137);
+            }
+            case DELAY -> {
+                try {
+                    Thread.sleep(DELAY.toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            default -> throw new InjectedFaultException(fault);
         }
-        throw new InjectedFaultException(fault);
     }
 }

@@ -59,6 +59,7 @@ class OrderProcessor {
     }
 
     Outcome process(OrderProcessingEvent event, RecordOrigin origin) {
+        faults.hit(InjectableFault.SLOW_CONSUMER);
         CustomerOrder order = orders.findById(event.orderId())
             .orElseThrow(() -> new UnprocessableEventException("order " + event.orderId() + " does not exist"));
         checkBelongs(event, order);

@@ -7,20 +7,26 @@ import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.ConsumerFactory;
 
 /**
- * The main topic's listener container: Boot's settings plus out-of-order acknowledgements ({@code asyncAcks}),
- * so records of different orders finish in any order while the committed offset never passes an unfinished one.
+ * The main topic's listener container: Boot's settings, with the {@link OffsetGate} told about rebalances, so
+ * records of different orders finish in any order while the committed offset never passes an unfinished one.
  */
 @Configuration(proxyBeanMethods = false)
 class ProcessingContainers {
 
-    static final String ASYNC_ACKS = "asyncAcksListenerContainerFactory";
+    static final String GATED = "gatedListenerContainerFactory";
 
-    @Bean(ASYNC_ACKS)
-    ConcurrentKafkaListenerContainerFactory<Object, Object> asyncAcksListenerContainerFactory(
-        ConcurrentKafkaListenerContainerFactoryConfigurer configurer, ConsumerFactory<Object, Object> consumers) {
+    @Bean
+    OffsetGate offsetGate(ProcessingSettings settings) {
+        return new OffsetGate(settings.maxInFlight());
+    }
+
+    @Bean(GATED)
+    ConcurrentKafkaListenerContainerFactory<Object, Object> gatedListenerContainerFactory(
+        ConcurrentKafkaListenerContainerFactoryConfigurer configurer, ConsumerFactory<Object, Object> consumers,
+        OffsetGate gate) {
         var factory = new ConcurrentKafkaListenerContainerFactory<Object, Object>();
         configurer.configure(factory, consumers);
-        factory.getContainerProperties().setAsyncAcks(true);
+        factory.getContainerProperties().setConsumerRebalanceListener(gate);
         return factory;
     }
 }

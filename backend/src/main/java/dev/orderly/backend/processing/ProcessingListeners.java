@@ -17,13 +17,12 @@ import org.springframework.stereotype.Component;
 /**
  * The two consumer groups of the pipeline.
  *
- * <p>The main topic is consumed with out-of-order acknowledgements: each record is handed to {@link KeyedWorkers}
- * (different orders in parallel, one order never twice at once) and acknowledged when its outcome is durable
- * (database commit, or the retry/DLT record on the broker). The container commits a partition's offset only up to
- * the lowest record not yet acknowledged, so a crash re-delivers every unfinished record, and the duplicate check
- * makes the re-delivery harmless. An unreadable or unprocessable record is dead-lettered at once; a transient
- * failure goes to the retry topic. Nothing is thrown back to the container, whose error handler would seek and
- * commit past records still in flight.
+ * <p>On the main topic each record is handed to {@link KeyedWorkers} (different orders in parallel, one order never
+ * twice at once) and counts as finished when its outcome is durable (database commit, or the retry/DLT record on
+ * the broker). The {@link OffsetGate} commits a partition's offset only up to its lowest unfinished record, so a
+ * crash re-delivers every unfinished record, and the duplicate check makes the re-delivery harmless. An unreadable
+ * or unprocessable record is dead-lettered at once; a transient failure goes to the retry topic. Nothing is thrown
+ * back to the container, whose error handler would seek and commit past records still in flight.
  *
  * <p>The retry topic is low-volume and consumed one record at a time (its back-off pauses the consumer), still
  * through the same per-order exclusion.
@@ -38,10 +37,12 @@ class ProcessingListeners {
     private final RetryRouter retries;
     private final DeadLetterPublishingRecoverer deadLetters;
     private final KeyedWorkers workers;
+    private final OffsetGate gate;
     private final EventJson json;
 
     ProcessingListeners(OrderProcessor processor, RetryRouter retries, DeadLetterPublishingRecoverer deadLetters,
-        KeyedWorkers workers, EventJson json) {
+        KeyedWorkers workers, OffsetGate gate, EventJson json) {
+        this.gate = gate;
         this.processor = processor;
         this.retries = retries;
         this.deadLetters = deadLetters;
@@ -50,20 +51,26 @@ class ProcessingListeners {
     }
 
     @KafkaListener(id = "order-processing", topics = KafkaTopics.PROCESSING, groupId = KafkaTopics.PROCESSING_GROUP,
-        concurrency = "${orderly.processing.concurrency:2}", containerFactory = ProcessingContainers.ASYNC_ACKS,
-        properties = "max.poll.records=${orderly.processing.max-in-flight:512}")
-    void onOrderProcessingEvent(ConsumerRecord<String, String> record, Acknowledgment ack) {
+        concurrency = "${orderly.processing.concurrency:3}", containerFactory = ProcessingContainers.GATED)
+    void onOrderProcessingEvent(ConsumerRecord<String, String> record, Acknowledgment ack)
+        throws InterruptedException {
+        OffsetGate.Slot slot = gate.open(record, ack);
         OrderProcessingEvent event;
         try {
             event = json.read(record.value(), OrderProcessingEvent.class);
         } catch (UnreadableRecordException e) {
             deadLetters.accept(record, null, e);
-            ack.acknowledge();
+            gate.done(slot);
             return;
         }
-        workers.submit(String.valueOf(event.orderId()), () -> {
-            handle(record, event);
-            ack.acknowledge();
+        workers.submit(String.valueOf(event.orderId()), () -> handle(record, event)).whenComplete((ok, failure) -> {
+            if (failure == null) {
+                gate.done(slot);
+            } else {
+                log.warn("order {}: left unfinished ({}); it will be delivered again", event.orderId(),
+                    failure.toString());
+                gate.abandon(slot);
+            }
         });
     }
 

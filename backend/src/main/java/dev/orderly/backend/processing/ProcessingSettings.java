@@ -16,7 +16,7 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("orderly.processing")
 @Validated
 public record ProcessingSettings(
-    @Min(1) @Max(64) @DefaultValue("2") int concurrency,
+    @Min(1) @Max(64) @DefaultValue("3") int concurrency,
     @Min(1) @Max(64) @DefaultValue("1") int retryConcurrency,
     @Min(1) @Max(2000) @DefaultValue("512") int maxInFlight,
     @Min(0) @Max(100) @DefaultValue("3") int maxRetries,

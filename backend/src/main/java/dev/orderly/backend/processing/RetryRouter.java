@@ -1,7 +1,9 @@
 package dev.orderly.backend.processing;
 
+import dev.orderly.backend.faults.FaultInjector;
 import dev.orderly.backend.kafka.KafkaTopics;
 import dev.orderly.backend.messaging.EventJson;
+import dev.orderly.model.InjectableFault;
 import dev.orderly.model.OrderProcessingEvent;
 import dev.orderly.model.TimelineEntry.TimelineKind;
 import java.nio.charset.StandardCharsets;
@@ -35,9 +37,11 @@ class RetryRouter {
     private final ProcessingSettings settings;
     private final AttemptLog attempts;
     private final Clock clock;
+    private final FaultInjector faults;
 
     RetryRouter(KafkaTemplate<String, String> kafka, DeadLetterPublishingRecoverer deadLetters, EventJson json,
-        ProcessingSettings settings, AttemptLog attempts, Clock clock) {
+        ProcessingSettings settings, AttemptLog attempts, Clock clock, FaultInjector faults) {
+        this.faults = faults;
         this.kafka = kafka;
         this.deadLetters = deadLetters;
         this.json = json;
@@ -76,6 +80,7 @@ class RetryRouter {
             throw new IllegalStateException("could not schedule the retry of order " + event.orderId() + ": "
                 + e.getMessage(), e);
         }
+        faults.hit(InjectableFault.CRASH_AFTER_RETRY_SENT);
         attempts.recordAlone(event.orderId(), event.eventId(), TimelineKind.RETRY_SCHEDULED,
             "attempt failed (" + cause.getMessage() + "); retry " + next.retryCount() + " of "
                 + settings.maxRetries() + " in " + backoff.toMillis() + " ms", origin, event.retryCount());

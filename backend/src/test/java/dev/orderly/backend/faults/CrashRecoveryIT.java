@@ -6,61 +6,57 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.orderly.backend.support.ApiClient;
+import dev.orderly.backend.support.BackendJar;
 import dev.orderly.backend.support.TestDataDir;
 import dev.orderly.model.InjectableFault;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The backend as a separate process (its jar, embedded broker, H2 file) dies at a chosen point while processing an
- * accepted order: the process halts at once, no shutdown hooks, as under {@code kill -9}. After a restart on the
- * same data directory the order is processed exactly once, charged once, and the invariant checker says ok.
+ * The backend as a separate process in its default shape (its jar, embedded broker, H2 file) dies at a chosen point
+ * while processing an accepted order: the process halts at once, no shutdown hooks, as under {@code kill -9}. After a
+ * restart on the same data directory the order is processed exactly once, charged once, and the checker says ok.
  */
 class CrashRecoveryIT {
 
     private static final Duration WAIT = Duration.ofSeconds(90);
 
     private final Path dir = TestDataDir.create("crash");
-    private final int port = freePort();
-    private Process backend;
+    private final BackendJar backend = BackendJar.on(dir, "--orderly.kafka.embedded.port=0",
+        "--orderly.gateway.preset=instant");
 
     @AfterEach
-    void stop() throws Exception {
-        if (backend != null && backend.isAlive()) {
-            backend.destroy();
-            if (!backend.waitFor(30, TimeUnit.SECONDS)) {
-                backend.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
-        }
+    void stop() {
+        backend.close();
         TestDataDir.delete(dir);
     }
 
     @ParameterizedTest
-    @EnumSource(value = InjectableFault.class, names = {"CRASH_DURING_PAYMENT", "CRASH_AFTER_COMMIT"})
+    @EnumSource(value = InjectableFault.class, names = {"CRASH_DURING_PAYMENT", "CRASH_AFTER_COMMIT",
+        "CRASH_AFTER_RETRY_SENT"})
     void anAcceptedOrderSurvivesACrashAndIsProcessedAndChargedExactlyOnce(InjectableFault crash) throws Exception {
-        ApiClient api = start();
+        ApiClient api = backend.start();
         long warmUp = api.createOrder(ALICE);
         api.pay(ALICE, warmUp, "4111111111111111", true);
         await().atMost(WAIT).until(() -> api.status(ALICE, warmUp).equals("COMPLETED"));
 
         assertThat(api.post(STAFF, "/api/admin/faults", "{\"fault\":\"" + crash + "\",\"times\":1}").status())
             .isEqualTo(200);
+        if (crash == InjectableFault.CRASH_AFTER_RETRY_SENT) {
+            api.post(STAFF, "/api/admin/faults", "{\"fault\":\"SHIPMENT_FAILS\",\"times\":1}");
+        }
         long orderId = api.createOrder(ALICE);
         assertThat(api.pay(ALICE, orderId, "4111111111111111", true).status()).isEqualTo(202);
-        assertThat(backend.waitFor(60, TimeUnit.SECONDS)).as("the backend crashed at " + crash).isTrue();
-        assertThat(backend.exitValue()).isEqualTo(137);
+        assertThat(backend.awaitExit(Duration.ofSeconds(60))).as("exit code after the crash at " + crash)
+            .isEqualTo(137);
 
-        ApiClient restarted = start();
+        ApiClient restarted = backend.start();
         await().atMost(WAIT).until(() -> restarted.status(ALICE, orderId).equals("COMPLETED"));
         List<String> kinds = new ArrayList<>();
         for (JsonNode entry : restarted.order(ALICE, orderId).get("timeline")) {
@@ -76,28 +72,5 @@ class CrashRecoveryIT {
             assertThat(report.get("counts").get("payments").asLong()).isEqualTo(2);
             assertThat(report.get("counts").get("captured").asLong()).isEqualTo(2);
         });
-    }
-
-    private ApiClient start() throws IOException {
-        Path jar = Path.of("target", "orderly-backend.jar").toAbsolutePath();
-        assertThat(jar).exists();
-        backend = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "-Xmx512m", "-jar", jar.toString(), "--server.port=" + port, "--orderly.kafka.embedded.port=0",
-            "--orderly.data-dir=" + dir, "--orderly.gateway.preset=instant", "--logging.file.name=",
-            "--orderly.processing.retry-backoff=200ms"))
-            .redirectErrorStream(true)
-            .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("backend.log").toFile())).start();
-        ApiClient api = new ApiClient(port);
-        await().atMost(WAIT).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
-            .until(() -> api.get(null, "/actuator/health").status() == 200);
-        return api;
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

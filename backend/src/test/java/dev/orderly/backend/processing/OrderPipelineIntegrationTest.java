@@ -15,24 +15,17 @@ import dev.orderly.backend.support.IntegrationTest;
 import dev.orderly.backend.support.SharedDataDir;
 import dev.orderly.backend.warehouse.WarehouseStorageRepository;
 import dev.orderly.model.OrderProcessingEvent;
-import dev.orderly.model.PayAndShipmentRequest;
 import dev.orderly.model.PaymentMethod;
-import dev.orderly.model.PaymentRequest;
 import dev.orderly.model.ProcessingInstructions;
 import dev.orderly.model.ShipmentRequest;
 import dev.orderly.model.TimelineEntry.TimelineKind;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -259,35 +252,14 @@ class OrderPipelineIntegrationTest {
     }
 
     private ProcessingInstructions instructions(boolean warehouse) {
-        PayAndShipmentRequest request = new PayAndShipmentRequest(
-            new PaymentRequest(PaymentMethod.CARD, "4111111111111111", new BigDecimal("25.00")),
-            new ShipmentRequest("Alice Kim", "010-1234-5678", "1 Main St, Seoul", "04524"), warehouse);
-        return ProcessingInstructions.of(request, "tok_test");
+        return PipelineProbe.instructions(warehouse);
     }
 
     private ConsumerRecord<String, String> awaitDeadLetter(String value) {
-        Map<String, Object> config = Map.of(
-            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaAdmin.getConfigurationProperties()
-                .get("bootstrap.servers"),
-            ConsumerConfig.GROUP_ID_CONFIG, "dlt-reader-" + UUID.randomUUID(),
-            ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
-            new StringDeserializer())) {
-            consumer.subscribe(List.of(KafkaTopics.DEAD_LETTER));
-            List<ConsumerRecord<String, String>> found = new ArrayList<>();
-            await().atMost(WAIT).until(() -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
-                    if (value.equals(r.value())) {
-                        found.add(r);
-                    }
-                });
-                return !found.isEmpty();
-            });
-            return found.get(0);
-        }
+        return PipelineProbe.awaitDeadLetter(kafkaAdmin, value, WAIT);
     }
 
     private static String header(ConsumerRecord<String, String> record, String name) {
-        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+        return PipelineProbe.header(record, name);
     }
 }

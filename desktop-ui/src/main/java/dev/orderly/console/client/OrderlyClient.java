@@ -12,6 +12,7 @@ import dev.orderly.model.OrderSummary;
 import dev.orderly.model.OrderView;
 import dev.orderly.model.PageView;
 import dev.orderly.model.PayAndShipmentRequest;
+import dev.orderly.model.ProcessingMode;
 import dev.orderly.model.RecordRef;
 import dev.orderly.model.RedriveOutcome;
 import dev.orderly.model.UserView;
@@ -71,6 +72,12 @@ public interface OrderlyClient extends AutoCloseable {
     void armFault(InjectableFault fault, int times);
 
     void disarmFaults();
+
+    /** How the backend processes payments now: through Kafka, or the seed's synchronous "before" (staff). */
+    ProcessingMode processingMode();
+
+    /** Switches the processing mode (staff); returns the mode in force. */
+    ProcessingMode switchProcessingMode(ProcessingMode mode);
 
     /** Broker and database health as the backend's actuator reports it. */
     Health health();

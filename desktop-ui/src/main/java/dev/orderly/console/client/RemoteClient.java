@@ -12,6 +12,7 @@ import dev.orderly.model.OrderSummary;
 import dev.orderly.model.OrderView;
 import dev.orderly.model.PageView;
 import dev.orderly.model.PayAndShipmentRequest;
+import dev.orderly.model.ProcessingMode;
 import dev.orderly.model.RecordRef;
 import dev.orderly.model.RedriveOutcome;
 import dev.orderly.model.RedriveRequest;
@@ -182,6 +183,17 @@ public class RemoteClient implements OrderlyClient {
     @Override
     public void disarmFaults() {
         call("DELETE", "/api/admin/faults", null, type(JsonNode.class), authorization);
+    }
+
+    @Override
+    public ProcessingMode processingMode() {
+        return call("GET", "/api/admin/processing-mode", null, type(ProcessingMode.class), authorization);
+    }
+
+    @Override
+    public ProcessingMode switchProcessingMode(ProcessingMode mode) {
+        return call("PUT", "/api/admin/processing-mode", Map.of("mode", mode.name()), type(ProcessingMode.class),
+            authorization);
     }
 
     @Override

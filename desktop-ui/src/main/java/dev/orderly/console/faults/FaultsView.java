@@ -4,13 +4,18 @@ import dev.orderly.model.InjectableFault;
 import dev.orderly.model.InvariantReport.Violation;
 import java.util.List;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.geometry.Pos;
 import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.Spinner;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import org.controlsfx.control.ToggleSwitch;
 
 /** The invariant checker, live, and one button per seed failure. */
 public final class FaultsView extends VBox {
@@ -19,7 +24,9 @@ public final class FaultsView extends VBox {
         return switch (fault) {
             case SHIPMENT_FAILS -> "Shipment fails after payment";
             case WAREHOUSE_FAILS -> "Storage fails after payment";
-            default -> "Status update fails after payment";
+            case STATUS_UPDATE_FAILS -> "Status update fails after payment";
+            case SLOW_CONSUMER -> "Slow consumer (next 5 orders)";
+            default -> fault.name();
         };
     }
 
@@ -65,7 +72,7 @@ public final class FaultsView extends VBox {
             Button trigger = new Button(label(fault));
             trigger.setTooltip(new javafx.scene.control.Tooltip(fault.getDescription()));
             trigger.setId("fault-" + fault.name());
-            trigger.setOnAction(e -> vm.trigger(fault));
+            trigger.setOnAction(e -> vm.trigger(fault, fault.getKind() == InjectableFault.Kind.DELAY ? 5 : 1));
             buttons.getChildren().add(trigger);
         }
         Button disarm = new Button("Disarm all");
@@ -82,9 +89,56 @@ public final class FaultsView extends VBox {
         title.getStyleClass().add("section-title");
         Label checker = new Label("Invariant checker");
         checker.getStyleClass().add("section-title");
-        getChildren().addAll(checker, verdict, counts, table, title, trainer, buttons, armed, message);
+        Label gatewayTitle = new Label("Payment gateway and processing mode");
+        gatewayTitle.getStyleClass().add("section-title");
+        getChildren().addAll(checker, verdict, counts, table, title, trainer, buttons, armed, message, gatewayTitle,
+            gatewayControls(vm));
         setSpacing(8);
         setStyle("-fx-padding: 10;");
         setId("faults-view");
+    }
+
+    private static VBox gatewayControls(FaultsViewModel vm) {
+        ChoiceBox<FaultsViewModel.Latency> latency = new ChoiceBox<>(FXCollections.observableArrayList(
+            FaultsViewModel.Latency.values()));
+        latency.valueProperty().bindBidirectional(vm.latencyProperty());
+        latency.setId("gateway-latency");
+        Spinner<Integer> errors = percent(vm.errorPercentProperty(), "gateway-errors");
+        Spinner<Integer> timeouts = percent(vm.timeoutPercentProperty(), "gateway-timeouts");
+        Button apply = new Button("Apply to the gateway");
+        apply.setId("gateway-apply");
+        apply.setOnAction(e -> {
+            errors.increment(0);
+            timeouts.increment(0);
+            vm.applyGateway();
+        });
+        HBox gateway = new HBox(8, new Label("Latency"), latency, new Label("Errors %"), errors,
+            new Label("Time-outs %"), timeouts, apply);
+        gateway.setAlignment(Pos.CENTER_LEFT);
+
+        ToggleSwitch synchronous = new ToggleSwitch("The seed's synchronous mode (\"before\"): the request waits"
+            + " for payment, shipment and storage");
+        synchronous.setId("processing-synchronous");
+        vm.synchronousProperty().addListener((o, was, on) -> synchronous.setSelected(on));
+        synchronous.selectedProperty().addListener((o, was, on) -> {
+            if (on != vm.synchronousProperty().get()) {
+                vm.switchSynchronous(on);
+            }
+        });
+        Label message = new Label();
+        message.textProperty().bind(vm.gatewayMessageProperty());
+        message.setWrapText(true);
+        message.setId("gateway-message");
+        return new VBox(8, gateway, synchronous, message);
+    }
+
+    private static Spinner<Integer> percent(javafx.beans.property.IntegerProperty value, String id) {
+        Spinner<Integer> spinner = new Spinner<>(0, 100, value.get(), 5);
+        spinner.setEditable(true);
+        spinner.setPrefWidth(80);
+        spinner.setId(id);
+        value.addListener((o, was, now) -> spinner.getValueFactory().setValue(now.intValue()));
+        spinner.valueProperty().addListener((o, was, now) -> value.set(now));
+        return spinner;
     }
 }

@@ -3,14 +3,20 @@ package dev.orderly.console.faults;
 import dev.orderly.console.client.OrderlyClient;
 import dev.orderly.console.util.Messages;
 import dev.orderly.console.util.TaskRunner;
+import dev.orderly.model.GatewaySettingsView;
 import dev.orderly.model.InjectableFault;
 import dev.orderly.model.InvariantReport;
+import dev.orderly.model.ProcessingMode;
 import java.util.Map;
 import java.util.stream.Collectors;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
@@ -30,6 +36,37 @@ public final class FaultsViewModel {
     private final StringProperty armed = new SimpleStringProperty("No faults armed");
     private final StringProperty message = new SimpleStringProperty("");
     private final ObservableList<InvariantReport.Violation> violations = FXCollections.observableArrayList();
+    private final ObjectProperty<Latency> latency = new SimpleObjectProperty<>(Latency.DEFAULT);
+    private final IntegerProperty errorPercent = new SimpleIntegerProperty();
+    private final IntegerProperty timeoutPercent = new SimpleIntegerProperty();
+    private final BooleanProperty synchronous = new SimpleBooleanProperty();
+    private final StringProperty gatewayMessage = new SimpleStringProperty("");
+
+    /** Latency presets of the payment simulator a trainer picks from. */
+    public enum Latency {
+        INSTANT("Instant (0 ms)", 0, 0),
+        DEFAULT("Default (50-200 ms)", 50, 200),
+        SEED("The seed's 3-5 s", 3_000, 5_000);
+
+        private final String label;
+        private final long minMs;
+        private final long maxMs;
+
+        Latency(String label, long minMs, long maxMs) {
+            this.label = label;
+            this.minMs = minMs;
+            this.maxMs = maxMs;
+        }
+
+        static Latency closestTo(long minMs) {
+            return minMs >= 1_000 ? SEED : minMs > 0 ? DEFAULT : INSTANT;
+        }
+
+        @Override
+        public String toString() {
+            return label;
+        }
+    }
 
     public FaultsViewModel(OrderlyClient client, TaskRunner runner) {
         this.client = client;
@@ -40,6 +77,67 @@ public final class FaultsViewModel {
         runner.run(client::invariants, this::show, error -> verdict.set("Checker unavailable: "
             + Messages.of(error)));
         runner.run(client::armedFaults, this::showArmed, error -> { });
+        runner.run(client::gatewaySettings, this::showGateway, error -> gatewayMessage.set(
+            "Gateway settings unavailable: " + Messages.of(error)));
+        runner.run(client::processingMode, mode -> synchronous.set(mode == ProcessingMode.SYNCHRONOUS),
+            error -> { });
+    }
+
+    private void showGateway(GatewaySettingsView settings) {
+        latency.set(Latency.closestTo(settings.latencyMinMs()));
+        errorPercent.set((int) Math.round(settings.errorRate() * 100));
+        timeoutPercent.set((int) Math.round(settings.timeoutRate() * 100));
+    }
+
+    /** Sends the gateway's latency, error and time-out rates to the backend; they apply to the next payment. */
+    public void applyGateway() {
+        int errors = errorPercent.get();
+        int timeouts = timeoutPercent.get();
+        if (errors < 0 || errors > 100 || timeouts < 0 || timeouts > 100) {
+            gatewayMessage.set("Rates are percentages from 0 to 100; nothing was changed");
+            return;
+        }
+        Latency chosen = latency.get();
+        GatewaySettingsView update = new GatewaySettingsView(chosen.minMs, chosen.maxMs, errors / 100.0,
+            timeouts / 100.0);
+        runner.run(() -> client.updateGatewaySettings(update), applied -> {
+            showGateway(applied);
+            gatewayMessage.set("Gateway: " + latency.get() + ", " + errorPercent.get() + "% errors, "
+                + timeoutPercent.get() + "% time-outs. Failed payments are retried, then dead-lettered; the"
+                + " checker should stay green.");
+        }, error -> gatewayMessage.set("Could not change the gateway: " + Messages.of(error)));
+    }
+
+    /** Switches between Kafka processing and the seed's synchronous "before". */
+    public void switchSynchronous(boolean on) {
+        ProcessingMode wanted = on ? ProcessingMode.SYNCHRONOUS : ProcessingMode.KAFKA;
+        runner.run(() -> client.switchProcessingMode(wanted), mode -> {
+            synchronous.set(mode == ProcessingMode.SYNCHRONOUS);
+            gatewayMessage.set(mode.getDescription());
+        }, error -> {
+            synchronous.set(!on);
+            gatewayMessage.set("Could not switch the processing mode: " + Messages.of(error));
+        });
+    }
+
+    public ObjectProperty<Latency> latencyProperty() {
+        return latency;
+    }
+
+    public IntegerProperty errorPercentProperty() {
+        return errorPercent;
+    }
+
+    public IntegerProperty timeoutPercentProperty() {
+        return timeoutPercent;
+    }
+
+    public ReadOnlyBooleanProperty synchronousProperty() {
+        return synchronous;
+    }
+
+    public ReadOnlyStringProperty gatewayMessageProperty() {
+        return gatewayMessage;
     }
 
     void show(InvariantReport report) {
@@ -57,12 +155,19 @@ public final class FaultsViewModel {
 
     /** Arms a seed failure for the next order that reaches it. */
     public void trigger(InjectableFault fault) {
+        trigger(fault, 1);
+    }
+
+    /** Arms a fault for the next {@code times} orders that reach it. */
+    public void trigger(InjectableFault fault, int times) {
         runner.run(() -> {
-            client.armFault(fault, 1);
+            client.armFault(fault, times);
             return client.armedFaults();
         }, faults -> {
             showArmed(faults);
-            message.set(fault + " armed: submit an order and watch it roll back, void its charge and retry");
+            message.set(fault.getKind() == InjectableFault.Kind.DELAY
+                ? fault + " armed: submit orders and watch the lag build up on the Pipeline screen, then drain"
+                : fault + " armed: submit an order and watch it roll back, void its charge and retry");
         }, error -> message.set("Could not arm " + fault + ": " + Messages.of(error)));
     }
 

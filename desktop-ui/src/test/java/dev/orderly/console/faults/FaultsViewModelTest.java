@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.orderly.console.support.RecordingClient;
 import dev.orderly.console.util.DirectTaskRunner;
+import dev.orderly.model.GatewaySettingsView;
 import dev.orderly.model.InjectableFault;
 import dev.orderly.model.InvariantReport;
+import dev.orderly.model.ProcessingMode;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -34,5 +36,39 @@ class FaultsViewModelTest {
         assertThat(vm.armedProperty().get()).isEqualTo("Armed: WAREHOUSE_FAILS x1");
         vm.disarm();
         assertThat(vm.armedProperty().get()).isEqualTo("No faults armed");
+    }
+
+    @Test
+    void setsTheGatewaysLatencyAndRatesAndRefusesImpossibleRates() {
+        vm.refresh();
+        vm.latencyProperty().set(FaultsViewModel.Latency.SEED);
+        vm.errorPercentProperty().set(20);
+        vm.timeoutPercentProperty().set(5);
+        vm.applyGateway();
+        assertThat(client.gatewaySettings()).isEqualTo(new GatewaySettingsView(3_000, 5_000, 0.2, 0.05));
+        assertThat(vm.gatewayMessageProperty().get()).contains("20% errors");
+
+        client.calls.clear();
+        vm.errorPercentProperty().set(120);
+        vm.applyGateway();
+        assertThat(client.calls).isEmpty();
+        assertThat(vm.gatewayMessageProperty().get()).contains("nothing was changed");
+    }
+
+    @Test
+    void switchesToTheSeedsSynchronousModeAndBack() {
+        vm.switchSynchronous(true);
+        assertThat(client.calls).containsExactly("mode SYNCHRONOUS");
+        assertThat(vm.synchronousProperty().get()).isTrue();
+        vm.switchSynchronous(false);
+        assertThat(client.mode).isEqualTo(ProcessingMode.KAFKA);
+        assertThat(vm.synchronousProperty().get()).isFalse();
+    }
+
+    @Test
+    void armsTheSlowConsumerForSeveralOrders() {
+        vm.trigger(InjectableFault.SLOW_CONSUMER, 5);
+        assertThat(client.calls).containsExactly("arm SLOW_CONSUMER 5");
+        assertThat(vm.messageProperty().get()).contains("lag");
     }
 }

@@ -14,6 +14,7 @@ import dev.orderly.model.OrderSummary;
 import dev.orderly.model.OrderView;
 import dev.orderly.model.PageView;
 import dev.orderly.model.PayAndShipmentRequest;
+import dev.orderly.model.ProcessingMode;
 import dev.orderly.model.RecordRef;
 import dev.orderly.model.RedriveOutcome;
 import dev.orderly.model.UserView;
@@ -181,6 +182,20 @@ public class RecordingClient implements OrderlyClient {
     public void disarmFaults() {
         calls.add("disarm");
         faults.clear();
+    }
+
+    public ProcessingMode mode = ProcessingMode.KAFKA;
+
+    @Override
+    public ProcessingMode processingMode() {
+        return mode;
+    }
+
+    @Override
+    public ProcessingMode switchProcessingMode(ProcessingMode next) {
+        calls.add("mode " + next);
+        mode = next;
+        return next;
     }
 
     @Override

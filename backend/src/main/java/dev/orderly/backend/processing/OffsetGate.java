@@ -1,0 +1,100 @@
+package dev.orderly.backend.processing;
+
+import java.util.ArrayDeque;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.Semaphore;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.springframework.kafka.listener.ConsumerAwareRebalanceListener;
+import org.springframework.kafka.support.Acknowledgment;
+
+/**
+ * Lets records of one partition finish in any order while the committed offset only ever moves up to the lowest
+ * record still unfinished: each record gets a slot in its partition's queue; when the slots at the head are done,
+ * the last of them is acknowledged, which commits everything before it. A crash therefore re-delivers exactly the
+ * unfinished records and those after them, never fewer.
+ *
+ * <p>It also bounds the work in flight: {@link #open} blocks the consumer thread while {@code maxInFlight} records
+ * are unfinished, so a slow payment gateway slows consumption instead of filling memory. Unlike Spring Kafka's
+ * {@code asyncAcks}, the consumer keeps polling while earlier records are still in flight.
+ */
+final class OffsetGate implements ConsumerAwareRebalanceListener {
+
+    /** One record's place in its partition's queue. */
+    static final class Slot {
+
+        private final ArrayDeque<Slot> queue;
+        private final Acknowledgment ack;
+        private boolean done;
+
+        private Slot(ArrayDeque<Slot> queue, Acknowledgment ack) {
+            this.queue = queue;
+            this.ack = ack;
+        }
+    }
+
+    private final Map<TopicPartition, ArrayDeque<Slot>> queues = new HashMap<>();
+    private final Semaphore permits;
+
+    OffsetGate(int maxInFlight) {
+        this.permits = new Semaphore(maxInFlight);
+    }
+
+    /** Takes a slot for a record just received (in partition order), waiting while too many are in flight. */
+    Slot open(ConsumerRecord<?, ?> record, Acknowledgment ack) throws InterruptedException {
+        permits.acquire();
+        synchronized (this) {
+            ArrayDeque<Slot> queue = queues.computeIfAbsent(new TopicPartition(record.topic(), record.partition()),
+                tp -> new ArrayDeque<>());
+            Slot slot = new Slot(queue, ack);
+            queue.addLast(slot);
+            return slot;
+        }
+    }
+
+    /** The record's outcome is durable: acknowledges up to the first record of its partition still unfinished. */
+    void done(Slot slot) {
+        permits.release();
+        synchronized (this) {
+            slot.done = true;
+            Acknowledgment last = null;
+            while (!slot.queue.isEmpty() && slot.queue.peekFirst().done) {
+                last = slot.queue.pollFirst().ack;
+            }
+            if (last != null && queues.containsValue(slot.queue)) {
+                // Inside the lock, so two threads never acknowledge one partition out of order; the container
+                // only queues the acknowledgement for its consumer thread.
+                last.acknowledge();
+            }
+        }
+    }
+
+    /**
+     * The record could not be finished (shutdown): it stays unacknowledged and holds back its partition's offset,
+     * so it and everything after it come back on the next start, where the duplicate check sorts them out.
+     */
+    void abandon(Slot slot) {
+        permits.release();
+    }
+
+    /** Records in flight now. */
+    synchronized int inFlight() {
+        return queues.values().stream().mapToInt(ArrayDeque::size).sum();
+    }
+
+    @Override
+    public synchronized void onPartitionsRevokedBeforeCommit(Consumer<?, ?> consumer,
+        Collection<TopicPartition> partitions) {
+        // Whoever gets these partitions reads again from the committed offset; late outcomes of records still in
+        // flight here must not acknowledge on their behalf.
+        partitions.forEach(queues::remove);
+    }
+
+    @Override
+    public synchronized void onPartitionsLost(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+        partitions.forEach(queues::remove);
+    }
+}

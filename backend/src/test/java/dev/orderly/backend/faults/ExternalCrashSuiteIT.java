@@ -1,0 +1,158 @@
+package dev.orderly.backend.faults;
+
+import static dev.orderly.backend.support.ApiClient.ALICE;
+import static dev.orderly.backend.support.ApiClient.STAFF;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.orderly.backend.support.ApiClient;
+import dev.orderly.backend.support.BackendJar;
+import dev.orderly.backend.support.BrokerProcess;
+import dev.orderly.backend.support.OrderStream;
+import dev.orderly.backend.support.TestDataDir;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The production shape, broken on purpose: the backend in its own JVM in external mode, against a Kafka broker in
+ * another JVM (both started here from Maven's jars), under a stream of orders. The backend is crashed at each
+ * crash point or killed with {@code kill -9} at a random moment, the broker is killed and restarted; afterwards
+ * every order that got a 202 is processed exactly once and charged once, and the invariant checker says ok.
+ * {@code -Dorderly.soak.rounds=N} repeats the kill -9 round N times (the soak variant, see RELIABILITY.md).
+ */
+class ExternalCrashSuiteIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(180);
+    private static final int SOAK_ROUNDS = Integer.getInteger("orderly.soak.rounds", 1);
+
+    private Path dir;
+    private BrokerProcess broker;
+    private BackendJar backend;
+    private OrderStream stream;
+
+    @BeforeEach
+    void start() throws Exception {
+        dir = TestDataDir.create("external");
+        broker = BrokerProcess.start(dir.resolve("broker"));
+        java.nio.file.Files.createDirectories(dir.resolve("backend"));
+        backend = BackendJar.on(dir.resolve("backend"),
+            "--orderly.kafka.mode=external",
+            "--spring.kafka.bootstrap-servers=" + broker.bootstrapServers(),
+            "--orderly.gateway.latency-min=10ms", "--orderly.gateway.latency-max=60ms",
+            "--spring.kafka.consumer.properties.session.timeout.ms=6000",
+            "--spring.kafka.consumer.properties.heartbeat.interval.ms=1500",
+            "--orderly.processing.send-timeout=5s",
+            "--spring.kafka.producer.properties.max.block.ms=2000",
+            "--spring.kafka.producer.properties.request.timeout.ms=1500",
+            "--spring.kafka.producer.properties.delivery.timeout.ms=4000");
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        if (stream != null) {
+            stream.close();
+        }
+        if (backend != null) {
+            backend.close();
+        }
+        if (broker != null) {
+            broker.close();
+        }
+        TestDataDir.delete(dir);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"CRASH_DURING_PAYMENT", "CRASH_AFTER_COMMIT", "CRASH_AFTER_RETRY_SENT"})
+    void crashAtEachPointUnderAStreamOfOrders(String crash) throws Exception {
+        ApiClient api = backend.start();
+        stream = OrderStream.start(api, 25);
+        awaitAccepted(15);
+
+        assertThat(api.post(STAFF, "/api/admin/faults", "{\"fault\":\"" + crash + "\",\"times\":1}").status())
+            .isEqualTo(200);
+        if (crash.equals("CRASH_AFTER_RETRY_SENT")) {
+            // A transient failure sends the next order to the retry topic, where the crash waits for it.
+            api.post(STAFF, "/api/admin/faults", "{\"fault\":\"SHIPMENT_FAILS\",\"times\":1}");
+        }
+        assertThat(backend.awaitExit(Duration.ofSeconds(60))).as("exit code of the halted backend").isEqualTo(137);
+
+        backend.start();
+        awaitAccepted(stream.accepted().size() + 15);
+        stream.close();
+
+        assertEveryAcceptedOrderProcessedOnce(api, stream.accepted());
+    }
+
+    @Test
+    void killMinus9AtARandomMomentUnderAStreamOfOrders() throws Exception {
+        ApiClient api = backend.start();
+        stream = OrderStream.start(api, 25);
+        for (int round = 1; round <= SOAK_ROUNDS; round++) {
+            awaitAccepted(stream.accepted().size() + 10 + (int) (Math.random() * 20));
+            backend.kill();
+            backend.start();
+        }
+        awaitAccepted(stream.accepted().size() + 10);
+        stream.close();
+
+        assertEveryAcceptedOrderProcessedOnce(api, stream.accepted());
+    }
+
+    @Test
+    void brokerKilledAndRestartedUnderLoadLosesNoAcceptedOrder() throws Exception {
+        ApiClient api = backend.start();
+        stream = OrderStream.start(api, 25);
+        awaitAccepted(15);
+
+        broker.kill();
+        // While the broker is gone nothing is accepted: the API answers 503 and changes nothing.
+        await().atMost(WAIT).until(() -> stream.refused().size() >= 2);
+        broker.restart();
+        awaitAccepted(stream.accepted().size() + 15);
+        stream.close();
+
+        assertEveryAcceptedOrderProcessedOnce(api, stream.accepted());
+        for (long order : stream.refused()) {
+            assertThat(api.status(ALICE, order)).as("order %d was refused with 503", order)
+                .isEqualTo("PENDING_PAYMENT");
+        }
+    }
+
+    private void awaitAccepted(int count) {
+        await().atMost(WAIT).until(() -> stream.accepted().size() >= count);
+    }
+
+    private static void assertEveryAcceptedOrderProcessedOnce(ApiClient api, List<Long> accepted) {
+        await().atMost(WAIT).untilAsserted(() -> {
+            for (long order : accepted) {
+                assertThat(api.status(ALICE, order)).as("order %d got a 202", order).isEqualTo("COMPLETED");
+            }
+        });
+        for (long order : accepted) {
+            JsonNode view = api.order(ALICE, order);
+            long succeeded = 0;
+            for (JsonNode entry : view.get("timeline")) {
+                if (entry.get("kind").asString().equals("ATTEMPT_SUCCEEDED")) {
+                    succeeded++;
+                }
+            }
+            assertThat(succeeded).as("successful attempts of order %d", order).isEqualTo(1);
+        }
+        await().atMost(WAIT).untilAsserted(() -> {
+            JsonNode report = api.get(STAFF, "/api/admin/invariants").data();
+            assertThat(report.get("ok").asBoolean()).as(report.toString()).isTrue();
+            JsonNode counts = report.get("counts");
+            // Orders paid for while the backend went down may complete too; each completed order has exactly one
+            // capture, and every accepted one is among them.
+            assertThat(counts.get("captured").asLong()).isEqualTo(counts.get("payments").asLong())
+                .isGreaterThanOrEqualTo(accepted.size());
+        });
+    }
+}

@@ -1,0 +1,124 @@
+package dev.orderly.backend.support;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.Uuid;
+
+/**
+ * A real Kafka broker (single-node KRaft) in its own JVM, started from the Kafka jars on the test classpath with
+ * Kafka's own {@code kafka.Kafka} main: the "remote cluster" of the fault tests. It can be killed ({@code kill -9})
+ * and restarted on the same log directory and ports.
+ */
+public final class BrokerProcess implements AutoCloseable {
+
+    private final Path dir;
+    private final int port = FreePort.pick();
+    private final int controllerPort = FreePort.pick();
+    private Process process;
+
+    private BrokerProcess(Path dir) {
+        this.dir = dir;
+    }
+
+    /** Formats a new log directory under {@code dir} and starts the broker; returns when it answers. */
+    public static BrokerProcess start(Path dir) throws IOException, InterruptedException {
+        BrokerProcess broker = new BrokerProcess(dir);
+        broker.configure();
+        broker.launch();
+        return broker;
+    }
+
+    public String bootstrapServers() {
+        return "127.0.0.1:" + port;
+    }
+
+    /** kill -9 the broker. */
+    public void kill() {
+        ChildProcesses.kill(process);
+    }
+
+    /** Starts the broker again on the same data and ports (after {@link #kill()}). */
+    public void restart() throws IOException {
+        launch();
+    }
+
+    @Override
+    public void close() {
+        ChildProcesses.stop(process);
+    }
+
+    private void configure() throws IOException, InterruptedException {
+        Files.createDirectories(dir);
+        Properties props = new Properties();
+        props.put("process.roles", "broker,controller");
+        props.put("node.id", "1");
+        props.put("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
+        props.put("listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
+        props.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
+        props.put("controller.listener.names", "CONTROLLER");
+        props.put("inter.broker.listener.name", "PLAINTEXT");
+        props.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        props.put("log.dirs", dir.resolve("logs").toString());
+        props.put("auto.create.topics.enable", "false");
+        props.put("offsets.topic.replication.factor", "1");
+        props.put("offsets.topic.num.partitions", "5");
+        props.put("transaction.state.log.replication.factor", "1");
+        props.put("transaction.state.log.min.isr", "1");
+        props.put("share.coordinator.state.topic.replication.factor", "1");
+        props.put("share.coordinator.state.topic.min.isr", "1");
+        props.put("group.initial.rebalance.delay.ms", "0");
+        props.put("broker.heartbeat.interval.ms", "500");
+        props.put("broker.session.timeout.ms", "2500");
+        try (OutputStream out = Files.newOutputStream(dir.resolve("server.properties"))) {
+            props.store(out, "Kafka broker for Orderly's fault tests");
+        }
+        Files.writeString(dir.resolve("logback.xml"), """
+            <configuration>
+              <appender name="FILE" class="ch.qos.logback.core.FileAppender">
+                <file>%s</file>
+                <encoder><pattern>%%d %%-5level %%logger{30} - %%msg%%n</pattern></encoder>
+              </appender>
+              <root level="WARN"><appender-ref ref="FILE"/></root>
+            </configuration>
+            """.formatted(dir.resolve("broker.log")), StandardCharsets.UTF_8);
+        Process format = new ProcessBuilder(List.of(ChildProcesses.java(), "-cp", System.getProperty("java.class.path"),
+            "-Dlogback.configurationFile=" + dir.resolve("logback.xml"), "kafka.tools.StorageTool", "format",
+            "-t", Uuid.randomUuid().toString(), "-c", dir.resolve("server.properties").toString()))
+            .redirectErrorStream(true).redirectOutput(dir.resolve("format.log").toFile()).start();
+        if (!format.waitFor(60, TimeUnit.SECONDS) || format.exitValue() != 0) {
+            throw new IllegalStateException("formatting the broker's storage failed: "
+                + Files.readString(dir.resolve("format.log")));
+        }
+    }
+
+    private void launch() throws IOException {
+        process = new ProcessBuilder(List.of(ChildProcesses.java(), "-Xmx512m", "-cp",
+            System.getProperty("java.class.path"), "-Dlogback.configurationFile=" + dir.resolve("logback.xml"),
+            "kafka.Kafka", dir.resolve("server.properties").toString()))
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("broker.out").toFile())).start();
+        Map<String, Object> config = Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
+            AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000);
+        try (Admin admin = Admin.create(config)) {
+            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(300)).ignoreExceptions()
+                .until(() -> {
+                    if (!process.isAlive()) {
+                        throw new IllegalStateException("the broker process ended; see " + dir.resolve("broker.out"));
+                    }
+                    return !admin.describeCluster().nodes().get(3, TimeUnit.SECONDS).isEmpty();
+                });
+        }
+    }
+}
