@@ -12,6 +12,7 @@ import dev.orderly.model.InjectableFault;
 import dev.orderly.model.OrderProcessingEvent;
 import dev.orderly.model.OrderStatus;
 import dev.orderly.model.TimelineEntry.TimelineKind;
+import java.util.concurrent.Semaphore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -38,10 +39,12 @@ class OrderProcessor {
     private final PaymentCapturer capturer;
     private final AttemptLog attempts;
     private final FaultInjector faults;
+    private final Semaphore work;
 
     OrderProcessor(OrderRepository orders, ProcessedEventRepository inbox, PaymentGateway gateway,
         ProcessingTransaction transaction, PaymentCompensator compensator, PaymentCapturer capturer,
-        AttemptLog attempts, FaultInjector faults) {
+        AttemptLog attempts, FaultInjector faults, ProcessingSettings settings) {
+        this.work = new Semaphore(settings.workConcurrency());
         this.orders = orders;
         this.inbox = inbox;
         this.gateway = gateway;
@@ -58,7 +61,31 @@ class OrderProcessor {
         return event.eventId() + redrive + "#" + event.retryCount();
     }
 
+    /**
+     * Processes the event. Only {@code workConcurrency} deliveries at a time do database and CPU work; any number
+     * may wait for the payment gateway at once. Hundreds of runnable worker threads would otherwise crowd out the
+     * HTTP threads that answer 202s (the scheduler shares the cores per thread).
+     */
     Outcome process(OrderProcessingEvent event, RecordOrigin origin) {
+        work.acquireUninterruptibly();
+        try {
+            return processHoldingPermit(event, origin);
+        } finally {
+            work.release();
+        }
+    }
+
+    private Authorization authorizeWithoutPermit(String key, OrderProcessingEvent event) {
+        work.release();
+        try {
+            return gateway.authorize(key, new CardToken(event.request().cardToken(), event.request().cardLast4()),
+                event.request().amount());
+        } finally {
+            work.acquireUninterruptibly();
+        }
+    }
+
+    private Outcome processHoldingPermit(OrderProcessingEvent event, RecordOrigin origin) {
         faults.hit(InjectableFault.SLOW_CONSUMER);
         CustomerOrder order = orders.findById(event.orderId())
             .orElseThrow(() -> new UnprocessableEventException("order " + event.orderId() + " does not exist"));
@@ -69,8 +96,7 @@ class OrderProcessor {
         String key = idempotencyKey(event, origin);
         Authorization authorization;
         try {
-            authorization = gateway.authorize(key, new CardToken(event.request().cardToken(),
-                event.request().cardLast4()), event.request().amount());
+            authorization = authorizeWithoutPermit(key, event);
         } catch (PaymentDeclinedException e) {
             attempts.recordAlone(event.orderId(), event.eventId(), TimelineKind.ATTEMPT_FAILED,
                 "payment declined: " + e.getMessage() + "; the order stays PENDING_PAYMENT", origin,

@@ -39,9 +39,11 @@ class OrderSubmitter {
     private final AttemptLog attempts;
     private final ProcessingSettings settings;
     private final OrderProcessor processor;
+    private final AcceptanceLog acceptance;
 
     OrderSubmitter(OrderCommands orders, PaymentGateway gateway, KafkaTemplate<String, String> kafka, EventJson json,
-        AttemptLog attempts, ProcessingSettings settings, OrderProcessor processor) {
+        AttemptLog attempts, ProcessingSettings settings, OrderProcessor processor, AcceptanceLog acceptance) {
+        this.acceptance = acceptance;
         this.processor = processor;
         this.orders = orders;
         this.gateway = gateway;
@@ -56,8 +58,7 @@ class OrderSubmitter {
         SendResult<String, String> sent = send(event);
         RecordOrigin origin = new RecordOrigin(KafkaTopics.PROCESSING, sent.getRecordMetadata().partition(),
             sent.getRecordMetadata().offset());
-        attempts.recordAlone(orderId, event.eventId(), TimelineKind.ACCEPTED,
-            "accepted for processing by " + user.email(), origin, 0);
+        acceptance.accepted(orderId, event.eventId(), "accepted for processing by " + user.email(), origin);
         return event;
     }
 
