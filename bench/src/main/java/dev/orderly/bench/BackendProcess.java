@@ -38,7 +38,13 @@ final class BackendProcess implements AutoCloseable {
         int kafka = freePort();
         long begin = System.nanoTime();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-            .toString(), "-Xmx1g", "-jar", jar.toString(), "--server.port=" + http,
+            .toString(), "-Xmx1g"));
+        // For profiling, e.g. -Dorderly.bench.jvm=-XX:StartFlightRecording=filename=/tmp/backend.jfr
+        String jvm = System.getProperty("orderly.bench.jvm", "").trim();
+        if (!jvm.isEmpty()) {
+            command.addAll(List.of(jvm.split("\\s+")));
+        }
+        command.addAll(List.of("-jar", jar.toString(), "--server.port=" + http,
             "--orderly.kafka.embedded.port=" + kafka, "--orderly.data-dir=" + data,
             "--orderly.gateway.preset=" + gatewayPreset, "--logging.file.name=",
             "--management.endpoints.web.exposure.include=health,metrics"));

@@ -52,7 +52,8 @@ public final class Bench {
     }
 
     static void run(boolean smoke, Path chart, Report report) throws Exception {
-        Path jar = Path.of("backend", "target", "orderly-backend.jar").toAbsolutePath();
+        Path jar = Path.of(System.getProperty("orderly.backend.jar", "backend/target/orderly-backend.jar"))
+            .toAbsolutePath();
         Path data = Files.createTempDirectory("orderly-bench");
         List<String[]> rows = report.rows();
         Map<String, Double> f = report.figures();
