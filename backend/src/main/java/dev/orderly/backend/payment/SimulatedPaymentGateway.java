@@ -1,5 +1,7 @@
 package dev.orderly.backend.payment;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import dev.orderly.model.Luhn;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -12,7 +14,6 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import org.h2.jdbcx.JdbcConnectionPool;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -36,16 +37,23 @@ public class SimulatedPaymentGateway implements PaymentGateway, AutoCloseable {
         rs.getString("authorization_id"), rs.getString("card_last4"), rs.getBigDecimal("amount"),
         LedgerState.valueOf(rs.getString("state")), rs.getTimestamp("updated_at").toInstant());
 
-    private final JdbcConnectionPool pool;
+    private final HikariDataSource pool;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger peakInFlight = new AtomicInteger();
     private final JdbcTemplate jdbc;
     private final AtomicReference<GatewaySettings> settings;
 
     public SimulatedPaymentGateway(Path directory, GatewaySettings settings) {
-        this.pool = JdbcConnectionPool.create("jdbc:h2:file:" + directory.toAbsolutePath().resolve("ledger")
-            + ";WRITE_DELAY=0;LOCK_TIMEOUT=10000", "sa", "");
-        this.pool.setMaxConnections(32);
+        // Hikari, not H2's own pool: with a thousand payments in flight, H2's pool let some callers starve past its
+        // 30 s wait; Hikari hands connections over in order.
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl("jdbc:h2:file:" + directory.toAbsolutePath().resolve("ledger")
+            + ";WRITE_DELAY=0;LOCK_TIMEOUT=10000");
+        config.setUsername("sa");
+        config.setPassword("");
+        config.setMaximumPoolSize(16);
+        config.setPoolName("gateway-ledger");
+        this.pool = new HikariDataSource(config);
         this.jdbc = new JdbcTemplate(pool);
         this.settings = new AtomicReference<>(settings);
         jdbc.execute("""
@@ -195,6 +203,6 @@ public class SimulatedPaymentGateway implements PaymentGateway, AutoCloseable {
 
     @Override
     public void close() {
-        pool.dispose();
+        pool.close();
     }
 }

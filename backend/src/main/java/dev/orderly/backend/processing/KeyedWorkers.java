@@ -3,7 +3,10 @@ package dev.orderly.backend.processing;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -25,6 +28,11 @@ class KeyedWorkers implements DisposableBean {
     private final ThreadPoolExecutor pool;
     private final Map<String, CompletableFuture<Void>> tails = new ConcurrentHashMap<>();
     private final AtomicInteger inFlight = new AtomicInteger();
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "order-retry-timer");
+        thread.setDaemon(true);
+        return thread;
+    });
     private volatile boolean closing;
 
     KeyedWorkers(ProcessingSettings settings) {
@@ -58,6 +66,29 @@ class KeyedWorkers implements DisposableBean {
         return mine;
     }
 
+    /**
+     * Like {@link #submit}, after {@code delayMillis} (a retry's back-off): no thread waits meanwhile, and the
+     * task joins its order's queue only when it is due.
+     */
+    CompletableFuture<Void> submitLater(String key, long delayMillis, Runnable task) {
+        if (delayMillis <= 0) {
+            return submit(key, task);
+        }
+        CompletableFuture<Void> result = new CompletableFuture<>();
+        try {
+            timer.schedule(() -> submit(key, task).whenComplete((ok, failure) -> {
+                if (failure == null) {
+                    result.complete(null);
+                } else {
+                    result.completeExceptionally(failure);
+                }
+            }), delayMillis, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException closing) {
+            result.completeExceptionally(closing);
+        }
+        return result;
+    }
+
     /** Tasks submitted and not yet finished (running or waiting behind their order's earlier task). */
     int inFlight() {
         return inFlight.get();
@@ -74,6 +105,7 @@ class KeyedWorkers implements DisposableBean {
     @Override
     public void destroy() throws InterruptedException {
         closing = true;
+        timer.shutdownNow();
         pool.shutdown();
         if (!pool.awaitTermination(20, TimeUnit.SECONDS)) {
             log.warn("{} order task(s) still running at shutdown; their records will be delivered again",

@@ -5,7 +5,6 @@ import dev.orderly.backend.messaging.EventJson;
 import dev.orderly.backend.messaging.UnreadableRecordException;
 import dev.orderly.model.OrderProcessingEvent;
 import java.time.Duration;
-import java.util.concurrent.CompletionException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,8 +23,8 @@ import org.springframework.stereotype.Component;
  * or unprocessable record is dead-lettered at once; a transient failure goes to the retry topic. Nothing is thrown
  * back to the container, whose error handler would seek and commit past records still in flight.
  *
- * <p>The retry topic is low-volume and consumed one record at a time (its back-off pauses the consumer), still
- * through the same per-order exclusion.
+ * <p>The retry topic goes the same way; a record that is not due yet waits on a timer (no thread, no paused
+ * consumer), so one slow retry never holds up the others.
  */
 @Component
 class ProcessingListeners {
@@ -54,6 +53,21 @@ class ProcessingListeners {
         concurrency = "${orderly.processing.concurrency:3}", containerFactory = ProcessingContainers.GATED)
     void onOrderProcessingEvent(ConsumerRecord<String, String> record, Acknowledgment ack)
         throws InterruptedException {
+        dispatch(record, ack, 0);
+    }
+
+    @KafkaListener(id = "order-retry", topics = KafkaTopics.RETRY, groupId = KafkaTopics.RETRY_GROUP,
+        concurrency = "${orderly.processing.retry-concurrency:1}", containerFactory = ProcessingContainers.GATED)
+    void onRetryEvent(ConsumerRecord<String, String> record, Acknowledgment ack) throws InterruptedException {
+        dispatch(record, ack, retries.remainingDelay(record));
+    }
+
+    /**
+     * Hands the record to the workers (after {@code delayMillis}, a retry's back-off, holding no thread) and marks
+     * it finished in the {@link OffsetGate} once its outcome is durable.
+     */
+    private void dispatch(ConsumerRecord<String, String> record, Acknowledgment ack, long delayMillis)
+        throws InterruptedException {
         OffsetGate.Slot slot = gate.open(record, ack);
         OrderProcessingEvent event;
         try {
@@ -63,33 +77,16 @@ class ProcessingListeners {
             gate.done(slot);
             return;
         }
-        workers.submit(String.valueOf(event.orderId()), () -> handle(record, event)).whenComplete((ok, failure) -> {
-            if (failure == null) {
-                gate.done(slot);
-            } else {
-                log.warn("order {}: left unfinished ({}); it will be delivered again", event.orderId(),
-                    failure.toString());
-                gate.abandon(slot);
-            }
-        });
-    }
-
-    @KafkaListener(id = "order-retry", topics = KafkaTopics.RETRY, groupId = KafkaTopics.RETRY_GROUP,
-        concurrency = "${orderly.processing.retry-concurrency:1}")
-    void onRetryEvent(ConsumerRecord<String, String> record, Acknowledgment ack) {
-        long wait = retries.remainingDelay(record);
-        if (wait > 0) {
-            // Spring Kafka re-seeks the record and pauses the consumer: the back-off holds no thread in a sleep.
-            ack.nack(Duration.ofMillis(Math.min(wait, 5_000)));
-            return;
-        }
-        OrderProcessingEvent event = json.read(record.value(), OrderProcessingEvent.class);
-        try {
-            workers.submit(String.valueOf(event.orderId()), () -> handle(record, event)).join();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException cause ? cause : e;
-        }
-        ack.acknowledge();
+        workers.submitLater(String.valueOf(event.orderId()), delayMillis, () -> handle(record, event))
+            .whenComplete((ok, failure) -> {
+                if (failure == null) {
+                    gate.done(slot);
+                } else {
+                    log.warn("order {}: left unfinished ({}); it will be delivered again", event.orderId(),
+                        failure.toString());
+                    gate.abandon(slot);
+                }
+            });
     }
 
     /** Processes one delivery and makes its outcome durable; returns normally only when it is. */

@@ -18,7 +18,7 @@ import org.springframework.validation.annotation.Validated;
 public record ProcessingSettings(
     @Min(1) @Max(64) @DefaultValue("3") int concurrency,
     @Min(1) @Max(64) @DefaultValue("1") int retryConcurrency,
-    @Min(1) @Max(2000) @DefaultValue("512") int maxInFlight,
+    @Min(1) @Max(4000) @DefaultValue("1000") int maxInFlight,
     @Min(1) @Max(64) @DefaultValue("4") int workConcurrency,
     @Min(0) @Max(100) @DefaultValue("3") int maxRetries,
     @NotNull @DefaultValue("1s") Duration retryBackoff,

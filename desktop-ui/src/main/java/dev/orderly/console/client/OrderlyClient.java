@@ -33,7 +33,10 @@ public interface OrderlyClient extends AutoCloseable {
 
     long createOrder(CreateOrderRequest request);
 
-    /** Sends an order for processing; returns the event id the backend accepted. */
+    /**
+     * Sends an order for processing; returns the event id the backend accepted, or "" when the backend runs the
+     * seed's synchronous mode and answered with the finished order.
+     */
     String pay(long orderId, PayAndShipmentRequest request);
 
     PageView<OrderSummary> orders(OrderStatus status, String email, int page, int size);

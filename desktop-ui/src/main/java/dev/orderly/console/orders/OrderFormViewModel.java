@@ -178,15 +178,17 @@ public final class OrderFormViewModel {
         CreateOrderRequest order = new CreateOrderRequest(lines);
         PayAndShipmentRequest payment = request(parseAmount(order.total(), new LinkedHashMap<>()));
         Long reuse = createdButUnpaid;
+        boolean[] synchronous = new boolean[1];
         runner.run(() -> {
             long id = reuse != null ? reuse : client.createOrder(order);
             createdButUnpaid = id;
-            client.pay(id, payment);
+            synchronous[0] = client.pay(id, payment).isEmpty();
             return id;
         }, id -> {
             busy.set(false);
             createdButUnpaid = null;
-            message.set("Order #" + id + " accepted: processing");
+            message.set(synchronous[0] ? "Order #" + id + " processed synchronously (the seed's mode)"
+                : "Order #" + id + " accepted: processing");
             onAccepted.accept(id);
         }, error -> {
             busy.set(false);

@@ -12,6 +12,7 @@ import dev.orderly.console.shell.ConsoleShell;
 import dev.orderly.console.util.FxTaskRunner;
 import dev.orderly.model.GatewaySettingsView;
 import dev.orderly.model.OrderStatus;
+import dev.orderly.model.ProcessingMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,6 +24,7 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.Spinner;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import org.junit.jupiter.api.AfterAll;
@@ -220,6 +222,32 @@ class ConsoleUiTest extends FxRobot {
         showTab("tab-pipeline");
         await().atMost(WAIT).until(() -> shell.pipelineView().chartPoints() >= 2);
         assertThat(lookup("#stat-totals").<Label>query().getText()).contains("dead letters");
+        showTab("tab-orders");
+    }
+
+    @Test
+    @Order(6)
+    void theTrainerSetsTheGatewaysErrorRateAndSwitchesToTheSeedsSynchronousMode() {
+        showTab("tab-faults");
+        interact(() -> lookup("#gateway-errors").<Spinner<Integer>>query().getValueFactory().setValue(20));
+        UiWait.clickWhenReady(this, "#gateway-apply", WAIT);
+        await().atMost(WAIT).until(() -> flow.client().gatewaySettings().errorRate() == 0.2);
+        interact(() -> lookup("#gateway-errors").<Spinner<Integer>>query().getValueFactory().setValue(0));
+        UiWait.clickWhenReady(this, "#gateway-apply", WAIT);
+        await().atMost(WAIT).until(() -> flow.client().gatewaySettings().errorRate() == 0.0);
+
+        UiWait.clickWhenReady(this, "#processing-synchronous .thumb-area", WAIT);
+        await().atMost(WAIT).until(() -> flow.client().processingMode() == ProcessingMode.SYNCHRONOUS);
+        showTab("tab-orders");
+        long orderId = submitThroughTheForm(true);
+        // Done by the time the request answered: the form says so.
+        assertThat(flow.client().order(orderId).status()).isEqualTo(OrderStatus.COMPLETED);
+        await().atMost(WAIT).until(() -> lookup("#form-message").<Label>query().getText()
+            .contains("processed synchronously"));
+
+        showTab("tab-faults");
+        UiWait.clickWhenReady(this, "#processing-synchronous .thumb-area", WAIT);
+        await().atMost(WAIT).until(() -> flow.client().processingMode() == ProcessingMode.KAFKA);
         showTab("tab-orders");
     }
 }
