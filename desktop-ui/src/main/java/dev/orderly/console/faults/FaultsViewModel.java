@@ -40,6 +40,7 @@ public final class FaultsViewModel {
     private final IntegerProperty errorPercent = new SimpleIntegerProperty();
     private final IntegerProperty timeoutPercent = new SimpleIntegerProperty();
     private final BooleanProperty synchronous = new SimpleBooleanProperty();
+    private final BooleanProperty controlsLoaded = new SimpleBooleanProperty();
     private final StringProperty gatewayMessage = new SimpleStringProperty("");
 
     /** Latency presets of the payment simulator a trainer picks from. */
@@ -77,10 +78,22 @@ public final class FaultsViewModel {
         runner.run(client::invariants, this::show, error -> verdict.set("Checker unavailable: "
             + Messages.of(error)));
         runner.run(client::armedFaults, this::showArmed, error -> { });
-        runner.run(client::gatewaySettings, this::showGateway, error -> gatewayMessage.set(
-            "Gateway settings unavailable: " + Messages.of(error)));
-        runner.run(client::processingMode, mode -> synchronous.set(mode == ProcessingMode.SYNCHRONOUS),
-            error -> { });
+        if (!controlsLoaded.get()) {
+            // Once: the 2-second refresh must not overwrite what the trainer is typing before Apply.
+            runner.run(() -> new Controls(client.gatewaySettings(), client.processingMode()), controls -> {
+                showGateway(controls.gateway());
+                synchronous.set(controls.mode() == ProcessingMode.SYNCHRONOUS);
+                controlsLoaded.set(true);
+            }, error -> gatewayMessage.set("Gateway settings unavailable: " + Messages.of(error)));
+        }
+    }
+
+    private record Controls(GatewaySettingsView gateway, ProcessingMode mode) {
+    }
+
+    /** Whether the gateway and mode controls show the backend's values yet. */
+    public ReadOnlyBooleanProperty controlsLoadedProperty() {
+        return controlsLoaded;
     }
 
     private void showGateway(GatewaySettingsView settings) {

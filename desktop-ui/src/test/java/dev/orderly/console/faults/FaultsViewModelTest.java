@@ -56,6 +56,15 @@ class FaultsViewModelTest {
     }
 
     @Test
+    void theLiveRefreshDoesNotOverwriteWhatTheTrainerIsTyping() {
+        vm.refresh();
+        assertThat(vm.controlsLoadedProperty().get()).isTrue();
+        vm.errorPercentProperty().set(35);
+        vm.refresh();
+        assertThat(vm.errorPercentProperty().get()).isEqualTo(35);
+    }
+
+    @Test
     void switchesToTheSeedsSynchronousModeAndBack() {
         vm.switchSynchronous(true);
         assertThat(client.calls).containsExactly("mode SYNCHRONOUS");

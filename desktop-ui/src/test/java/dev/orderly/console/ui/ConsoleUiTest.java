@@ -229,6 +229,7 @@ class ConsoleUiTest extends FxRobot {
     @Order(6)
     void theTrainerSetsTheGatewaysErrorRateAndSwitchesToTheSeedsSynchronousMode() {
         showTab("tab-faults");
+        await().atMost(WAIT).until(() -> shell.faults().controlsLoadedProperty().get());
         interact(() -> lookup("#gateway-errors").<Spinner<Integer>>query().getValueFactory().setValue(20));
         UiWait.clickWhenReady(this, "#gateway-apply", WAIT);
         await().atMost(WAIT).until(() -> flow.client().gatewaySettings().errorRate() == 0.2);
