@@ -119,8 +119,17 @@ final class Api {
     }
 
     long heapUsedBytes() {
+        return metric("/actuator/metrics/jvm.memory.used?tag=area:heap");
+    }
+
+    /** Old-generation data still live after the last major collection (what the heap really holds). */
+    long liveDataBytes() {
+        return metric("/actuator/metrics/jvm.gc.live.data.size");
+    }
+
+    private long metric(String path) {
         try {
-            JsonNode metric = staffGet("/actuator/metrics/jvm.memory.used?tag=area:heap");
+            JsonNode metric = staffGet(path);
             return (long) metric.get("measurements").get(0).get("value").asDouble();
         } catch (IOException | InterruptedException | RuntimeException e) {
             return -1;

@@ -133,8 +133,11 @@ public final class Bench {
             "%.1f s from the first submission until all reached their final state; %.0f%% of the lower raw limit"
                 .formatted(e2e.seconds(), 100 * e2e.ordersPerSecond() / lowerLimit)));
         long heap = backend.heapMiB(api);
+        long live = api.liveDataBytes() >> 20;
         f.put("heap.mib", (double) heap);
-        rows.add(row("heap used by the backend after " + n + " orders", heap + " MiB", "-Xmx1g"));
+        f.put("heap.live.mib", (double) live);
+        rows.add(row("heap of the backend after " + n + " orders", heap + " MiB used, " + live
+            + " MiB live after the last major GC", "-Xmx1g; used includes garbage not yet collected"));
     }
 
     private static void seed(BackendProcess backend, boolean smoke, List<String[]> rows, Map<String, Double> f)
