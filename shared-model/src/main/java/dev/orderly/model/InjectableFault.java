@@ -10,14 +10,18 @@ public enum InjectableFault {
     WAREHOUSE_FAILS("Payment and shipment succeed, then warehouse storage fails", Kind.FAILURE),
     STATUS_UPDATE_FAILS("Everything is written, then the final status update fails", Kind.FAILURE),
     SLOW_CONSUMER("The consumer takes 2 s longer over each of the next orders, so lag builds up", Kind.DELAY),
+    DUPLICATE_DELIVERY("The next accepted event is put on the topic twice; the second copy must be skipped",
+        Kind.INJECTION),
+    POISON_RECORD("An unreadable record is put on the topic before the next accepted event; it must go to the DLT"
+        + " while the order completes", Kind.INJECTION),
     CRASH_DURING_PAYMENT("The process dies after the payment was authorised, before the database transaction",
         Kind.CRASH),
     CRASH_AFTER_COMMIT("The process dies after the database commit, before the Kafka offset is committed", Kind.CRASH),
     CRASH_AFTER_RETRY_SENT("The process dies after putting a failed event on the retry topic, before the original's"
         + " offset is committed", Kind.CRASH);
 
-    /** What striking the fault does. */
-    public enum Kind { FAILURE, DELAY, CRASH }
+    /** What striking the fault does: throw, wait, add records to the topic, or halt the process. */
+    public enum Kind { FAILURE, DELAY, INJECTION, CRASH }
 
     private final String description;
     private final Kind kind;

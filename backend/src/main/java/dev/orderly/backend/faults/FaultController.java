@@ -27,7 +27,8 @@ class FaultController {
 
     /** Arms {@code fault} for the next {@code times} orders that reach it. */
     record ArmRequest(@NotNull(message = "fault is required: one of SHIPMENT_FAILS, WAREHOUSE_FAILS,"
-        + " STATUS_UPDATE_FAILS, SLOW_CONSUMER, CRASH_DURING_PAYMENT, CRASH_AFTER_COMMIT, CRASH_AFTER_RETRY_SENT")
+        + " STATUS_UPDATE_FAILS, SLOW_CONSUMER, DUPLICATE_DELIVERY, POISON_RECORD, CRASH_DURING_PAYMENT,"
+        + " CRASH_AFTER_COMMIT, CRASH_AFTER_RETRY_SENT")
         InjectableFault fault,
         @Min(value = 1, message = "times must be between 1 and 100")
         @Max(value = 100, message = "times must be between 1 and 100") int times) {

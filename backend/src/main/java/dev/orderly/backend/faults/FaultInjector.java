@@ -33,16 +33,8 @@ public class FaultInjector {
      * {@link #DELAY}, and a crash halts the JVM with no shutdown hooks, as {@code kill -9} would.
      */
     public void hit(InjectableFault fault) {
-        synchronized (this) {
-            Integer left = armed.get(fault);
-            if (left == null) {
-                return;
-            }
-            if (left <= 1) {
-                armed.remove(fault);
-            } else {
-                armed.put(fault, left - 1);
-            }
+        if (!strike(fault)) {
+            return;
         }
         switch (fault.getKind()) {
             case CRASH -> {
@@ -56,7 +48,24 @@ public class FaultInjector {
                     Thread.currentThread().interrupt();
                 }
             }
+            case INJECTION -> {
+                // The caller acts on strike() itself.
+            }
             default -> throw new InjectedFaultException(fault);
         }
+    }
+
+    /** Whether {@code fault} is armed, counting down one strike if it is. */
+    public synchronized boolean strike(InjectableFault fault) {
+        Integer left = armed.get(fault);
+        if (left == null) {
+            return false;
+        }
+        if (left <= 1) {
+            armed.remove(fault);
+        } else {
+            armed.put(fault, left - 1);
+        }
+        return true;
     }
 }

@@ -1,5 +1,6 @@
 package dev.orderly.backend.processing;
 
+import dev.orderly.backend.faults.FaultInjector;
 import dev.orderly.backend.kafka.KafkaTopics;
 import dev.orderly.backend.messaging.EventJson;
 import dev.orderly.backend.order.CustomerOrder;
@@ -7,6 +8,7 @@ import dev.orderly.backend.order.OrderCommands;
 import dev.orderly.backend.payment.PaymentGateway;
 import dev.orderly.backend.security.CurrentUser;
 import dev.orderly.backend.web.ApiException;
+import dev.orderly.model.InjectableFault;
 import dev.orderly.model.OrderProcessingEvent;
 import dev.orderly.model.OrderStatus;
 import dev.orderly.model.PayAndShipmentRequest;
@@ -40,9 +42,12 @@ class OrderSubmitter {
     private final ProcessingSettings settings;
     private final OrderProcessor processor;
     private final AcceptanceLog acceptance;
+    private final FaultInjector faults;
 
     OrderSubmitter(OrderCommands orders, PaymentGateway gateway, KafkaTemplate<String, String> kafka, EventJson json,
-        AttemptLog attempts, ProcessingSettings settings, OrderProcessor processor, AcceptanceLog acceptance) {
+        AttemptLog attempts, ProcessingSettings settings, OrderProcessor processor, AcceptanceLog acceptance,
+        FaultInjector faults) {
+        this.faults = faults;
         this.acceptance = acceptance;
         this.processor = processor;
         this.orders = orders;
@@ -55,7 +60,13 @@ class OrderSubmitter {
 
     OrderProcessingEvent submit(CurrentUser user, long orderId, PayAndShipmentRequest request) {
         OrderProcessingEvent event = prepare(user, orderId, request);
+        if (faults.strike(InjectableFault.POISON_RECORD)) {
+            injectPoison(orderId);
+        }
         SendResult<String, String> sent = send(event);
+        if (faults.strike(InjectableFault.DUPLICATE_DELIVERY)) {
+            send(event);
+        }
         RecordOrigin origin = new RecordOrigin(KafkaTopics.PROCESSING, sent.getRecordMetadata().partition(),
             sent.getRecordMetadata().offset());
         acceptance.accepted(orderId, event.eventId(), "accepted for processing by " + user.email(), origin);
@@ -107,14 +118,30 @@ class OrderSubmitter {
 
     private SendResult<String, String> send(OrderProcessingEvent event) {
         try {
-            return kafka.send(KafkaTopics.PROCESSING, String.valueOf(event.orderId()), json.write(event))
-                .get(settings.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            return sendRaw(String.valueOf(event.orderId()), json.write(event));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw unavailable(event, e);
         } catch (ExecutionException | TimeoutException | RuntimeException e) {
             throw unavailable(event, e);
         }
+    }
+
+    /** The POISON_RECORD fault: malformed JSON on the order's partition, ahead of its event. */
+    private void injectPoison(long orderId) {
+        try {
+            sendRaw(String.valueOf(orderId), "{\"poison\": \"injected by a trainer before order " + orderId + "\"");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException | RuntimeException e) {
+            log.warn("order {}: the injected poison record was not sent: {}", orderId, e.toString());
+        }
+    }
+
+    private SendResult<String, String> sendRaw(String key, String value) throws InterruptedException,
+        ExecutionException, TimeoutException {
+        return kafka.send(KafkaTopics.PROCESSING, key, value).get(settings.sendTimeout().toMillis(),
+            TimeUnit.MILLISECONDS);
     }
 
     private static ApiException unavailable(OrderProcessingEvent event, Exception cause) {

@@ -245,4 +245,53 @@ class DeliveryFaultsIntegrationTest {
         return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
             PipelineProbe.bootstrapServers(kafkaAdmin)));
     }
+
+    @Test
+    void aTrainersDuplicateDeliveryIsSkippedAndAPoisonRecordIsDeadLettered() throws Exception {
+        api.post(STAFF, "/api/admin/faults", "{\"fault\":\"DUPLICATE_DELIVERY\",\"times\":1}");
+        long duplicated = paidOrder();
+        await().atMost(WAIT).until(() -> attempts.countByOrderIdAndKind(duplicated, TimelineKind.DUPLICATE_SKIPPED)
+            == 1);
+        assertThat(attempts.countByOrderIdAndKind(duplicated, TimelineKind.ATTEMPT_SUCCEEDED)).isEqualTo(1);
+        await().atMost(WAIT).untilAsserted(() -> assertThat(ledgerOf(duplicated)).extracting(LedgerEntry::state)
+            .containsExactly(LedgerState.CAPTURED));
+
+        api.post(STAFF, "/api/admin/faults", "{\"fault\":\"POISON_RECORD\",\"times\":1}");
+        long afterPoison = paidOrder();
+        ConsumerRecord<String, String> dead = PipelineProbe.awaitDeadLetter(kafkaAdmin,
+            "{\"poison\": \"injected by a trainer before order " + afterPoison + "\"", WAIT);
+        assertThat(PipelineProbe.header(dead, "kafka_dlt-exception-message")).contains("not a valid");
+        await().atMost(WAIT).until(() -> api.status(ALICE, afterPoison).equals("COMPLETED"));
+        assertThat(invariants.check().ok()).isTrue();
+    }
+
+    @Test
+    void aFlakyGatewayUnderAStreamOfOrdersEndsWithEveryOrderCompletedOrDeadLetteredAndTheLedgerAgreeing() {
+        gateway.updateSettings(original.withRates(0.2, 0.1));
+        List<Long> orders = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            orders.add(paidOrder());
+        }
+        await().atMost(WAIT).untilAsserted(() -> {
+            for (long order : orders) {
+                boolean completed = api.status(ALICE, order).equals("COMPLETED");
+                boolean deadLettered = attempts.countByOrderIdAndKind(order, TimelineKind.DEAD_LETTERED) == 1;
+                assertThat(completed || deadLettered).as("order %d finished one way or the other", order).isTrue();
+            }
+        });
+        gateway.updateSettings(original);
+        long retried = orders.stream().mapToLong(o -> attempts.countByOrderIdAndKind(o, TimelineKind.RETRY_SCHEDULED))
+            .sum();
+        assertThat(retried).as("retries with 30% of calls failing").isPositive();
+        for (long order : orders) {
+            if (api.status(ALICE, order).equals("COMPLETED")) {
+                await().atMost(WAIT).untilAsserted(() -> assertThat(ledgerOf(order)).extracting(LedgerEntry::state)
+                    .containsOnlyOnce(LedgerState.CAPTURED).doesNotContain(LedgerState.AUTHORIZED));
+            } else {
+                assertThat(ledgerOf(order)).extracting(LedgerEntry::state).doesNotContain(LedgerState.CAPTURED,
+                    LedgerState.AUTHORIZED);
+            }
+        }
+        await().atMost(WAIT).untilAsserted(() -> assertThat(invariants.check().ok()).isTrue());
+    }
 }

@@ -12,8 +12,10 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.controlsfx.control.ToggleSwitch;
 
@@ -26,6 +28,8 @@ public final class FaultsView extends VBox {
             case WAREHOUSE_FAILS -> "Storage fails after payment";
             case STATUS_UPDATE_FAILS -> "Status update fails after payment";
             case SLOW_CONSUMER -> "Slow consumer (next 5 orders)";
+            case DUPLICATE_DELIVERY -> "Deliver the next event twice";
+            case POISON_RECORD -> "Poison record before the next";
             default -> fault.name();
         };
     }
@@ -60,11 +64,13 @@ public final class FaultsView extends VBox {
         table.setId("faults-violations");
         VBox.setVgrow(table, Priority.ALWAYS);
 
-        Label trainer = new Label("Break it on purpose: each button makes the next order fail after its payment"
-            + " was authorised. Watch it roll back, its charge get voided and the retry complete, while the checker"
-            + " stays green.");
+        Label trainer = new Label("Break it on purpose. The first three make the next order fail after its payment"
+            + " was authorised: watch it roll back, its charge get voided and the retry complete. The others slow the"
+            + " consumer, deliver an event twice, or put a poison record ahead of it. The checker stays green.");
         trainer.setWrapText(true);
-        HBox buttons = new HBox(8);
+        trainer.setMinHeight(Region.USE_PREF_SIZE);
+        // Wraps instead of cutting the labels short when the window is narrow.
+        FlowPane buttons = new FlowPane(8, 8);
         for (InjectableFault fault : InjectableFault.values()) {
             if (fault.isCrash()) {
                 continue;
@@ -72,11 +78,13 @@ public final class FaultsView extends VBox {
             Button trigger = new Button(label(fault));
             trigger.setTooltip(new javafx.scene.control.Tooltip(fault.getDescription()));
             trigger.setId("fault-" + fault.name());
+            trigger.setMinWidth(Region.USE_PREF_SIZE);
             trigger.setOnAction(e -> vm.trigger(fault, fault.getKind() == InjectableFault.Kind.DELAY ? 5 : 1));
             buttons.getChildren().add(trigger);
         }
         Button disarm = new Button("Disarm all");
         disarm.setOnAction(e -> vm.disarm());
+        disarm.setMinWidth(Region.USE_PREF_SIZE);
         buttons.getChildren().add(disarm);
         Label armed = new Label();
         armed.textProperty().bind(vm.armedProperty());
@@ -85,7 +93,7 @@ public final class FaultsView extends VBox {
         message.textProperty().bind(vm.messageProperty());
         message.setWrapText(true);
 
-        Label title = new Label("Seed failures");
+        Label title = new Label("Faults");
         title.getStyleClass().add("section-title");
         Label checker = new Label("Invariant checker");
         checker.getStyleClass().add("section-title");

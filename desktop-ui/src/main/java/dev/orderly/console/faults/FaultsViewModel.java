@@ -178,9 +178,13 @@ public final class FaultsViewModel {
             return client.armedFaults();
         }, faults -> {
             showArmed(faults);
-            message.set(fault.getKind() == InjectableFault.Kind.DELAY
-                ? fault + " armed: submit orders and watch the lag build up on the Pipeline screen, then drain"
-                : fault + " armed: submit an order and watch it roll back, void its charge and retry");
+            message.set(switch (fault.getKind()) {
+                case DELAY -> fault + " armed: submit orders and watch the lag build up on the Pipeline screen,"
+                    + " then drain";
+                case INJECTION -> fault + " armed: submit an order; its timeline shows the duplicate skipped, or"
+                    + " the Dead letters screen shows the poison record with its reason";
+                default -> fault + " armed: submit an order and watch it roll back, void its charge and retry";
+            });
         }, error -> message.set("Could not arm " + fault + ": " + Messages.of(error)));
     }
 

@@ -50,10 +50,10 @@ public final class OrderDetailView extends VBox {
         at.setPrefWidth(70);
         TableColumn<TimelineEntry, String> kind = new TableColumn<>("What");
         kind.setCellValueFactory(c -> new SimpleObjectProperty<>(label(c.getValue())));
-        kind.setPrefWidth(300);
+        kind.setPrefWidth(350);
         TableColumn<TimelineEntry, String> where = new TableColumn<>("Kafka");
         where.setCellValueFactory(c -> new SimpleObjectProperty<>(where(c.getValue())));
-        where.setPrefWidth(160);
+        where.setPrefWidth(120);
         TableColumn<TimelineEntry, String> detail = new TableColumn<>("Detail");
         detail.setCellValueFactory(c -> new SimpleObjectProperty<>(c.getValue().detail()));
         detail.setCellFactory(c -> new TableCell<>() {
