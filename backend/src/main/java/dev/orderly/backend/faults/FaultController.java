@@ -6,6 +6,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,9 +22,23 @@ import org.springframework.web.bind.annotation.RestController;
 class FaultController {
 
     private final FaultInjector injector;
+    private final BrokerOutage outage;
 
-    FaultController(FaultInjector injector) {
+    FaultController(FaultInjector injector, BrokerOutage outage) {
         this.injector = injector;
+        this.outage = outage;
+    }
+
+    /** A broker outage of {@code seconds}. */
+    record OutageRequest(@Min(value = 1, message = "seconds must be between 1 and 300")
+        @Max(value = 300, message = "seconds must be between 1 and 300") int seconds) {
+    }
+
+    @PostMapping("/broker-outage")
+    ApiResponse<Map<String, Object>> brokerOutage(@RequestBody @Valid OutageRequest request) {
+        Instant backAt = outage.start(Duration.ofSeconds(request.seconds()));
+        return ApiResponse.ok(Map.of("backAt", backAt.toString()), "The embedded broker is down for "
+            + request.seconds() + " s; meanwhile payments answer 503 and nothing is lost");
     }
 
     /** Arms {@code fault} for the next {@code times} orders that reach it. */

@@ -210,6 +210,30 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops the broker but keeps its data, port and the data directory's lock: a broker outage for fault drills.
+     * Clients keep retrying until {@link #restart} brings it back.
+     */
+    public synchronized void stopForOutage() {
+        if (server != null) {
+            log.warn("Fault drill: stopping the embedded Kafka broker on {}", bootstrapServers());
+            server.shutdown();
+            server.awaitShutdown();
+            server = null;
+        }
+    }
+
+    /** Starts the broker again after {@link #stopForOutage}, on the same port and data. */
+    public synchronized void restart(Duration readyTimeout) {
+        if (server == null) {
+            startServer(readyTimeout);
+        }
+    }
+
+    public synchronized boolean isRunning() {
+        return server != null;
+    }
+
     @Override
     public synchronized void close() {
         if (server != null) {

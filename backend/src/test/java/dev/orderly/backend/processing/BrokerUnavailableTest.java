@@ -46,6 +46,11 @@ class BrokerUnavailableTest {
             assertThat(answer.message()).contains("not reachable").contains("nothing was changed");
             assertThat(api.status(ALICE, orderId)).isEqualTo("PENDING_PAYMENT");
             assertThat(api.order(ALICE, orderId).get("timeline").toString()).doesNotContain("ACCEPTED");
+            // A staged outage needs the embedded broker.
+            ApiClient.Answer outage = api.post(ApiClient.STAFF, "/api/admin/faults/broker-outage",
+                "{\"seconds\":5}");
+            assertThat(outage.status()).isEqualTo(409);
+            assertThat(outage.message()).contains("external Kafka cluster");
         }
     }
 }

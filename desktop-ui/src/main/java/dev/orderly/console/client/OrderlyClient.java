@@ -76,6 +76,9 @@ public interface OrderlyClient extends AutoCloseable {
 
     void disarmFaults();
 
+    /** Stops the embedded broker for {@code seconds} (staff; refused with an external cluster). */
+    void brokerOutage(int seconds);
+
     /** How the backend processes payments now: through Kafka, or the seed's synchronous "before" (staff). */
     ProcessingMode processingMode();
 

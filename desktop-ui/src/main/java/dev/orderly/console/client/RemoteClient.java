@@ -188,6 +188,12 @@ public class RemoteClient implements OrderlyClient {
     }
 
     @Override
+    public void brokerOutage(int seconds) {
+        call("POST", "/api/admin/faults/broker-outage", Map.of("seconds", seconds), type(JsonNode.class),
+            authorization);
+    }
+
+    @Override
     public ProcessingMode processingMode() {
         return call("GET", "/api/admin/processing-mode", null, type(ProcessingMode.class), authorization);
     }

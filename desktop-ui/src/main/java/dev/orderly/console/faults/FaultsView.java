@@ -66,7 +66,8 @@ public final class FaultsView extends VBox {
 
         Label trainer = new Label("Break it on purpose. The first three make the next order fail after its payment"
             + " was authorised: watch it roll back, its charge get voided and the retry complete. The others slow the"
-            + " consumer, deliver an event twice, or put a poison record ahead of it. The checker stays green.");
+            + " consumer, deliver an event twice, put a poison record ahead of it, or stop the broker for 10 s. The"
+            + " checker stays green.");
         trainer.setWrapText(true);
         trainer.setMinHeight(Region.USE_PREF_SIZE);
         // Wraps instead of cutting the labels short when the window is narrow.
@@ -82,6 +83,12 @@ public final class FaultsView extends VBox {
             trigger.setOnAction(e -> vm.trigger(fault, fault.getKind() == InjectableFault.Kind.DELAY ? 5 : 1));
             buttons.getChildren().add(trigger);
         }
+        Button outage = new Button("Broker outage (10 s)");
+        outage.setId("fault-broker-outage");
+        outage.setTooltip(new javafx.scene.control.Tooltip("Stops the embedded Kafka broker for 10 s"));
+        outage.setMinWidth(Region.USE_PREF_SIZE);
+        outage.setOnAction(e -> vm.brokerOutage(10));
+        buttons.getChildren().add(outage);
         Button disarm = new Button("Disarm all");
         disarm.setOnAction(e -> vm.disarm());
         disarm.setMinWidth(Region.USE_PREF_SIZE);

@@ -188,6 +188,16 @@ public final class FaultsViewModel {
         }, error -> message.set("Could not arm " + fault + ": " + Messages.of(error)));
     }
 
+    /** Stops the embedded broker for a few seconds: payments answer 503 meanwhile, then everything flows again. */
+    public void brokerOutage(int seconds) {
+        runner.run(() -> {
+            client.brokerOutage(seconds);
+            return seconds;
+        }, s -> message.set("The broker is down for " + s + " s: payments are refused with 503 and nothing is lost;"
+            + " watch the Pipeline screen's health turn red, then green"),
+            error -> message.set("Could not stop the broker: " + Messages.of(error)));
+    }
+
     public void disarm() {
         runner.run(() -> {
             client.disarmFaults();

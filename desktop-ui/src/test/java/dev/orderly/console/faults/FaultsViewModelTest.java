@@ -75,6 +75,13 @@ class FaultsViewModelTest {
     }
 
     @Test
+    void stagesABrokerOutage() {
+        vm.brokerOutage(10);
+        assertThat(client.calls).containsExactly("outage 10");
+        assertThat(vm.messageProperty().get()).contains("503");
+    }
+
+    @Test
     void armsTheSlowConsumerForSeveralOrders() {
         vm.trigger(InjectableFault.SLOW_CONSUMER, 5);
         assertThat(client.calls).containsExactly("arm SLOW_CONSUMER 5");

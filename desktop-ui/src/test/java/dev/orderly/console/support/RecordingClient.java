@@ -187,6 +187,12 @@ public class RecordingClient implements OrderlyClient {
     public ProcessingMode mode = ProcessingMode.KAFKA;
 
     @Override
+    public void brokerOutage(int seconds) {
+        calls.add("outage " + seconds);
+        maybeFail();
+    }
+
+    @Override
     public ProcessingMode processingMode() {
         return mode;
     }

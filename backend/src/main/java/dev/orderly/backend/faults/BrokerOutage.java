@@ -1,0 +1,74 @@
+package dev.orderly.backend.faults;
+
+import dev.orderly.backend.kafka.EmbeddedKafkaBroker;
+import dev.orderly.backend.web.ApiException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * A broker outage for fault drills (embedded mode only): the in-process broker stops now and starts again after a
+ * few seconds, keeping its data. Meanwhile the API answers 503 and changes nothing; afterwards the consumers,
+ * the outbox relay and the lag monitor reconnect by themselves.
+ */
+@Component
+public class BrokerOutage implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(BrokerOutage.class);
+
+    private final ObjectProvider<EmbeddedKafkaBroker> broker;
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "broker-outage");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private volatile Instant backAt;
+
+    BrokerOutage(ObjectProvider<EmbeddedKafkaBroker> broker) {
+        this.broker = broker;
+    }
+
+    /** Stops the embedded broker for {@code duration}; returns when it is down. */
+    public synchronized Instant start(Duration duration) {
+        EmbeddedKafkaBroker embedded = broker.getIfAvailable();
+        if (embedded == null) {
+            throw ApiException.conflict("A broker outage can only be staged with the embedded broker; this backend"
+                + " uses an external Kafka cluster");
+        }
+        if (backAt != null) {
+            throw ApiException.conflict("A broker outage is already under way until " + backAt);
+        }
+        embedded.stopForOutage();
+        backAt = Instant.now().plus(duration);
+        timer.schedule(() -> end(embedded), duration.toMillis(), TimeUnit.MILLISECONDS);
+        return backAt;
+    }
+
+    /** When the broker comes back, or null if it is up. */
+    public Instant backAt() {
+        return backAt;
+    }
+
+    private void end(EmbeddedKafkaBroker embedded) {
+        try {
+            embedded.restart(Duration.ofSeconds(60));
+            log.info("Fault drill over: the embedded Kafka broker is back on {}", embedded.bootstrapServers());
+        } catch (RuntimeException e) {
+            log.error("The embedded Kafka broker did not come back after the drill: {}", e.getMessage(), e);
+        } finally {
+            backAt = null;
+        }
+    }
+
+    @Override
+    public void destroy() {
+        timer.shutdownNow();
+    }
+}
