@@ -183,7 +183,10 @@ class DeliveryFaultsIntegrationTest {
 
     @Test
     void aRebalanceWhileAPaymentIsInFlightRedeliversItAndItTakesEffectOnce() {
-        slowGateway(Duration.ofMillis(1500));
+        // The redelivered copy waits behind the first (one order at a time), then is skipped.
+        // Long enough that the rebalance surely lands mid-payment: each consumer joins it on its next poll, and an
+        // idle consumer's poll lasts up to 5 s.
+        slowGateway(Duration.ofSeconds(9));
         long orderId = paidOrder();
         await().atMost(WAIT).until(() -> gateway.authorizationsInFlight() >= 1);
 

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * One consumer thread and a slow gateway (400 ms a payment): many different orders are still paid for at the
+ * One consumer thread and a slow gateway (1.5 s a payment): many different orders are still paid for at the
  * same time, each exactly once. And the seed's synchronous mode, switched on by staff, does the same work in the
  * request thread.
  */
@@ -39,7 +39,7 @@ class ParallelAndSynchronousProcessingTest {
     static void start() {
         dir = TestDataDir.create("parallel");
         backend = RunningBackend.start(dir, "--orderly.processing.concurrency=1",
-            "--orderly.gateway.latency-min=400ms", "--orderly.gateway.latency-max=400ms");
+            "--orderly.gateway.latency-min=1500ms", "--orderly.gateway.latency-max=1500ms");
         api = backend.api();
     }
 
