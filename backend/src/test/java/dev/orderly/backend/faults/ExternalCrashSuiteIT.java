@@ -120,9 +120,13 @@ class ExternalCrashSuiteIT {
 
         assertEveryAcceptedOrderProcessedOnce(api, stream.accepted());
         for (long order : stream.refused()) {
-            assertThat(api.status(ALICE, order)).as("order %d was refused with 503", order)
-                .isEqualTo("PENDING_PAYMENT");
+            // A request in flight when the broker died may have reached its log without an answer: such an order
+            // can still complete (once); every other refused order stays payable.
+            String status = api.status(ALICE, order);
+            assertThat(status).as("order %d was refused with 503", order).isIn("PENDING_PAYMENT", "COMPLETED");
         }
+        assertThat(stream.refused().stream().filter(o -> api.status(ALICE, o).equals("PENDING_PAYMENT")))
+            .as("orders refused while the broker was down").isNotEmpty();
     }
 
     private void awaitAccepted(int count) {
