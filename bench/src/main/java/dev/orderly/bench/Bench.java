@@ -27,13 +27,15 @@ public final class Bench {
     private Bench() {
     }
 
-    private static final Set<String> SECTIONS = new HashSet<>(List.of("accept", "e2e", "sync", "seed"));
+    /** Every section; {@code --only=} picks some. */
+    static final Set<String> ALL = Set.of("accept", "e2e", "sync", "seed");
 
     public static void main(String[] args) throws Exception {
         boolean smoke = List.of(args).contains("--smoke");
+        Set<String> sections = new HashSet<>(ALL);
         for (String arg : args) {
             if (arg.startsWith("--only=")) {
-                SECTIONS.retainAll(List.of(arg.substring("--only=".length()).split(",")));
+                sections.retainAll(List.of(arg.substring("--only=".length()).split(",")));
             }
         }
         Locale.setDefault(Locale.ROOT);
@@ -41,7 +43,7 @@ public final class Bench {
         int exit = 0;
         Report report = new Report(new ArrayList<>(), new LinkedHashMap<>());
         try {
-            run(smoke, chart, report);
+            run(smoke, sections, chart, report);
             System.out.println("chart: " + chart);
         } catch (Exception e) {
             e.printStackTrace();
@@ -51,7 +53,7 @@ public final class Bench {
         System.exit(exit);
     }
 
-    static void run(boolean smoke, Path chart, Report report) throws Exception {
+    static void run(boolean smoke, Set<String> sections, Path chart, Report report) throws Exception {
         Path jar = Path.of(System.getProperty("orderly.backend.jar", "backend/target/orderly-backend.jar"))
             .toAbsolutePath();
         Path data = Files.createTempDirectory("orderly-bench");
@@ -60,15 +62,15 @@ public final class Bench {
         try {
             progress("backend with an instant payment gateway");
             try (BackendProcess backend = BackendProcess.start(jar, data.resolve("instant"), "instant")) {
-                instant(backend, data, smoke, rows, f);
+                instant(backend, data, smoke, sections, rows, f);
             }
-            if (SECTIONS.contains("seed")) {
+            if (sections.contains("seed")) {
                 progress("backend with the seed's 3-5 s payment gateway");
                 try (BackendProcess backend = BackendProcess.start(jar, data.resolve("seed"), "seed")) {
                     seed(backend, smoke, rows, f);
                 }
             }
-            if (SECTIONS.size() == 4) {
+            if (sections.equals(ALL)) {
                 Chart.write(chart, "Orderly pipeline benchmark" + (smoke ? " (smoke)" : ""), panels(f));
             }
         } finally {
@@ -76,8 +78,8 @@ public final class Bench {
         }
     }
 
-    private static void instant(BackendProcess backend, Path data, boolean smoke, List<String[]> rows,
-        Map<String, Double> f) throws Exception {
+    private static void instant(BackendProcess backend, Path data, boolean smoke, Set<String> sections,
+        List<String[]> rows, Map<String, Double> f) throws Exception {
         f.put("startup.s", backend.startSeconds());
         rows.add(row("start-up to ready (JVM + broker + H2 + Spring)", "%.1f s".formatted(backend.startSeconds()),
             "process start until /actuator/health answers UP"));
@@ -96,13 +98,13 @@ public final class Bench {
         f.put("raw.db", dbLimit);
 
         int seconds = smoke ? 1 : 5;
-        if (!smoke && SECTIONS.contains("accept")) {
+        if (!smoke && sections.contains("accept")) {
             // The JIT compiles the request path after some thousands of calls; those are not what users see.
             progress("warm-up: 3000 orders at 200 req/s, not measured");
             OpenLoop.run(api, api.createOrders(3_000, 8), 200);
             api.awaitDrained(300);
         }
-        for (int perSecond : SECTIONS.contains("accept") ? new int[] {100, 500, 1000} : new int[0]) {
+        for (int perSecond : sections.contains("accept") ? new int[] {100, 500, 1000} : new int[0]) {
             progress("202 latency at " + perSecond + " req/s");
             List<Long> orders = api.createOrders(perSecond * seconds, 8);
             OpenLoop.Result accept = OpenLoop.run(api, orders, perSecond);
@@ -115,10 +117,10 @@ public final class Bench {
             api.awaitDrained(300);
         }
 
-        if (SECTIONS.contains("e2e")) {
+        if (sections.contains("e2e")) {
             endToEnd(backend, api, smoke, lowerLimit, rows, f);
         }
-        if (SECTIONS.contains("sync")) {
+        if (sections.contains("sync")) {
             sideBySide(api, "gateway latency 0", smoke ? 100 : 2_000, 32, rows, f, "instant");
         }
     }

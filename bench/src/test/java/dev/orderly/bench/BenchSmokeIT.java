@@ -22,7 +22,7 @@ class BenchSmokeIT {
         Files.deleteIfExists(chart);
         Bench.Report report = new Bench.Report(new ArrayList<>(), new LinkedHashMap<>());
 
-        Bench.run(true, chart, report);
+        Bench.run(true, Bench.ALL, chart, report);
 
         assertThat(report.figures()).containsKeys("startup.s", "raw.produce", "raw.consume", "raw.db",
             "accept.100.p99", "accept.500.p99", "accept.1000.p99", "e2e.instant", "heap.mib", "sync.instant.rate",

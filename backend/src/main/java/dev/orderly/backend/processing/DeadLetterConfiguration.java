@@ -13,7 +13,9 @@ import org.springframework.util.backoff.FixedBackOff;
 /**
  * Dead letters through Spring Kafka's own recoverer: the original record goes to {@code order-processing-dlt}
  * (same partition) with the error and its origin topic/partition/offset in the standard {@code kafka_dlt-*}
- * headers. Unreadable and unprocessable records go there at once; anything unexpected after a few quick retries.
+ * headers. The processing listeners call the recoverer themselves (they never throw back to the container, see
+ * {@code ProcessingListeners}); the error handler is the safety net for whatever else a listener throws: unreadable
+ * and unprocessable records to the DLT at once, anything unexpected after a few quick retries.
  */
 @Configuration(proxyBeanMethods = false)
 class DeadLetterConfiguration {

@@ -80,11 +80,6 @@ final class OffsetGate implements ConsumerAwareRebalanceListener {
         permits.release();
     }
 
-    /** Records in flight now. */
-    synchronized int inFlight() {
-        return queues.values().stream().mapToInt(ArrayDeque::size).sum();
-    }
-
     @Override
     public synchronized void onPartitionsRevokedBeforeCommit(Consumer<?, ?> consumer,
         Collection<TopicPartition> partitions) {

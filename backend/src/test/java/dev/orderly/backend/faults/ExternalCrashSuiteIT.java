@@ -41,7 +41,6 @@ class ExternalCrashSuiteIT {
     void start() throws Exception {
         dir = TestDataDir.create("external");
         broker = BrokerProcess.start(dir.resolve("broker"));
-        java.nio.file.Files.createDirectories(dir.resolve("backend"));
         backend = BackendJar.on(dir.resolve("backend"),
             "--orderly.kafka.mode=external",
             "--spring.kafka.bootstrap-servers=" + broker.bootstrapServers(),

@@ -11,6 +11,7 @@ import dev.orderly.backend.payment.SimulatedPaymentGateway.LedgerEntry;
 import dev.orderly.backend.payment.SimulatedPaymentGateway.LedgerState;
 import dev.orderly.backend.processing.ProcessingAttemptRepository;
 import dev.orderly.backend.support.ApiClient;
+import dev.orderly.backend.support.Ledger;
 import dev.orderly.backend.support.IntegrationTest;
 import dev.orderly.backend.support.SharedDataDir;
 import dev.orderly.model.InjectableFault;
@@ -66,7 +67,7 @@ class SeedPartialFailuresIntegrationTest {
     }
 
     private List<LedgerEntry> ledgerOf(long orderId) {
-        return gateway.ledger().stream().filter(e -> e.idempotencyKey().startsWith(orderId + "-")).toList();
+        return Ledger.of(gateway, orderId);
     }
 
     @ParameterizedTest

@@ -12,6 +12,7 @@ import dev.orderly.backend.payment.SimulatedPaymentGateway;
 import dev.orderly.backend.payment.SimulatedPaymentGateway.LedgerEntry;
 import dev.orderly.backend.payment.SimulatedPaymentGateway.LedgerState;
 import dev.orderly.backend.support.ApiClient;
+import dev.orderly.backend.support.Ledger;
 import dev.orderly.backend.support.IntegrationTest;
 import dev.orderly.backend.support.SharedDataDir;
 import dev.orderly.model.OrderProcessingEvent;
@@ -110,7 +111,7 @@ class DeliveryFaultsIntegrationTest {
     }
 
     private List<LedgerEntry> ledgerOf(long orderId) {
-        return gateway.ledger().stream().filter(e -> e.idempotencyKey().startsWith(orderId + "-")).toList();
+        return Ledger.of(gateway, orderId);
     }
 
     private long paidOrder() {

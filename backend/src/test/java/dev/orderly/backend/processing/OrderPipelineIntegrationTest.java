@@ -11,6 +11,7 @@ import dev.orderly.backend.payment.SimulatedPaymentGateway.LedgerEntry;
 import dev.orderly.backend.payment.SimulatedPaymentGateway.LedgerState;
 import dev.orderly.backend.shipment.ShipmentRepository;
 import dev.orderly.backend.support.ApiClient;
+import dev.orderly.backend.support.Ledger;
 import dev.orderly.backend.support.IntegrationTest;
 import dev.orderly.backend.support.SharedDataDir;
 import dev.orderly.backend.warehouse.WarehouseStorageRepository;
@@ -83,7 +84,7 @@ class OrderPipelineIntegrationTest {
     }
 
     private List<LedgerEntry> ledgerOf(long orderId) {
-        return gateway.ledger().stream().filter(e -> e.idempotencyKey().startsWith(orderId + "-")).toList();
+        return Ledger.of(gateway, orderId);
     }
 
     private List<TimelineKind> timelineKinds(long orderId) {

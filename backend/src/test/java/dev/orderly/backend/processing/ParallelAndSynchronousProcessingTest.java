@@ -10,6 +10,7 @@ import dev.orderly.backend.payment.SimulatedPaymentGateway;
 import dev.orderly.backend.payment.SimulatedPaymentGateway.LedgerEntry;
 import dev.orderly.backend.payment.SimulatedPaymentGateway.LedgerState;
 import dev.orderly.backend.support.ApiClient;
+import dev.orderly.backend.support.Ledger;
 import dev.orderly.backend.support.RunningBackend;
 import dev.orderly.backend.support.TestDataDir;
 import java.nio.file.Path;
@@ -56,8 +57,7 @@ class ParallelAndSynchronousProcessingTest {
     }
 
     private static List<LedgerEntry> ledgerOf(long orderId) {
-        return backend.bean(SimulatedPaymentGateway.class).ledger().stream()
-            .filter(e -> e.idempotencyKey().startsWith(orderId + "-")).toList();
+        return Ledger.of(backend.bean(SimulatedPaymentGateway.class), orderId);
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -39,6 +40,7 @@ public final class BackendJar implements AutoCloseable {
             "--server.port=" + port, "--orderly.data-dir=" + dir, "--logging.file.name=",
             "--orderly.processing.retry-backoff=200ms"));
         command.addAll(args);
+        Files.createDirectories(dir);
         process = new ProcessBuilder(command).redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("backend.log").toFile())).start();
         ApiClient api = new ApiClient(port);

@@ -123,8 +123,8 @@ public final class FaultsView extends VBox {
         Button apply = new Button("Apply to the gateway");
         apply.setId("gateway-apply");
         apply.setOnAction(e -> {
-            errors.increment(0);
-            timeouts.increment(0);
+            commitTyped(errors);
+            commitTyped(timeouts);
             vm.applyGateway();
         });
         HBox gateway = new HBox(8, new Label("Latency"), latency, new Label("Errors %"), errors,
@@ -145,6 +145,15 @@ public final class FaultsView extends VBox {
         message.setWrapText(true);
         message.setId("gateway-message");
         return new VBox(8, gateway, synchronous, message);
+    }
+
+    /** Takes what was typed into the spinner; text that is not a number reverts to the last value. */
+    private static void commitTyped(Spinner<Integer> spinner) {
+        try {
+            spinner.commitValue();
+        } catch (RuntimeException notANumber) {
+            spinner.cancelEdit();
+        }
     }
 
     private static Spinner<Integer> percent(javafx.beans.property.IntegerProperty value, String id) {
