@@ -9,6 +9,7 @@ import dev.orderly.backend.support.ApiClient;
 import dev.orderly.backend.support.BackendJar;
 import dev.orderly.backend.support.TestDataDir;
 import dev.orderly.model.InjectableFault;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,6 +27,7 @@ import tools.jackson.databind.JsonNode;
 class CrashRecoveryIT {
 
     private static final Duration WAIT = Duration.ofSeconds(90);
+    private static final int CONNECTION_LOST = -1;
 
     private final Path dir = TestDataDir.create("crash");
     private final BackendJar backend = BackendJar.on(dir, "--orderly.kafka.embedded.port=0",
@@ -52,7 +54,7 @@ class CrashRecoveryIT {
             api.post(STAFF, "/api/admin/faults", "{\"fault\":\"SHIPMENT_FAILS\",\"times\":1}");
         }
         long orderId = api.createOrder(ALICE);
-        assertThat(api.pay(ALICE, orderId, "4111111111111111", true).status()).isEqualTo(202);
+        assertThat(payAnswer(api, orderId)).as("the payment request's answer").isIn(202, CONNECTION_LOST);
         assertThat(backend.awaitExit(Duration.ofSeconds(60))).as("exit code after the crash at " + crash)
             .isEqualTo(137);
 
@@ -72,5 +74,21 @@ class CrashRecoveryIT {
             assertThat(report.get("counts").get("payments").asLong()).isEqualTo(2);
             assertThat(report.get("counts").get("captured").asLong()).isEqualTo(2);
         });
+    }
+
+    /**
+     * The 202 is written after the event is on the broker, so with an instant gateway the consumer can reach the crash
+     * point and halt the process before the answer leaves it. The client then sees the connection drop; the event is
+     * durable all the same (the consumer read it), which is what the rest of the test checks.
+     */
+    private static int payAnswer(ApiClient api, long orderId) {
+        try {
+            return api.pay(ALICE, orderId, "4111111111111111", true).status();
+        } catch (IllegalStateException e) {
+            if (e.getCause() instanceof IOException) {
+                return CONNECTION_LOST;
+            }
+            throw e;
+        }
     }
 }
