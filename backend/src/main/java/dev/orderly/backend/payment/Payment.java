@@ -62,13 +62,6 @@ public class Payment {
         this.updatedAt = now;
     }
 
-    public void markCaptured(Instant now) {
-        if (state == State.AUTHORIZED) {
-            state = State.CAPTURED;
-            updatedAt = now;
-        }
-    }
-
     public void markRefunded(Instant now) {
         state = State.REFUNDED;
         updatedAt = now;

@@ -2,19 +2,26 @@ package dev.orderly.backend.payment;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.orderly.backend.db.GroupCommit;
 import dev.orderly.model.Luhn;
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 
@@ -37,7 +44,32 @@ public class SimulatedPaymentGateway implements PaymentGateway, AutoCloseable {
         rs.getString("authorization_id"), rs.getString("card_last4"), rs.getBigDecimal("amount"),
         LedgerState.valueOf(rs.getString("state")), rs.getTimestamp("updated_at").toInstant());
 
+    /** One ledger statement and, once its group commit is done, its outcome. */
+    private static final class Write {
+        private final String sql;
+        private final Object[] args;
+        private volatile int rows;
+        private volatile SQLException failure;
+
+        Write(String sql, Object[] args) {
+            this.sql = sql;
+            this.args = args;
+        }
+
+        int rows() {
+            return rows;
+        }
+
+        SQLException failure() {
+            return failure;
+        }
+    }
+
+    private static final String DUPLICATE_KEY = "23505";
+    private static final Duration WRITE_WAIT = Duration.ofSeconds(30);
+
     private final HikariDataSource pool;
+    private final GroupCommit<Write> writes;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger peakInFlight = new AtomicInteger();
     private final JdbcTemplate jdbc;
@@ -56,6 +88,9 @@ public class SimulatedPaymentGateway implements PaymentGateway, AutoCloseable {
         this.pool = new HikariDataSource(config);
         this.jdbc = new JdbcTemplate(pool);
         this.settings = new AtomicReference<>(settings);
+        // The ledger's writes are group-committed, as a real provider's would be: with a thousand payments in
+        // flight, one commit per authorisation and per capture was a good part of this machine's disk and CPU.
+        this.writes = new GroupCommit<>("gateway-ledger", 500, this::writeBatch);
         jdbc.execute("""
             CREATE TABLE IF NOT EXISTS sim_ledger (
                 idempotency_key  VARCHAR(120) PRIMARY KEY,
@@ -132,13 +167,15 @@ public class SimulatedPaymentGateway implements PaymentGateway, AutoCloseable {
     private LedgerEntry insert(String key, String last4, BigDecimal amount, LedgerState state) {
         Instant now = Instant.now();
         String authorizationId = "auth_" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
-        try {
-            jdbc.update("INSERT INTO sim_ledger VALUES (?, ?, ?, ?, ?, ?, ?)", key, authorizationId, last4, amount,
-                state.name(), Timestamp.from(now), Timestamp.from(now));
-            return new LedgerEntry(key, authorizationId, last4, amount, state, now);
-        } catch (DuplicateKeyException raced) {
-            return find(key).orElseThrow();
+        Write insert = write("INSERT INTO sim_ledger VALUES (?, ?, ?, ?, ?, ?, ?)", key, authorizationId, last4,
+            amount, state.name(), Timestamp.from(now), Timestamp.from(now));
+        if (insert.failure() != null) {
+            if (DUPLICATE_KEY.equals(insert.failure().getSQLState())) {
+                return find(key).orElseThrow();
+            }
+            throw new GatewayUnavailableException("payment gateway ledger: " + insert.failure().getMessage());
         }
+        return new LedgerEntry(key, authorizationId, last4, amount, state, now);
     }
 
     @Override
@@ -183,8 +220,56 @@ public class SimulatedPaymentGateway implements PaymentGateway, AutoCloseable {
     }
 
     private boolean setState(String key, LedgerState from, LedgerState to) {
-        return jdbc.update("UPDATE sim_ledger SET state = ?, updated_at = ? WHERE idempotency_key = ? AND state = ?",
-            to.name(), Timestamp.from(Instant.now()), key, from.name()) == 1;
+        Write update = write("UPDATE sim_ledger SET state = ?, updated_at = ? WHERE idempotency_key = ? AND state = ?",
+            to.name(), Timestamp.from(Instant.now()), key, from.name());
+        if (update.failure() != null) {
+            throw new GatewayUnavailableException("payment gateway ledger: " + update.failure().getMessage());
+        }
+        return update.rows() == 1;
+    }
+
+    /** Queues one ledger statement for the next group commit and waits until that commit is on disk. */
+    private Write write(String sql, Object... args) {
+        Write write = new Write(sql, args);
+        try {
+            writes.submit(write).get(WRITE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new GatewayUnavailableException("interrupted while writing the payment gateway's ledger");
+        } catch (ExecutionException | TimeoutException e) {
+            throw new GatewayUnavailableException("payment gateway ledger not written: " + e.getMessage());
+        }
+        return write;
+    }
+
+    /**
+     * Runs the batch's statements in one transaction, each under its own savepoint, so that one statement's failure
+     * (a duplicate key when two attempts race) is that statement's answer and the others still commit.
+     */
+    private void writeBatch(List<Write> batch) {
+        try (Connection connection = pool.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                for (Write write : batch) {
+                    Savepoint before = connection.setSavepoint();
+                    try (PreparedStatement statement = connection.prepareStatement(write.sql)) {
+                        for (int i = 0; i < write.args.length; i++) {
+                            statement.setObject(i + 1, write.args[i]);
+                        }
+                        write.rows = statement.executeUpdate();
+                    } catch (SQLException e) {
+                        connection.rollback(before);
+                        write.failure = e;
+                    }
+                }
+                connection.commit();
+            } catch (SQLException e) {
+                connection.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("the payment gateway's ledger could not commit: " + e.getMessage(), e);
+        }
     }
 
     private static void simulateLatency(GatewaySettings settings) {
@@ -203,6 +288,7 @@ public class SimulatedPaymentGateway implements PaymentGateway, AutoCloseable {
 
     @Override
     public void close() {
+        writes.close();
         pool.close();
     }
 }

@@ -12,7 +12,6 @@ import dev.orderly.model.InjectableFault;
 import dev.orderly.model.OrderProcessingEvent;
 import dev.orderly.model.OrderStatus;
 import dev.orderly.model.TimelineEntry.TimelineKind;
-import java.util.concurrent.Semaphore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -39,12 +38,12 @@ class OrderProcessor {
     private final PaymentCapturer capturer;
     private final AttemptLog attempts;
     private final FaultInjector faults;
-    private final Semaphore work;
+    private final WorkPermits work;
 
     OrderProcessor(OrderRepository orders, ProcessedEventRepository inbox, PaymentGateway gateway,
         ProcessingTransaction transaction, PaymentCompensator compensator, PaymentCapturer capturer,
-        AttemptLog attempts, FaultInjector faults, ProcessingSettings settings) {
-        this.work = new Semaphore(settings.workConcurrency());
+        AttemptLog attempts, FaultInjector faults, WorkPermits work) {
+        this.work = work;
         this.orders = orders;
         this.inbox = inbox;
         this.gateway = gateway;
@@ -62,12 +61,12 @@ class OrderProcessor {
     }
 
     /**
-     * Processes the event. Only {@code workConcurrency} deliveries at a time do database and CPU work; any number
-     * may wait for the payment gateway at once. Hundreds of runnable worker threads would otherwise crowd out the
-     * HTTP threads that answer 202s (the scheduler shares the cores per thread).
+     * Processes the event. Only a few deliveries at a time do database and CPU work ({@link WorkPermits}); any
+     * number may wait for the payment gateway at once. Hundreds of runnable worker threads would otherwise crowd out
+     * the HTTP threads that answer 202s (the scheduler shares the cores per thread).
      */
     Outcome process(OrderProcessingEvent event, RecordOrigin origin) {
-        work.acquireUninterruptibly();
+        work.acquire();
         try {
             return processHoldingPermit(event, origin);
         } finally {
@@ -81,7 +80,7 @@ class OrderProcessor {
             return gateway.authorize(key, new CardToken(event.request().cardToken(), event.request().cardLast4()),
                 event.request().amount());
         } finally {
-            work.acquireUninterruptibly();
+            work.acquire();
         }
     }
 

@@ -43,10 +43,12 @@ class OrderSubmitter {
     private final OrderProcessor processor;
     private final AcceptanceLog acceptance;
     private final FaultInjector faults;
+    private final WorkPermits permits;
 
     OrderSubmitter(OrderCommands orders, PaymentGateway gateway, KafkaTemplate<String, String> kafka, EventJson json,
         AttemptLog attempts, ProcessingSettings settings, OrderProcessor processor, AcceptanceLog acceptance,
-        FaultInjector faults) {
+        FaultInjector faults, WorkPermits permits) {
+        this.permits = permits;
         this.faults = faults;
         this.acceptance = acceptance;
         this.processor = processor;
@@ -59,6 +61,15 @@ class OrderSubmitter {
     }
 
     OrderProcessingEvent submit(CurrentUser user, long orderId, PayAndShipmentRequest request) {
+        permits.acceptStarted();
+        try {
+            return accept(user, orderId, request);
+        } finally {
+            permits.acceptEnded();
+        }
+    }
+
+    private OrderProcessingEvent accept(CurrentUser user, long orderId, PayAndShipmentRequest request) {
         OrderProcessingEvent event = prepare(user, orderId, request);
         if (faults.strike(InjectableFault.POISON_RECORD)) {
             injectPoison(orderId);

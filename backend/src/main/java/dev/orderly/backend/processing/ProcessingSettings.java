@@ -20,6 +20,7 @@ public record ProcessingSettings(
     @Min(1) @Max(64) @DefaultValue("1") int retryConcurrency,
     @Min(1) @Max(4000) @DefaultValue("1000") int maxInFlight,
     @Min(1) @Max(64) @DefaultValue("4") int workConcurrency,
+    @Min(1) @Max(64) @DefaultValue("1") int workConcurrencyWhileAccepting,
     @Min(0) @Max(100) @DefaultValue("3") int maxRetries,
     @NotNull @DefaultValue("1s") Duration retryBackoff,
     @NotNull @DefaultValue("10s") Duration retryBackoffMax,

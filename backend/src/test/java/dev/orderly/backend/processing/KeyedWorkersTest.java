@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 
 class KeyedWorkersTest {
 
-    private final KeyedWorkers workers = new KeyedWorkers(new ProcessingSettings(2, 1, 8, 4, 3, Duration.ofSeconds(1),
-        Duration.ofSeconds(10), Duration.ofSeconds(10), ProcessingMode.KAFKA));
+    private final KeyedWorkers workers = new KeyedWorkers(new ProcessingSettings(2, 1, 8, 4, 1, 3,
+        Duration.ofSeconds(1), Duration.ofSeconds(10), Duration.ofSeconds(10), ProcessingMode.KAFKA));
 
     @AfterEach
     void close() throws InterruptedException {
