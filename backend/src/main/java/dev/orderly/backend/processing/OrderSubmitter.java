@@ -157,8 +157,10 @@ class OrderSubmitter {
 
     private static ApiException unavailable(OrderProcessingEvent event, Exception cause) {
         log.warn("order {}: the broker did not take the processing event: {}", event.orderId(), cause.toString());
+        // A send that timed out may still have reached the broker's log just before it failed; then that event is
+        // processed once and a second payment request is skipped as a duplicate, so "try again" is always safe.
         return new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "The order queue (Kafka) is not reachable right now,"
-            + " so order " + event.orderId() + " was not sent for processing and nothing was changed. Try again in"
-            + " a moment.");
+            + " so order " + event.orderId() + " was not accepted for processing and stays PENDING_PAYMENT. Try"
+            + " again in a moment: paying again is safe, an order is never charged twice.");
     }
 }

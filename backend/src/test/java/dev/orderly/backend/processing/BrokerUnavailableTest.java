@@ -43,7 +43,8 @@ class BrokerUnavailableTest {
 
             assertThat(answer.status()).isEqualTo(503);
             assertThat(answer.body().get("success").asBoolean()).isFalse();
-            assertThat(answer.message()).contains("not reachable").contains("nothing was changed");
+            assertThat(answer.message()).contains("not reachable").contains("stays PENDING_PAYMENT")
+                .contains("never charged twice");
             assertThat(api.status(ALICE, orderId)).isEqualTo("PENDING_PAYMENT");
             assertThat(api.order(ALICE, orderId).get("timeline").toString()).doesNotContain("ACCEPTED");
             // A staged outage needs the embedded broker.
