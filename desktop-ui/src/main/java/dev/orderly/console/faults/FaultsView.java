@@ -4,7 +4,6 @@ import dev.orderly.model.InjectableFault;
 import dev.orderly.model.InvariantReport.Violation;
 import java.util.List;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.collections.FXCollections;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
@@ -114,8 +113,7 @@ public final class FaultsView extends VBox {
     }
 
     private static VBox gatewayControls(FaultsViewModel vm) {
-        ChoiceBox<FaultsViewModel.Latency> latency = new ChoiceBox<>(FXCollections.observableArrayList(
-            FaultsViewModel.Latency.values()));
+        ChoiceBox<FaultsViewModel.Latency> latency = new ChoiceBox<>(vm.latencies());
         latency.valueProperty().bindBidirectional(vm.latencyProperty());
         latency.setId("gateway-latency");
         Spinner<Integer> errors = percent(vm.errorPercentProperty(), "gateway-errors");

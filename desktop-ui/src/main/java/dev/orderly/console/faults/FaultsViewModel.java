@@ -7,6 +7,8 @@ import dev.orderly.model.GatewaySettingsView;
 import dev.orderly.model.InjectableFault;
 import dev.orderly.model.InvariantReport;
 import dev.orderly.model.ProcessingMode;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import javafx.beans.property.BooleanProperty;
@@ -37,30 +39,28 @@ public final class FaultsViewModel {
     private final StringProperty message = new SimpleStringProperty("");
     private final ObservableList<InvariantReport.Violation> violations = FXCollections.observableArrayList();
     private final ObjectProperty<Latency> latency = new SimpleObjectProperty<>(Latency.DEFAULT);
+    private final ObservableList<Latency> latencies = FXCollections.observableArrayList(Latency.PRESETS);
     private final IntegerProperty errorPercent = new SimpleIntegerProperty();
     private final IntegerProperty timeoutPercent = new SimpleIntegerProperty();
     private final BooleanProperty synchronous = new SimpleBooleanProperty();
     private final BooleanProperty controlsLoaded = new SimpleBooleanProperty();
     private final StringProperty gatewayMessage = new SimpleStringProperty("");
 
-    /** Latency presets of the payment simulator a trainer picks from. */
-    public enum Latency {
-        INSTANT("Instant (0 ms)", 0, 0),
-        DEFAULT("Default (50-200 ms)", 50, 200),
-        SEED("The seed's 3-5 s", 3_000, 5_000);
+    /**
+     * A latency range of the payment simulator a trainer picks: one of the presets, or the range the backend has
+     * when it matches none (set in Settings or on the command line), so that Apply does not silently replace it.
+     */
+    public record Latency(String label, long minMs, long maxMs) {
 
-        private final String label;
-        private final long minMs;
-        private final long maxMs;
+        public static final Latency INSTANT = new Latency("Instant (0 ms)", 0, 0);
+        public static final Latency DEFAULT = new Latency("Default (50-200 ms)", 50, 200);
+        public static final Latency SEED = new Latency("The seed's 3-5 s", 3_000, 5_000);
+        static final List<Latency> PRESETS = List.of(INSTANT, DEFAULT, SEED);
 
-        Latency(String label, long minMs, long maxMs) {
-            this.label = label;
-            this.minMs = minMs;
-            this.maxMs = maxMs;
-        }
-
-        static Latency closestTo(long minMs) {
-            return minMs >= 1_000 ? SEED : minMs > 0 ? DEFAULT : INSTANT;
+        static Latency of(long minMs, long maxMs) {
+            return PRESETS.stream().filter(p -> p.minMs == minMs && p.maxMs == maxMs).findFirst()
+                .orElseGet(() -> new Latency("Current (" + (minMs == maxMs ? minMs : minMs + "-" + maxMs)
+                    + " ms)", minMs, maxMs));
         }
 
         @Override
@@ -97,7 +97,13 @@ public final class FaultsViewModel {
     }
 
     private void showGateway(GatewaySettingsView settings) {
-        latency.set(Latency.closestTo(settings.latencyMinMs()));
+        Latency current = Latency.of(settings.latencyMinMs(), settings.latencyMaxMs());
+        List<Latency> choices = new ArrayList<>(Latency.PRESETS);
+        if (!choices.contains(current)) {
+            choices.add(current);
+        }
+        latencies.setAll(choices);
+        latency.set(current);
         errorPercent.set((int) Math.round(settings.errorRate() * 100));
         timeoutPercent.set((int) Math.round(settings.timeoutRate() * 100));
     }
@@ -135,6 +141,11 @@ public final class FaultsViewModel {
 
     public ObjectProperty<Latency> latencyProperty() {
         return latency;
+    }
+
+    /** The presets, and the backend's current range when it is none of them. */
+    public ObservableList<Latency> latencies() {
+        return latencies;
     }
 
     public IntegerProperty errorPercentProperty() {

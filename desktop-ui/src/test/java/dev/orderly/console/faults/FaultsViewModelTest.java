@@ -56,6 +56,19 @@ class FaultsViewModelTest {
     }
 
     @Test
+    void aLatencyRangeFromSettingsIsShownAsItIsAndKeptWhenOnlyTheRatesChange() {
+        client.gateway = new GatewaySettingsView(30, 120, 0, 0);
+        vm.refresh();
+        assertThat(vm.latencyProperty().get().label()).isEqualTo("Current (30-120 ms)");
+        assertThat(vm.latencies()).hasSize(4).contains(FaultsViewModel.Latency.SEED);
+
+        vm.errorPercentProperty().set(10);
+        vm.applyGateway();
+        assertThat(client.gatewaySettings()).isEqualTo(new GatewaySettingsView(30, 120, 0.1, 0));
+        assertThat(vm.gatewayMessageProperty().get()).startsWith("Gateway: Current (30-120 ms), 10% errors");
+    }
+
+    @Test
     void theLiveRefreshDoesNotOverwriteWhatTheTrainerIsTyping() {
         vm.refresh();
         assertThat(vm.controlsLoadedProperty().get()).isTrue();
