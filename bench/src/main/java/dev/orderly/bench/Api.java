@@ -107,14 +107,18 @@ final class Api {
         return staffGet("/api/pipeline/lag").get("data").get("totalLag").asLong();
     }
 
-    /** Waits until no order waits for payment and no consumer lags. */
+    /**
+     * Waits until no order waits for payment and no consumer lags. Polls every 200 ms: each poll counts every order
+     * by status, and at every 50 ms that took 7% of the backend's request-thread time in the profile of the run it
+     * was measuring; 200 ms is under 0.5% of a one-minute run.
+     */
     void awaitDrained(int seconds) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         while (pendingPayment() > 0 || totalLag() > 0) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("the pipeline did not drain within " + seconds + " s");
             }
-            Thread.sleep(50);
+            Thread.sleep(200);
         }
     }
 
