@@ -91,8 +91,8 @@ public final class Bench {
         rows.add(row("raw produce, 700-byte records, acks=all, idempotent", rate(raw.producePerSecond()),
             raw.records() + " records on the same broker"));
         rows.add(row("raw consume of the same records", rate(raw.consumePerSecond()), ""));
-        // Three short runs on fresh files, the best taken: one run of a few seconds moved between 1,100 and 2,000/s
-        // from run to run on this machine (the file's first growth, the page cache), which made the ratio swing.
+        // Three short runs on fresh files, the best taken: a single run of a few seconds ran H2 before the JIT had
+        // compiled it and moved between 1,100 and 2,000/s from run to run, which made the ratio swing.
         List<Double> dbRuns = new ArrayList<>();
         for (int run = 1; run <= 3; run++) {
             dbRuns.add(RawLimits.databaseWrites(data.resolve("rawdb-" + run), smoke ? 500 : 3_000));

@@ -45,11 +45,6 @@ public final class GroupCommit<T> implements AutoCloseable {
         return pending.committed();
     }
 
-    /** Items queued and not yet committed. */
-    public int queued() {
-        return queue.size();
-    }
-
     private void write() {
         List<Pending<T>> batch = new ArrayList<>();
         while (running || !queue.isEmpty()) {

@@ -55,14 +55,6 @@ public class SimulatedPaymentGateway implements PaymentGateway, AutoCloseable {
             this.sql = sql;
             this.args = args;
         }
-
-        int rows() {
-            return rows;
-        }
-
-        SQLException failure() {
-            return failure;
-        }
     }
 
     private static final String DUPLICATE_KEY = "23505";
@@ -169,11 +161,11 @@ public class SimulatedPaymentGateway implements PaymentGateway, AutoCloseable {
         String authorizationId = "auth_" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
         Write insert = write("INSERT INTO sim_ledger VALUES (?, ?, ?, ?, ?, ?, ?)", key, authorizationId, last4,
             amount, state.name(), Timestamp.from(now), Timestamp.from(now));
-        if (insert.failure() != null) {
-            if (DUPLICATE_KEY.equals(insert.failure().getSQLState())) {
+        if (insert.failure != null) {
+            if (DUPLICATE_KEY.equals(insert.failure.getSQLState())) {
                 return find(key).orElseThrow();
             }
-            throw new GatewayUnavailableException("payment gateway ledger: " + insert.failure().getMessage());
+            throw new GatewayUnavailableException("payment gateway ledger: " + insert.failure.getMessage());
         }
         return new LedgerEntry(key, authorizationId, last4, amount, state, now);
     }
@@ -222,10 +214,10 @@ public class SimulatedPaymentGateway implements PaymentGateway, AutoCloseable {
     private boolean setState(String key, LedgerState from, LedgerState to) {
         Write update = write("UPDATE sim_ledger SET state = ?, updated_at = ? WHERE idempotency_key = ? AND state = ?",
             to.name(), Timestamp.from(Instant.now()), key, from.name());
-        if (update.failure() != null) {
-            throw new GatewayUnavailableException("payment gateway ledger: " + update.failure().getMessage());
+        if (update.failure != null) {
+            throw new GatewayUnavailableException("payment gateway ledger: " + update.failure.getMessage());
         }
-        return update.rows() == 1;
+        return update.rows == 1;
     }
 
     /** Queues one ledger statement for the next group commit and waits until that commit is on disk. */
