@@ -27,7 +27,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class OrderStatusTest {
 
-    /** ARCHITECTURE.md's table, written out a second time on purpose: the test is the check on the enum. */
+    /** docs/architecture.md's table, written out a second time on purpose: the test is the check on the enum. */
     private static final Map<OrderStatus, Set<OrderStatus>> EXPECTED = Map.ofEntries(
         Map.entry(CREATED, EnumSet.of(PENDING_PAYMENT, CANCELLED)),
         Map.entry(PENDING_PAYMENT, EnumSet.of(PAYMENT_COMPLETED, CANCELLED)),

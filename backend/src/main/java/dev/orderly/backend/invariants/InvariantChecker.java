@@ -25,7 +25,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
 /**
- * Checks the guarantees of ARCHITECTURE.md against the database and the payment gateway's own ledger. Work still
+ * Checks the guarantees of docs/architecture.md against the database and the payment gateway's own ledger. Work still
  * in flight is given a grace period, so a busy pipeline is not reported as broken.
  */
 @Service

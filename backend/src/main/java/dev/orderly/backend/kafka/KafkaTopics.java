@@ -1,6 +1,6 @@
 package dev.orderly.backend.kafka;
 
-/** The topic names of ARCHITECTURE.md: a contract with scripts, tests and the console. */
+/** The topic names of docs/architecture.md: a contract with scripts, tests and the console. */
 public final class KafkaTopics {
 
     public static final String PROCESSING = "order-processing-topic";

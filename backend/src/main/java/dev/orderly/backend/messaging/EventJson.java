@@ -13,7 +13,7 @@ public class EventJson {
 
     private final JsonMapper mapper;
 
-    EventJson(JsonMapper mapper) {
+    public EventJson(JsonMapper mapper) {
         this.mapper = mapper;
     }
 

@@ -1,6 +1,5 @@
 package dev.orderly.backend.messaging;
 
-import dev.orderly.backend.order.OrderRepository;
 import java.security.Principal;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
@@ -27,9 +26,9 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
 
     static final String OWN_ORDERS = "/user/queue/orders";
 
-    private final OrderRepository orders;
+    private final OrderOwnership orders;
 
-    WebSocketConfiguration(OrderRepository orders) {
+    WebSocketConfiguration(OrderOwnership orders) {
         this.orders = orders;
     }
 
@@ -69,7 +68,7 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
         if (destination.startsWith("/topic/order/")) {
             try {
                 long orderId = Long.parseLong(destination.substring("/topic/order/".length()));
-                if (orders.findById(orderId).map(o -> o.isOwnedBy(user.getName())).orElse(false)) {
+                if (orders.isOwner(orderId, user.getName())) {
                     return;
                 }
             } catch (NumberFormatException ignored) {

@@ -6,7 +6,6 @@ import dev.orderly.backend.messaging.UnreadableRecordException;
 import dev.orderly.backend.order.OrderRepository;
 import dev.orderly.model.DeadLetterView;
 import dev.orderly.model.OrderProcessingEvent;
-import dev.orderly.model.OrderStatus;
 import dev.orderly.model.RecordRef;
 import dev.orderly.model.RedriveOutcome;
 import java.nio.charset.StandardCharsets;
@@ -17,18 +16,19 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.kafka.support.TopicPartitionOffset;
 import org.springframework.stereotype.Service;
 
 /**
@@ -41,18 +41,24 @@ class DeadLetters {
 
     private static final int PARTITIONS = 3;
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration RECEIVE_TIMEOUT = Duration.ofSeconds(2);
 
-    private final KafkaAdmin kafkaAdmin;
+    private final ConsumerFactory<String, String> consumers;
     private final KafkaTemplate<String, String> kafka;
+    private final KafkaTemplate<String, String> reader;
     private final EventJson json;
     private final OrderRepository orders;
     private final ProcessedEventRepository inbox;
     private final ProcessingSettings settings;
 
-    DeadLetters(KafkaAdmin kafkaAdmin, KafkaTemplate<String, String> kafka, EventJson json, OrderRepository orders,
-        ProcessedEventRepository inbox, ProcessingSettings settings) {
-        this.kafkaAdmin = kafkaAdmin;
+    DeadLetters(ConsumerFactory<String, String> consumers, KafkaTemplate<String, String> kafka, EventJson json,
+        OrderRepository orders, ProcessedEventRepository inbox, ProcessingSettings settings) {
+        this.consumers = consumers;
         this.kafka = kafka;
+        // A template of its own for reading single records by offset (KafkaTemplate.receive); the shared one has
+        // no consumer factory, and giving it one would change it for every sender.
+        this.reader = new KafkaTemplate<>(kafka.getProducerFactory());
+        this.reader.setConsumerFactory(consumers);
         this.json = json;
         this.orders = orders;
         this.inbox = inbox;
@@ -91,19 +97,14 @@ class DeadLetters {
             return new RedriveOutcome(ref.partition(), ref.offset(), null, false, false,
                 "unreadable record, cannot be redriven: " + e.getMessage());
         }
-        Optional<OrderStatus> status = orders.findById(event.orderId()).map(o -> o.getStatus());
-        String verdict;
-        boolean processable = false;
-        if (status.isEmpty()) {
-            verdict = "order " + event.orderId() + " does not exist: it would be dead-lettered again";
-        } else if (inbox.existsById(event.eventId())) {
-            verdict = "already processed: the redrive would be skipped as a duplicate";
-        } else if (status.get() != OrderStatus.PENDING_PAYMENT) {
-            verdict = "order is " + status.get() + ", no longer PENDING_PAYMENT: it would be skipped";
-        } else {
-            processable = true;
-            verdict = "order is PENDING_PAYMENT: it will be processed again with a fresh retry budget";
-        }
+        Processability check = Processability.assess(event, orders.findById(event.orderId()).orElse(null),
+            inbox.existsById(event.eventId()));
+        boolean processable = check.processable();
+        String verdict = switch (check.verdict()) {
+            case PROCESSABLE -> check.reason() + ": it will be processed again with a fresh retry budget";
+            case ALREADY_DONE -> check.reason() + ": the redrive would be skipped as a duplicate";
+            case UNPROCESSABLE -> check.reason() + ": it would be dead-lettered again";
+        };
         if (!send) {
             return new RedriveOutcome(ref.partition(), ref.offset(), event.orderId(), processable, false, verdict);
         }
@@ -142,31 +143,25 @@ class DeadLetters {
         }
         String value = String.valueOf(record.value());
         return new DeadLetterView(record.partition(), record.offset(), Instant.ofEpochMilli(record.timestamp()),
-            orderId, eventId, header(record, "kafka_dlt-exception-message"),
-            header(record, "kafka_dlt-original-topic"), intHeader(record, "kafka_dlt-original-partition"),
-            longHeader(record, "kafka_dlt-original-offset"), readable,
+            orderId, eventId, header(record, KafkaHeaders.DLT_EXCEPTION_MESSAGE),
+            header(record, KafkaHeaders.DLT_ORIGINAL_TOPIC),
+            intHeader(record, KafkaHeaders.DLT_ORIGINAL_PARTITION),
+            longHeader(record, KafkaHeaders.DLT_ORIGINAL_OFFSET), readable,
             value.length() > 200 ? value.substring(0, 200) + "..." : value);
     }
 
     private Map<String, ConsumerRecord<String, String>> find(List<RecordRef> refs) {
+        List<TopicPartitionOffset> wanted = refs.stream().filter(ref -> ref.partition() < PARTITIONS)
+            .map(ref -> new TopicPartitionOffset(KafkaTopics.DEAD_LETTER, ref.partition(), ref.offset())).toList();
         Map<String, ConsumerRecord<String, String>> found = new HashMap<>();
-        try (KafkaConsumer<String, String> consumer = consumer()) {
-            for (RecordRef ref : refs) {
-                TopicPartition tp = new TopicPartition(KafkaTopics.DEAD_LETTER, ref.partition());
-                if (ref.partition() >= PARTITIONS) {
-                    continue;
-                }
-                consumer.assign(List.of(tp));
-                consumer.seek(tp, ref.offset());
-                long deadline = System.nanoTime() + READ_TIMEOUT.toNanos();
-                long end = consumer.endOffsets(List.of(tp)).get(tp);
-                while (ref.offset() < end && System.nanoTime() < deadline && !found.containsKey(key(ref))) {
-                    for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
-                        if (record.offset() == ref.offset()) {
-                            found.put(key(ref), record);
-                        }
-                    }
-                }
+        if (wanted.isEmpty()) {
+            return found;
+        }
+        for (ConsumerRecord<String, String> record : reader.receive(wanted, RECEIVE_TIMEOUT)) {
+            // receive() returns the next record at or after each offset; only the exact one is the dead letter.
+            RecordRef ref = new RecordRef(record.partition(), record.offset());
+            if (refs.contains(ref)) {
+                found.put(key(ref), record);
             }
         }
         return found;
@@ -174,7 +169,7 @@ class DeadLetters {
 
     private List<ConsumerRecord<String, String>> read(int limit) {
         List<ConsumerRecord<String, String>> records = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = consumer()) {
+        try (Consumer<String, String> consumer = consumer()) {
             List<TopicPartition> partitions = new ArrayList<>();
             for (int p = 0; p < PARTITIONS; p++) {
                 partitions.add(new TopicPartition(KafkaTopics.DEAD_LETTER, p));
@@ -194,13 +189,10 @@ class DeadLetters {
         return records;
     }
 
-    private KafkaConsumer<String, String> consumer() {
-        Map<String, Object> config = new HashMap<>(kafkaAdmin.getConfigurationProperties());
-        config.keySet().removeIf(k -> k.startsWith("default.api") || k.startsWith("retries"));
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500);
-        return new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer());
+    private Consumer<String, String> consumer() {
+        Properties overrides = new Properties();
+        overrides.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500);
+        return consumers.createConsumer(null, null, null, overrides);
     }
 
     private static String key(RecordRef ref) {

@@ -29,6 +29,7 @@ final class OffsetGate implements ConsumerAwareRebalanceListener {
         private final ArrayDeque<Slot> queue;
         private final Acknowledgment ack;
         private boolean done;
+        private boolean finished;
 
         private Slot(ArrayDeque<Slot> queue, Acknowledgment ack) {
             this.queue = queue;
@@ -38,8 +39,10 @@ final class OffsetGate implements ConsumerAwareRebalanceListener {
 
     private final Map<TopicPartition, ArrayDeque<Slot>> queues = new HashMap<>();
     private final Semaphore permits;
+    private final int maxInFlight;
 
     OffsetGate(int maxInFlight) {
+        this.maxInFlight = maxInFlight;
         this.permits = new Semaphore(maxInFlight);
     }
 
@@ -55,10 +58,16 @@ final class OffsetGate implements ConsumerAwareRebalanceListener {
         }
     }
 
-    /** The record's outcome is durable: acknowledges up to the first record of its partition still unfinished. */
+    /**
+     * The record's outcome is durable: acknowledges up to the first record of its partition still unfinished.
+     * Finishing a slot a second time (done or abandoned) changes nothing.
+     */
     void done(Slot slot) {
-        permits.release();
         synchronized (this) {
+            if (slot.finished) {
+                return;
+            }
+            slot.finished = true;
             slot.done = true;
             Acknowledgment last = null;
             while (!slot.queue.isEmpty() && slot.queue.peekFirst().done) {
@@ -70,14 +79,27 @@ final class OffsetGate implements ConsumerAwareRebalanceListener {
                 last.acknowledge();
             }
         }
+        permits.release();
     }
 
     /**
      * The record could not be finished (shutdown): it stays unacknowledged and holds back its partition's offset,
-     * so it and everything after it come back on the next start, where the duplicate check sorts them out.
+     * so it and everything after it come back on the next start, where the duplicate check sorts them out. Its
+     * in-flight permit is given back. Abandoning a finished slot changes nothing.
      */
     void abandon(Slot slot) {
+        synchronized (this) {
+            if (slot.finished) {
+                return;
+            }
+            slot.finished = true;
+        }
         permits.release();
+    }
+
+    /** Records taken and not yet finished, in all partitions. */
+    int inFlight() {
+        return maxInFlight - permits.availablePermits();
     }
 
     @Override

@@ -1,13 +1,17 @@
 package dev.orderly.backend.processing;
 
 import dev.orderly.backend.faults.FaultInjector;
-import dev.orderly.backend.order.CustomerOrder;
 import dev.orderly.backend.order.OrderRepository;
 import dev.orderly.backend.payment.GatewayUnavailableException;
 import dev.orderly.backend.payment.PaymentDeclinedException;
 import dev.orderly.backend.payment.PaymentGateway;
 import dev.orderly.backend.payment.PaymentGateway.Authorization;
 import dev.orderly.backend.payment.PaymentGateway.CardToken;
+import dev.orderly.backend.processing.Outcome.DeadLetter;
+import dev.orderly.backend.processing.Outcome.Declined;
+import dev.orderly.backend.processing.Outcome.Duplicate;
+import dev.orderly.backend.processing.Outcome.Processed;
+import dev.orderly.backend.processing.Outcome.Retry;
 import dev.orderly.model.InjectableFault;
 import dev.orderly.model.OrderProcessingEvent;
 import dev.orderly.model.OrderStatus;
@@ -18,15 +22,13 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 
 /**
- * Processes one delivery of an {@link OrderProcessingEvent}: duplicate check, gateway authorisation outside any
- * transaction, the one database transaction, then capture. Transient failures surface as
- * {@link TransientProcessingException}; everything else ends here with the order's timeline telling why.
+ * Processes one delivery of an {@link OrderProcessingEvent} and says how it ended ({@link Outcome}): the
+ * {@link Processability} check, gateway authorisation outside any transaction, the one database transaction, then
+ * capture. Whatever fails is turned into an outcome here (an authorisation left behind by a failure is voided
+ * first); what happens to the Kafka record afterwards is {@link OutcomeRouter}'s job.
  */
 @Component
 class OrderProcessor {
-
-    /** How a delivery ended. */
-    enum Outcome { PROCESSED, DUPLICATE, DECLINED }
 
     private static final Logger log = LoggerFactory.getLogger(OrderProcessor.class);
 
@@ -38,12 +40,12 @@ class OrderProcessor {
     private final PaymentCapturer capturer;
     private final AttemptLog attempts;
     private final FaultInjector faults;
-    private final WorkPermits work;
+    private final WorkBulkhead bulkhead;
 
     OrderProcessor(OrderRepository orders, ProcessedEventRepository inbox, PaymentGateway gateway,
         ProcessingTransaction transaction, PaymentCompensator compensator, PaymentCapturer capturer,
-        AttemptLog attempts, FaultInjector faults, WorkPermits work) {
-        this.work = work;
+        AttemptLog attempts, FaultInjector faults, WorkBulkhead bulkhead) {
+        this.bulkhead = bulkhead;
         this.orders = orders;
         this.inbox = inbox;
         this.gateway = gateway;
@@ -61,77 +63,89 @@ class OrderProcessor {
     }
 
     /**
-     * Processes the event. Only a few deliveries at a time do database and CPU work ({@link WorkPermits}); any
-     * number may wait for the payment gateway at once. Hundreds of runnable worker threads would otherwise crowd out
-     * the HTTP threads that answer 202s (the scheduler shares the cores per thread).
+     * Processes the event. Database and CPU work happens inside a {@link WorkBulkhead} permit; the gateway call
+     * between the two halves holds none, so any number of deliveries may wait for the gateway at once.
+     *
+     * @throws InterruptedException if shutdown interrupted the wait for a permit; nothing is left authorised
      */
-    Outcome process(OrderProcessingEvent event, RecordOrigin origin) {
-        work.acquire();
+    Outcome process(OrderProcessingEvent event, RecordOrigin origin) throws InterruptedException {
         try {
-            return processHoldingPermit(event, origin);
-        } finally {
-            work.release();
+            return attempt(event, origin);
+        } catch (RuntimeException e) {
+            log.warn("order {}: unexpected failure, treated as transient: {}", event.orderId(), e.toString());
+            return new Retry("processing failed: " + rootMessage(e), e);
         }
     }
 
-    private Authorization authorizeWithoutPermit(String key, OrderProcessingEvent event) {
-        work.release();
-        try {
-            return gateway.authorize(key, new CardToken(event.request().cardToken(), event.request().cardLast4()),
-                event.request().amount());
-        } finally {
-            work.acquire();
-        }
-    }
-
-    private Outcome processHoldingPermit(OrderProcessingEvent event, RecordOrigin origin) {
-        faults.hit(InjectableFault.SLOW_CONSUMER);
-        CustomerOrder order = orders.findById(event.orderId())
-            .orElseThrow(() -> new UnprocessableEventException("order " + event.orderId() + " does not exist"));
-        checkBelongs(event, order);
-        if (inbox.existsById(event.eventId()) || order.getStatus() != OrderStatus.PENDING_PAYMENT) {
-            return duplicate(event, origin, "order is " + order.getStatus());
+    private Outcome attempt(OrderProcessingEvent event, RecordOrigin origin) throws InterruptedException {
+        try (WorkBulkhead.Permit permit = bulkhead.enter()) {
+            faults.hit(InjectableFault.SLOW_CONSUMER);
+            Processability check = Processability.assess(event, orders.findById(event.orderId()).orElse(null),
+                inbox.existsById(event.eventId()));
+            switch (check.verdict()) {
+                case UNPROCESSABLE:
+                    return new DeadLetter(check.reason(), null);
+                case ALREADY_DONE:
+                    return duplicate(event, origin, check.reason());
+                default:
+                    break;
+            }
         }
         String key = idempotencyKey(event, origin);
         Authorization authorization;
         try {
-            authorization = authorizeWithoutPermit(key, event);
+            authorization = gateway.authorize(key, new CardToken(event.request().cardToken(),
+                event.request().cardLast4()), event.request().amount());
         } catch (PaymentDeclinedException e) {
             attempts.recordAlone(event.orderId(), event.eventId(), TimelineKind.ATTEMPT_FAILED,
                 "payment declined: " + e.getMessage() + "; the order stays PENDING_PAYMENT", origin,
                 event.retryCount());
-            return Outcome.DECLINED;
+            return new Declined(e.getMessage());
         } catch (GatewayUnavailableException e) {
             compensateQuietly(event, key, "the gateway failed during authorisation", origin);
-            throw new TransientProcessingException("payment gateway: " + e.getMessage(), e);
+            return new Retry("payment gateway: " + e.getMessage(), e);
         }
         faults.hit(InjectableFault.CRASH_DURING_PAYMENT);
+        WorkBulkhead.Permit permit;
         try {
-            OrderStatus reached = transaction.apply(event, authorization, origin);
-            log.debug("order {} processed: {}", event.orderId(), reached);
+            permit = bulkhead.enter();
+        } catch (InterruptedException e) {
+            compensateQuietly(event, key, "shutting down before the commit", origin);
+            throw e;
+        }
+        try (permit) {
+            return commit(event, origin, key, authorization);
+        }
+    }
+
+    private Outcome commit(OrderProcessingEvent event, RecordOrigin origin, String key, Authorization authorization) {
+        OrderStatus reached;
+        try {
+            reached = transaction.apply(event, authorization, origin);
         } catch (AlreadyProcessedException e) {
             compensateQuietly(event, key, e.getMessage(), origin);
             return duplicate(event, origin, e.getMessage());
+        } catch (UnprocessableEventException e) {
+            compensateQuietly(event, key, e.getMessage(), origin);
+            return new DeadLetter(e.getMessage(), e);
         } catch (DataIntegrityViolationException e) {
             if (inbox.existsById(event.eventId())) {
                 compensateQuietly(event, key, "a concurrent delivery committed first", origin);
                 return duplicate(event, origin, "a concurrent delivery of the same event committed first");
             }
             compensateQuietly(event, key, "transaction rolled back: " + rootMessage(e), origin);
-            throw new TransientProcessingException("processing rolled back: " + rootMessage(e), e);
-        } catch (UnprocessableEventException e) {
-            compensateQuietly(event, key, e.getMessage(), origin);
-            throw e;
+            return new Retry("processing rolled back: " + rootMessage(e), e);
         } catch (RuntimeException e) {
             compensateQuietly(event, key, "transaction rolled back: " + rootMessage(e), origin);
-            throw new TransientProcessingException("processing rolled back: " + rootMessage(e), e);
+            return new Retry("processing rolled back: " + rootMessage(e), e);
         }
+        log.debug("order {} processed: {}", event.orderId(), reached);
         faults.hit(InjectableFault.CRASH_AFTER_COMMIT);
         capturer.capture(event.orderId(), key);
-        return Outcome.PROCESSED;
+        return new Processed(reached);
     }
 
-    private static String rootMessage(Throwable e) {
+    static String rootMessage(Throwable e) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
@@ -140,22 +154,11 @@ class OrderProcessor {
         return message.length() > 300 ? message.substring(0, 300) + "..." : message;
     }
 
-    private void checkBelongs(OrderProcessingEvent event, CustomerOrder order) {
-        if (!order.isOwnedBy(event.userEmail())) {
-            throw new UnprocessableEventException("order " + order.getId() + " does not belong to "
-                + event.userEmail());
-        }
-        if (order.getTotal().compareTo(event.request().amount()) != 0) {
-            throw new UnprocessableEventException("amount " + event.request().amount() + " differs from the order"
-                + " total " + order.getTotal());
-        }
-    }
-
     private Outcome duplicate(OrderProcessingEvent event, RecordOrigin origin, String why) {
         capturer.captureIfPending(event.orderId());
         attempts.recordAlone(event.orderId(), event.eventId(), TimelineKind.DUPLICATE_SKIPPED,
             "skipped, already processed (" + why + ")", origin, event.retryCount());
-        return Outcome.DUPLICATE;
+        return new Duplicate(why);
     }
 
     private void compensateQuietly(OrderProcessingEvent event, String key, String reason, RecordOrigin origin) {

@@ -28,10 +28,12 @@ import org.springframework.web.bind.annotation.RestController;
 class ProcessingController {
 
     private final OrderSubmitter submitter;
+    private final SynchronousProcessing synchronous;
     private final ProcessingModeSwitch mode;
 
-    ProcessingController(OrderSubmitter submitter, ProcessingModeSwitch mode) {
+    ProcessingController(OrderSubmitter submitter, SynchronousProcessing synchronous, ProcessingModeSwitch mode) {
         this.submitter = submitter;
+        this.synchronous = synchronous;
         this.mode = mode;
     }
 
@@ -55,7 +57,7 @@ class ProcessingController {
     ResponseEntity<ApiResponse<Map<String, Object>>> processPaymentAndShipment(@PathVariable long orderId,
         @RequestBody @Valid PayAndShipmentRequest request, Authentication authentication) {
         if (mode.mode() == ProcessingMode.SYNCHRONOUS) {
-            OrderStatus reached = submitter.processNow(CurrentUser.of(authentication), orderId, request);
+            OrderStatus reached = synchronous.processNow(CurrentUser.of(authentication), orderId, request);
             Map<String, Object> data = new LinkedHashMap<>();
             data.put("orderId", orderId);
             data.put("status", reached);

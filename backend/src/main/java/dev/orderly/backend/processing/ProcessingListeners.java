@@ -3,49 +3,42 @@ package dev.orderly.backend.processing;
 import dev.orderly.backend.kafka.KafkaTopics;
 import dev.orderly.backend.messaging.EventJson;
 import dev.orderly.backend.messaging.UnreadableRecordException;
+import dev.orderly.backend.processing.Outcome.DeadLetter;
 import dev.orderly.model.OrderProcessingEvent;
-import java.time.Duration;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.support.Acknowledgment;
 import org.springframework.stereotype.Component;
 
 /**
- * The two consumer groups of the pipeline.
- *
- * <p>On the main topic each record is handed to {@link KeyedWorkers} (different orders in parallel, one order never
- * twice at once) and counts as finished when its outcome is durable (database commit, or the retry/DLT record on
- * the broker). The {@link OffsetGate} commits a partition's offset only up to its lowest unfinished record, so a
- * crash re-delivers every unfinished record, and the duplicate check makes the re-delivery harmless. An unreadable
- * or unprocessable record is dead-lettered at once; a transient failure goes to the retry topic. Nothing is thrown
- * back to the container, whose error handler would seek and commit past records still in flight.
- *
- * <p>The retry topic goes the same way; a record that is not due yet waits on a timer (no thread, no paused
- * consumer), so one slow retry never holds up the others.
+ * The two consumer groups of the pipeline, and the first hop of a record's path:
+ * <ol>
+ * <li>here, on the consumer thread: a slot in the {@link OffsetGate} (waits while too many records are in
+ * flight), the record read as an event, and the work handed to {@link KeyedWorkers} (different orders in
+ * parallel, one order never twice at once; a retry only once it is due, holding no thread meanwhile);</li>
+ * <li>on a worker: {@link OrderProcessor} decides the {@link Outcome};</li>
+ * <li>{@link OutcomeRouter} makes it durable and finishes the slot, whatever happens;</li>
+ * <li>{@link OffsetGate} acknowledges the partition up to its lowest unfinished record.</li>
+ * </ol>
+ * Nothing is thrown back to the container: its error handler would seek and commit past records still in flight.
  */
 @Component
 class ProcessingListeners {
 
-    private static final Logger log = LoggerFactory.getLogger(ProcessingListeners.class);
-    private static final Duration ROUTING_RETRY = Duration.ofSeconds(1);
-
     private final OrderProcessor processor;
-    private final RetryRouter retries;
-    private final DeadLetterPublishingRecoverer deadLetters;
+    private final RetryScheduler retries;
+    private final OutcomeRouter router;
     private final KeyedWorkers workers;
     private final OffsetGate gate;
     private final EventJson json;
 
-    ProcessingListeners(OrderProcessor processor, RetryRouter retries, DeadLetterPublishingRecoverer deadLetters,
-        KeyedWorkers workers, OffsetGate gate, EventJson json) {
-        this.gate = gate;
+    ProcessingListeners(OrderProcessor processor, RetryScheduler retries, OutcomeRouter router, KeyedWorkers workers,
+        OffsetGate gate, EventJson json) {
         this.processor = processor;
         this.retries = retries;
-        this.deadLetters = deadLetters;
+        this.router = router;
         this.workers = workers;
+        this.gate = gate;
         this.json = json;
     }
 
@@ -62,10 +55,7 @@ class ProcessingListeners {
         dispatch(record, ack, retries.remainingDelay(record));
     }
 
-    /**
-     * Hands the record to the workers (after {@code delayMillis}, a retry's back-off, holding no thread) and marks
-     * it finished in the {@link OffsetGate} once its outcome is durable.
-     */
+    /** Takes the record's slot and hands its work to the workers (after {@code delayMillis}, a retry's back-off). */
     private void dispatch(ConsumerRecord<String, String> record, Acknowledgment ack, long delayMillis)
         throws InterruptedException {
         OffsetGate.Slot slot = gate.open(record, ack);
@@ -73,58 +63,19 @@ class ProcessingListeners {
         try {
             event = json.read(record.value(), OrderProcessingEvent.class);
         } catch (UnreadableRecordException e) {
-            deadLetters.accept(record, null, e);
-            gate.done(slot);
+            hand(new Delivery(record, slot, null), 0, () -> new DeadLetter(e.getMessage(), e));
             return;
         }
-        workers.submitLater(String.valueOf(event.orderId()), delayMillis, () -> handle(record, event))
+        RecordOrigin origin = RecordOrigin.of(record);
+        hand(new Delivery(record, slot, event), delayMillis, () -> processor.process(event, origin));
+    }
+
+    private void hand(Delivery delivery, long delayMillis, OutcomeRouter.Work work) {
+        workers.submitLater(delivery.workKey(), delayMillis, () -> router.route(delivery, work))
             .whenComplete((ok, failure) -> {
-                if (failure == null) {
-                    gate.done(slot);
-                } else {
-                    log.warn("order {}: left unfinished ({}); it will be delivered again", event.orderId(),
-                        failure.toString());
-                    gate.abandon(slot);
+                if (failure != null) {
+                    router.abandon(delivery, failure);
                 }
             });
-    }
-
-    /** Processes one delivery and makes its outcome durable; returns normally only when it is. */
-    private void handle(ConsumerRecord<String, String> record, OrderProcessingEvent event) {
-        try {
-            processor.process(event, RecordOrigin.of(record));
-        } catch (UnprocessableEventException e) {
-            deadLetters.accept(record, null, e);
-        } catch (RuntimeException e) {
-            if (!(e instanceof TransientProcessingException)) {
-                log.warn("order {}: unexpected failure, treated as transient: {}", event.orderId(), e.toString());
-            }
-            routeDurably(record, event, e);
-        }
-    }
-
-    /**
-     * Schedules the retry (or dead-letters), waiting out a broker outage: the record is acknowledged only once
-     * the retry record is on the broker. At shutdown it gives up unacknowledged, and the record comes back.
-     */
-    private void routeDurably(ConsumerRecord<String, String> record, OrderProcessingEvent event, Exception cause) {
-        while (true) {
-            try {
-                retries.retryOrDeadLetter(record, event, cause);
-                return;
-            } catch (RuntimeException e) {
-                if (workers.closing()) {
-                    throw e;
-                }
-                log.warn("order {}: could not schedule a retry ({}); trying again in {} ms", event.orderId(),
-                    e.getMessage(), ROUTING_RETRY.toMillis());
-                try {
-                    Thread.sleep(ROUTING_RETRY.toMillis());
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    throw e;
-                }
-            }
-        }
     }
 }

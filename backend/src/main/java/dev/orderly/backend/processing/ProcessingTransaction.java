@@ -59,14 +59,13 @@ class ProcessingTransaction {
 
     @Transactional
     public OrderStatus apply(OrderProcessingEvent event, Authorization authorization, RecordOrigin origin) {
-        CustomerOrder order = orders.lockById(event.orderId())
-            .orElseThrow(() -> new UnprocessableEventException("order " + event.orderId() + " does not exist"));
-        if (inbox.existsById(event.eventId())) {
-            throw new AlreadyProcessedException("event " + event.eventId() + " was applied meanwhile");
-        }
-        if (order.getStatus() != OrderStatus.PENDING_PAYMENT) {
-            throw new AlreadyProcessedException("order " + order.getId() + " is " + order.getStatus()
-                + ", no longer PENDING_PAYMENT");
+        CustomerOrder order = orders.lockById(event.orderId()).orElse(null);
+        Processability check = Processability.assess(event, order, inbox.existsById(event.eventId()));
+        switch (check.verdict()) {
+            case UNPROCESSABLE -> throw new UnprocessableEventException(check.reason());
+            case ALREADY_DONE -> throw new AlreadyProcessedException(check.reason() + " (seen under the order's lock)");
+            default -> {
+            }
         }
         // Checked under the order's lock, which compensation holds too: a void and this commit cannot cross.
         if (gateway.isVoided(authorization.idempotencyKey())) {

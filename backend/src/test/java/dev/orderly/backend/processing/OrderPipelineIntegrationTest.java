@@ -210,6 +210,21 @@ class OrderPipelineIntegrationTest {
     }
 
     @Test
+    void eventWithTheWrongAmountIsDeadLetteredAndTheOrderTimelineSaysSo() throws Exception {
+        long orderId = api.createOrder(ALICE);
+        // The order costs 25.00; the event pays 24.99.
+        OrderProcessingEvent event = OrderProcessingEvent.create(orderId, ALICE, PipelineProbe.instructions(true,
+            new BigDecimal("24.99")));
+        String value = json.writeValueAsString(event);
+        kafka.send(KafkaTopics.PROCESSING, String.valueOf(orderId), value).get(10, TimeUnit.SECONDS);
+
+        ConsumerRecord<String, String> dead = awaitDeadLetter(value);
+        assertThat(header(dead, "kafka_dlt-exception-message")).contains("differs from the order total");
+        await().atMost(WAIT).until(() -> timelineKinds(orderId).contains(TimelineKind.DEAD_LETTERED));
+        assertThat(api.status(ALICE, orderId)).isEqualTo("PENDING_PAYMENT");
+    }
+
+    @Test
     void gatewayErrorsAreRetriedThenDeadLetteredAndNothingIsCharged() {
         gateway.updateSettings(gateway.settings().withRates(1.0, 0.0));
         long orderId = api.createOrder(ALICE);

@@ -28,8 +28,12 @@ final class PipelineProbe {
     }
 
     static ProcessingInstructions instructions(boolean warehouse) {
+        return instructions(warehouse, new BigDecimal("25.00"));
+    }
+
+    static ProcessingInstructions instructions(boolean warehouse, BigDecimal amount) {
         PayAndShipmentRequest request = new PayAndShipmentRequest(
-            new PaymentRequest(PaymentMethod.CARD, "4111111111111111", new BigDecimal("25.00")),
+            new PaymentRequest(PaymentMethod.CARD, "4111111111111111", amount),
             new ShipmentRequest("Alice Kim", "010-1234-5678", "1 Main St, Seoul", "04524"), warehouse);
         return ProcessingInstructions.of(request, "tok_test");
     }

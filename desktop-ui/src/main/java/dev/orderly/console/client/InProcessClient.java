@@ -1,8 +1,9 @@
 package dev.orderly.console.client;
 
 /**
- * The console's default mode: the backend runs in this JVM and is reached over loopback like any other, so every
- * screen behaves exactly as in attach mode. Closing the client stops the backend.
+ * The console's default mode: the backend runs in this JVM, and this client talks to it exactly as the remote one
+ * does, over HTTP (REST) and STOMP over WebSocket on loopback, never through direct calls; so every screen behaves
+ * exactly as in attach mode. Closing the client stops the backend.
  */
 public class InProcessClient extends RemoteClient {
 
@@ -19,7 +20,7 @@ public class InProcessClient extends RemoteClient {
 
     @Override
     public String describe() {
-        return "in-process backend, " + baseUrl();
+        return "in-process backend (HTTP + STOMP on loopback), " + baseUrl();
     }
 
     @Override

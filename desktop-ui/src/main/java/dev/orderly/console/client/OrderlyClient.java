@@ -21,8 +21,10 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * Everything the console asks of the backend. Two implementations, in-process and remote, so every screen works
- * the same in both modes. Calls block: view-models run them off the FX thread.
+ * Everything the console asks of the backend. Two implementations, in-process ({@link InProcessClient}: the
+ * backend in this JVM) and remote ({@link RemoteClient}: attached to one elsewhere); both talk HTTP and STOMP, the
+ * in-process one over loopback, so every screen works the same in both modes. Calls block: view-models run them
+ * off the FX thread.
  *
  * @see ApiCallException for failures the backend answered with an error envelope
  */
@@ -94,7 +96,7 @@ public interface OrderlyClient extends AutoCloseable {
     /** Subscribes to pipeline snapshots (about one a second); the returned handle unsubscribes. */
     Runnable onPipeline(Consumer<LagSnapshot> listener);
 
-    /** "in-process, http://127.0.0.1:8080" or "attached to http://host:8080". */
+    /** "in-process backend (HTTP + STOMP on loopback), http://127.0.0.1:8080" or "attached to http://host:8080". */
     String describe();
 
     @Override

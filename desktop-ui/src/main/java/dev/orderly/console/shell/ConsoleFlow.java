@@ -99,7 +99,9 @@ public final class ConsoleFlow {
         } catch (RuntimeException ignored) {
             // remembering the last user is a convenience only
         }
-        shell = new ConsoleShell(connected, runner, user, store, settings, this::notifyOutcome);
+        ConsoleViewModel model = new ConsoleViewModel(connected, runner, user, store, settings, this::notifyOutcome);
+        shell = new ConsoleShell(model, store.file().toString());
+        model.start();
         show(shell);
         shell.installShortcuts(scene);
         onShell.accept(shell);

@@ -1,35 +1,18 @@
 package dev.orderly.console.shell;
 
-import dev.orderly.console.client.OrderlyClient;
 import dev.orderly.console.deadletters.DeadLettersView;
-import dev.orderly.console.deadletters.DeadLettersViewModel;
 import dev.orderly.console.faults.FaultsView;
-import dev.orderly.console.faults.FaultsViewModel;
 import dev.orderly.console.orders.OrderDetailView;
-import dev.orderly.console.orders.OrderDetailViewModel;
 import dev.orderly.console.orders.OrderFormView;
-import dev.orderly.console.orders.OrderFormViewModel;
 import dev.orderly.console.orders.OrdersTableView;
 import dev.orderly.console.orders.OrdersView;
-import dev.orderly.console.orders.OrdersViewModel;
-import dev.orderly.console.orders.SubmissionWatcher;
 import dev.orderly.console.pipeline.PipelineView;
-import dev.orderly.console.pipeline.PipelineViewModel;
-import dev.orderly.console.settings.ConsoleSettings;
-import dev.orderly.console.settings.SettingsStore;
 import dev.orderly.console.settings.SettingsView;
-import dev.orderly.console.settings.SettingsViewModel;
+import dev.orderly.console.shell.ConsoleViewModel.Screen;
 import dev.orderly.console.statemachine.StateMachineView;
-import dev.orderly.console.statemachine.StateMachineViewModel;
 import dev.orderly.console.util.Dots;
-import dev.orderly.console.util.TaskRunner;
 import dev.orderly.model.UserView;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
@@ -42,96 +25,55 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 
-/** The signed-in console: header, one tab per screen, status bar, shortcuts. */
+/**
+ * The signed-in console's layout: header, one tab per screen, status bar, shortcuts. Everything it shows comes
+ * from {@link ConsoleViewModel}, which owns the screens' view-models and their subscriptions.
+ */
 public final class ConsoleShell extends BorderPane implements AutoCloseable {
 
-    private final List<Runnable> subscriptions = new ArrayList<>();
+    private final ConsoleViewModel model;
     private final TabPane tabs = new TabPane();
-    private final OrdersViewModel orders;
     private final OrderFormView formView;
     private final OrdersTableView tableView;
-    private final OrderDetailViewModel detail;
-    private final StateMachineViewModel stateMachine;
-    private final PipelineViewModel pipeline;
     private final PipelineView pipelineView;
-    private final DeadLettersViewModel deadLetters;
     private final DeadLettersView deadLettersView;
-    private final FaultsViewModel faults;
-    private final SubmissionWatcher watcher;
-    private final ScheduledExecutorService health = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "orderly-health");
-        t.setDaemon(true);
-        return t;
-    });
 
-    public ConsoleShell(OrderlyClient client, TaskRunner runner, UserView user, SettingsStore store,
-        ConsoleSettings running, Consumer<SubmissionWatcher.Outcome> notify) {
-        orders = new OrdersViewModel(client, runner, user);
-        OrderFormViewModel form = new OrderFormViewModel(client, runner);
-        detail = new OrderDetailViewModel(client, runner, user);
-        stateMachine = new StateMachineViewModel(client, runner, user);
-        pipeline = new PipelineViewModel(client, runner);
-        deadLetters = new DeadLettersViewModel(client, runner);
-        faults = new FaultsViewModel(client, runner);
-        watcher = new SubmissionWatcher(client, runner, notify);
+    public ConsoleShell(ConsoleViewModel model, String settingsFile) {
+        this.model = model;
+        UserView user = model.user();
+        tableView = new OrdersTableView(model.orders(), model.detail()::select);
+        formView = new OrderFormView(model.form(), model::submitted);
+        pipelineView = new PipelineView(model.pipeline());
+        deadLettersView = new DeadLettersView(model.deadLetters());
 
-        tableView = new OrdersTableView(orders, detail::select);
-        formView = new OrderFormView(form, id -> {
-            watcher.watch(id);
-            detail.select(id);
-        });
-        OrdersView ordersView = new OrdersView(formView, tableView, new OrderDetailView(detail));
-        detail.orderProperty().addListener((o, a, order) -> stateMachine.show(order));
-        pipelineView = new PipelineView(pipeline);
-        deadLettersView = new DeadLettersView(deadLetters);
-
-        tabs.getTabs().add(tab("Orders", ordersView, "tab-orders"));
-        tabs.getTabs().add(tab("State machine", new StateMachineView(stateMachine), "tab-statemachine"));
+        tabs.getTabs().add(tab("Orders", new OrdersView(formView, tableView, new OrderDetailView(model.detail())),
+            Screen.ORDERS));
+        tabs.getTabs().add(tab("State machine", new StateMachineView(model.stateMachine()), Screen.STATE_MACHINE));
         if (user.isStaff()) {
-            tabs.getTabs().add(tab("Pipeline", pipelineView, "tab-pipeline"));
-            tabs.getTabs().add(tab("Dead letters", deadLettersView, "tab-deadletters"));
-            tabs.getTabs().add(tab("Faults", new FaultsView(faults), "tab-faults"));
+            tabs.getTabs().add(tab("Pipeline", pipelineView, Screen.PIPELINE));
+            tabs.getTabs().add(tab("Dead letters", deadLettersView, Screen.DEAD_LETTERS));
+            tabs.getTabs().add(tab("Faults", new FaultsView(model.faults()), Screen.FAULTS));
         }
-        tabs.getTabs().add(tab("Settings", new SettingsView(new SettingsViewModel(store, running, client, runner,
-            user.isStaff()), store.file().toString()), "tab-settings"));
+        tabs.getTabs().add(tab("Settings", new SettingsView(model.settings(), settingsFile), Screen.SETTINGS));
         tabs.getSelectionModel().selectedItemProperty().addListener((o, a, tab) -> {
-            if (tab != null && "tab-deadletters".equals(tab.getId())) {
-                deadLetters.load();
+            if (tab != null) {
+                model.shown((Screen) tab.getUserData());
             }
         });
 
-        setTop(header(client, user));
+        setTop(header(user));
         setCenter(tabs);
-        setBottom(statusBar(client));
-
-        subscriptions.add(orders.listen());
-        subscriptions.add(stateMachine.listen());
-        subscriptions.add(client.onStatusChange(change -> {
-            if (change.orderId() == detail.selectedId()) {
-                runner.onUi(detail::reload);
-            }
-        }));
-        if (user.isStaff()) {
-            subscriptions.add(pipeline.listen());
-        }
-        refresh();
-        health.scheduleWithFixedDelay(pipeline::checkHealth, 0, 5, TimeUnit.SECONDS);
-        if (user.isStaff()) {
-            health.scheduleWithFixedDelay(() -> runner.onUi(() -> {
-                if (isShowing("tab-faults")) {
-                    faults.refresh();
-                }
-            }), 0, 2, TimeUnit.SECONDS);
-        }
+        setBottom(statusBar());
         setId("console-shell");
+    }
+
+    public ConsoleViewModel model() {
+        return model;
     }
 
     /** Reloads everything from the backend (F5). */
     public void refresh() {
-        orders.load();
-        stateMachine.loadCounts();
-        pipeline.refresh();
-        detail.reload();
+        model.refresh();
     }
 
     /** Installs the keyboard shortcuts on the scene. */
@@ -155,63 +97,35 @@ public final class ConsoleShell extends BorderPane implements AutoCloseable {
         }
     }
 
-    private boolean isShowing(String id) {
-        Tab selected = tabs.getSelectionModel().getSelectedItem();
-        return selected != null && id.equals(selected.getId());
-    }
-
-    public FaultsViewModel faults() {
-        return faults;
-    }
-
     public void selectTab(String id) {
         tabs.getTabs().stream().filter(t -> id.equals(t.getId())).findFirst()
             .ifPresent(t -> tabs.getSelectionModel().select(t));
-    }
-
-    public OrdersViewModel orders() {
-        return orders;
     }
 
     public OrdersTableView ordersTable() {
         return tableView;
     }
 
-    public OrderDetailViewModel detail() {
-        return detail;
-    }
-
-    public StateMachineViewModel stateMachine() {
-        return stateMachine;
-    }
-
-    public PipelineViewModel pipeline() {
-        return pipeline;
+    public PipelineView pipelineView() {
+        return pipelineView;
     }
 
     public void selectAllDeadLetters() {
         deadLettersView.table().getSelectionModel().selectAll();
     }
 
-    public PipelineView pipelineView() {
-        return pipelineView;
-    }
-
-    public DeadLettersViewModel deadLetters() {
-        return deadLetters;
-    }
-
-    private static Tab tab(String title, javafx.scene.Node content, String id) {
+    private static Tab tab(String title, Node content, Screen screen) {
         Tab tab = new Tab(title, content);
         tab.setClosable(false);
-        tab.setId(id);
+        tab.setId("tab-" + screen.name().toLowerCase().replace("_", ""));
+        tab.setUserData(screen);
         return tab;
     }
 
-    private HBox header(OrderlyClient client, UserView user) {
+    private HBox header(UserView user) {
         Label title = new Label("Orderly");
         title.getStyleClass().add("title");
-        Label mode = new Label(client.describe());
+        Label mode = new Label(model.connection());
         mode.getStyleClass().add("subtle");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
@@ -225,18 +139,18 @@ public final class ConsoleShell extends BorderPane implements AutoCloseable {
         return header;
     }
 
-    private HBox statusBar(OrderlyClient client) {
+    private HBox statusBar() {
         Label broker = Dots.dot();
         Label db = Dots.dot();
-        pipeline.brokerUpProperty().addListener((o, a, up) -> Dots.set(broker, up ? "up" : "down"));
-        pipeline.databaseUpProperty().addListener((o, a, up) -> Dots.set(db, up ? "up" : "down"));
+        model.pipeline().brokerUpProperty().addListener((o, a, up) -> Dots.set(broker, up ? "up" : "down"));
+        model.pipeline().databaseUpProperty().addListener((o, a, up) -> Dots.set(db, up ? "up" : "down"));
         Label health = new Label();
-        health.textProperty().bind(pipeline.healthProperty());
+        health.textProperty().bind(model.pipeline().healthProperty());
         health.setId("status-health");
         Label rates = new Label();
-        rates.textProperty().bind(pipeline.ratesProperty());
+        rates.textProperty().bind(model.pipeline().ratesProperty());
         Label count = new Label();
-        count.textProperty().bind(orders.messageProperty());
+        count.textProperty().bind(model.orders().messageProperty());
         HBox bar = new HBox(broker, new Label("Kafka"), db, new Label("H2"), health, rates, count);
         bar.getStyleClass().add("status-bar");
         return bar;
@@ -244,8 +158,6 @@ public final class ConsoleShell extends BorderPane implements AutoCloseable {
 
     @Override
     public void close() {
-        subscriptions.forEach(Runnable::run);
-        watcher.close();
-        health.shutdownNow();
+        model.close();
     }
 }

@@ -98,7 +98,7 @@ public final class UiBench {
         double createSeconds = (System.nanoTime() - created) / 1e9;
         System.err.printf("created in %.1f s; loading the table...%n", createSeconds);
         Platform.runLater(console::refresh);
-        while (console.orders().allRows().size() < orders) {
+        while (console.model().orders().allRows().size() < orders) {
             Thread.sleep(100);
         }
 
@@ -113,7 +113,7 @@ public final class UiBench {
         System.out.println("|---|---|");
         System.out.printf("| cold start to sign-in screen (broker + H2 + Spring + window) | %.1f s |%n", coldStart);
         System.out.printf("| orders created over REST for the table | %d in %.1f s |%n", orders, createSeconds);
-        System.out.printf("| rows in the table | %d |%n", console.orders().allRows().size());
+        System.out.printf("| rows in the table | %d |%n", console.model().orders().allRows().size());
         System.out.printf("| FX frames/s, idle | %.1f (longest gap %d ms) |%n", idle.fps(), idle.maxGapMs());
         System.out.printf("| FX frames/s, %d status events/s for %d s | %.1f (longest gap %d ms, p99 gap %d ms) |%n",
             rate, seconds, busy.fps(), busy.maxGapMs(), busy.p99GapMs());
@@ -161,8 +161,8 @@ public final class UiBench {
                 step[i]++;
                 OrderStatusChanged change = new OrderStatusChanged(ids.get(i), "alice@example.com", CYCLE[from],
                     CYCLE[from + 1], Instant.now(), "bench", TEN);
-                console.orders().offer(change);
-                console.stateMachine().offer(change);
+                console.model().orders().offer(change);
+                console.model().stateMachine().offer(change);
                 sent.incrementAndGet();
             }
             Thread.sleep(1);

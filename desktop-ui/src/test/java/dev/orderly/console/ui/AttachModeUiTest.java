@@ -111,13 +111,13 @@ class AttachModeUiTest extends FxRobot {
         assertThat(lookup("#header-user").<Label>query().getText()).contains("customer");
         assertThat(lookup("#tab-pipeline").tryQuery()).as("customers get no pipeline screen").isEmpty();
 
-        long before = shell.detail().selectedId();
+        long before = shell.model().detail().selectedId();
         UiWait.clickWhenReady(this, "#form-submit", WAIT);
-        await().atMost(WAIT).until(() -> shell.detail().selectedId() != before);
-        long orderId = shell.detail().selectedId();
+        await().atMost(WAIT).until(() -> shell.model().detail().selectedId() != before);
+        long orderId = shell.model().detail().selectedId();
 
         await().atMost(WAIT).until(() -> {
-            OrderRow row = shell.orders().row(orderId);
+            OrderRow row = shell.model().orders().row(orderId);
             return row != null && row.statusProperty().get() == OrderStatus.COMPLETED;
         });
     }

@@ -91,7 +91,7 @@ class ConsoleUiTest extends FxRobot {
     }
 
     private OrderStatus statusOf(long orderId) {
-        OrderRow row = shell.orders().row(orderId);
+        OrderRow row = shell.model().orders().row(orderId);
         return row == null ? null : row.statusProperty().get();
     }
 
@@ -99,17 +99,17 @@ class ConsoleUiTest extends FxRobot {
     private void awaitStatus(long orderId, OrderStatus expected) {
         await().atMost(WAIT).untilAsserted(() -> assertThat(statusOf(orderId))
             .as("row of order %d (backend says %s, rows %d)", orderId, flow.client().order(orderId).status(),
-                shell.orders().allRows().size())
+                shell.model().orders().allRows().size())
             .isEqualTo(expected));
     }
 
     private long submitThroughTheForm(boolean warehouse) {
         interact(() -> lookup("#form-warehouse").<CheckBox>query().setSelected(warehouse));
-        long before = shell.detail().selectedId();
+        long before = shell.model().detail().selectedId();
         UiWait.clickWhenReady(this, "#form-submit", WAIT);
-        await().atMost(WAIT).untilAsserted(() -> assertThat(shell.detail().selectedId())
+        await().atMost(WAIT).untilAsserted(() -> assertThat(shell.model().detail().selectedId())
             .as("form says: %s", lookup("#form-message").<Label>query().getText()).isNotEqualTo(before));
-        return shell.detail().selectedId();
+        return shell.model().detail().selectedId();
     }
 
     @Test
@@ -133,7 +133,7 @@ class ConsoleUiTest extends FxRobot {
     @Test
     @Order(2)
     void anInvalidFormShowsItsErrorsAndSendsNothing() {
-        int rowsBefore = shell.orders().allRows().size();
+        int rowsBefore = shell.model().orders().allRows().size();
         interact(() -> {
             lookup("#form-card").<TextField>query().setText("4111111111111112");
             lookup("#form-zip").<TextField>query().setText("");
@@ -143,7 +143,7 @@ class ConsoleUiTest extends FxRobot {
         assertThat(((Label) byId("error-shipment.zipCode")).getText()).contains("zipCode is required");
         assertThat(lookup("#form-submit").<Button>query().isDisabled()).isTrue();
         UiWait.clickWhenReady(this, "#form-submit", WAIT);
-        assertThat(shell.orders().allRows()).hasSize(rowsBefore);
+        assertThat(shell.model().orders().allRows()).hasSize(rowsBefore);
 
         interact(() -> {
             lookup("#form-card").<TextField>query().setText("4111111111111111");
@@ -184,14 +184,14 @@ class ConsoleUiTest extends FxRobot {
         interact(() -> table.getItems().stream().filter(d -> d.orderId() == orderId).findFirst()
             .ifPresent(d -> table.getSelectionModel().select(d)));
         UiWait.clickWhenReady(this, "#dlt-preview", WAIT);
-        await().atMost(WAIT).until(() -> shell.deadLetters().preview().size() == 1);
-        assertThat(shell.deadLetters().preview().get(0).processable()).isTrue();
+        await().atMost(WAIT).until(() -> shell.model().deadLetters().preview().size() == 1);
+        assertThat(shell.model().deadLetters().preview().get(0).processable()).isTrue();
         assertThat(statusOf(orderId)).isEqualTo(OrderStatus.PENDING_PAYMENT);
 
         UiWait.clickWhenReady(this, "#dlt-redrive", WAIT);
 
         awaitStatus(orderId, OrderStatus.COMPLETED);
-        assertThat(shell.deadLetters().outcomes().values()).anyMatch(o -> o.startsWith("redriven"));
+        assertThat(shell.model().deadLetters().outcomes().values()).anyMatch(o -> o.startsWith("redriven"));
         showTab("tab-orders");
     }
 
@@ -229,7 +229,7 @@ class ConsoleUiTest extends FxRobot {
     @Order(6)
     void theTrainerSetsTheGatewaysErrorRateAndSwitchesToTheSeedsSynchronousMode() {
         showTab("tab-faults");
-        await().atMost(WAIT).until(() -> shell.faults().controlsLoadedProperty().get());
+        await().atMost(WAIT).until(() -> shell.model().faults().controlsLoadedProperty().get());
         interact(() -> lookup("#gateway-errors").<Spinner<Integer>>query().getValueFactory().setValue(20));
         UiWait.clickWhenReady(this, "#gateway-apply", WAIT);
         await().atMost(WAIT).until(() -> flow.client().gatewaySettings().errorRate() == 0.2);

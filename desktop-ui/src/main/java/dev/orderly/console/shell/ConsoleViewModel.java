@@ -1,0 +1,164 @@
+package dev.orderly.console.shell;
+
+import dev.orderly.console.client.OrderlyClient;
+import dev.orderly.console.deadletters.DeadLettersViewModel;
+import dev.orderly.console.faults.FaultsViewModel;
+import dev.orderly.console.orders.OrderDetailViewModel;
+import dev.orderly.console.orders.OrderFormViewModel;
+import dev.orderly.console.orders.OrdersViewModel;
+import dev.orderly.console.orders.SubmissionWatcher;
+import dev.orderly.console.pipeline.PipelineViewModel;
+import dev.orderly.console.settings.ConsoleSettings;
+import dev.orderly.console.settings.SettingsStore;
+import dev.orderly.console.settings.SettingsViewModel;
+import dev.orderly.console.statemachine.StateMachineViewModel;
+import dev.orderly.console.util.TaskRunner;
+import dev.orderly.model.UserView;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * The signed-in console's state: owns every screen's view-model, their live subscriptions and the periodic
+ * checks (health every 5 s; the invariant checker every 2 s, only while the Faults screen is shown), and closes
+ * them all. {@link ConsoleShell} only lays out the views of these view-models.
+ */
+public final class ConsoleViewModel implements AutoCloseable {
+
+    /** The screens whose being shown changes what the console does. */
+    public enum Screen { ORDERS, STATE_MACHINE, PIPELINE, DEAD_LETTERS, FAULTS, SETTINGS }
+
+    private final OrderlyClient client;
+    private final TaskRunner runner;
+    private final UserView user;
+    private final OrdersViewModel orders;
+    private final OrderFormViewModel form;
+    private final OrderDetailViewModel detail;
+    private final StateMachineViewModel stateMachine;
+    private final PipelineViewModel pipeline;
+    private final DeadLettersViewModel deadLetters;
+    private final FaultsViewModel faults;
+    private final SettingsViewModel settings;
+    private final SubmissionWatcher watcher;
+    private final List<Runnable> subscriptions = new ArrayList<>();
+    private final ScheduledExecutorService checks = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "orderly-checks");
+        t.setDaemon(true);
+        return t;
+    });
+    private volatile Screen shown = Screen.ORDERS;
+
+    public ConsoleViewModel(OrderlyClient client, TaskRunner runner, UserView user, SettingsStore store,
+        ConsoleSettings running, Consumer<SubmissionWatcher.Outcome> notify) {
+        this.client = client;
+        this.runner = runner;
+        this.user = user;
+        orders = new OrdersViewModel(client, runner, user);
+        form = new OrderFormViewModel(client, runner);
+        detail = new OrderDetailViewModel(client, runner, user);
+        stateMachine = new StateMachineViewModel(client, runner, user);
+        pipeline = new PipelineViewModel(client, runner);
+        deadLetters = new DeadLettersViewModel(client, runner);
+        faults = new FaultsViewModel(client, runner);
+        settings = new SettingsViewModel(store, running, client, runner, user.isStaff());
+        watcher = new SubmissionWatcher(client, runner, notify);
+        detail.orderProperty().addListener((o, a, order) -> stateMachine.show(order));
+    }
+
+    /** Subscribes to the live events, starts the periodic checks and loads everything. */
+    public void start() {
+        subscriptions.add(orders.listen());
+        subscriptions.add(stateMachine.listen());
+        subscriptions.add(watcher.listen());
+        subscriptions.add(client.onStatusChange(change -> {
+            if (change.orderId() == detail.selectedId()) {
+                runner.onUi(detail::reload);
+            }
+        }));
+        if (user.isStaff()) {
+            subscriptions.add(pipeline.listen());
+        }
+        refresh();
+        checks.scheduleWithFixedDelay(pipeline::checkHealth, 0, 5, TimeUnit.SECONDS);
+        if (user.isStaff()) {
+            checks.scheduleWithFixedDelay(() -> runner.onUi(() -> {
+                if (shown == Screen.FAULTS) {
+                    faults.refresh();
+                }
+            }), 0, 2, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Reloads everything from the backend (F5). */
+    public void refresh() {
+        orders.load();
+        stateMachine.loadCounts();
+        pipeline.refresh();
+        detail.reload();
+    }
+
+    /** An order was submitted from the form: follow it until it is done, and show it. */
+    public void submitted(long orderId) {
+        watcher.watch(orderId);
+        detail.select(orderId);
+    }
+
+    /** The view shows {@code screen} now. */
+    public void shown(Screen screen) {
+        shown = screen;
+        if (screen == Screen.DEAD_LETTERS) {
+            deadLetters.load();
+        }
+    }
+
+    public String connection() {
+        return client.describe();
+    }
+
+    public UserView user() {
+        return user;
+    }
+
+    public OrdersViewModel orders() {
+        return orders;
+    }
+
+    public OrderFormViewModel form() {
+        return form;
+    }
+
+    public OrderDetailViewModel detail() {
+        return detail;
+    }
+
+    public StateMachineViewModel stateMachine() {
+        return stateMachine;
+    }
+
+    public PipelineViewModel pipeline() {
+        return pipeline;
+    }
+
+    public DeadLettersViewModel deadLetters() {
+        return deadLetters;
+    }
+
+    public FaultsViewModel faults() {
+        return faults;
+    }
+
+    public SettingsViewModel settings() {
+        return settings;
+    }
+
+    @Override
+    public void close() {
+        subscriptions.forEach(Runnable::run);
+        subscriptions.clear();
+        watcher.close();
+        checks.shutdownNow();
+    }
+}
