@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
@@ -14,8 +15,6 @@ import org.springframework.kafka.config.TopicBuilder;
 /** The broker connection (embedded or external) and the topics, created at start-up if missing. */
 @Configuration(proxyBeanMethods = false)
 class KafkaConfiguration {
-
-    private static final int PARTITIONS = 3;
 
     @Bean(destroyMethod = "close")
     @ConditionalOnProperty(name = "orderly.kafka.mode", havingValue = "embedded", matchIfMissing = true)
@@ -31,22 +30,27 @@ class KafkaConfiguration {
     }
 
     @Bean
-    NewTopic processingTopic() {
-        return TopicBuilder.name(KafkaTopics.PROCESSING).partitions(PARTITIONS).replicas(1).build();
+    NewTopic processingTopic(KafkaSettings settings) {
+        return topic(KafkaTopics.PROCESSING, settings.topics());
     }
 
     @Bean
-    NewTopic retryTopic() {
-        return TopicBuilder.name(KafkaTopics.RETRY).partitions(PARTITIONS).replicas(1).build();
+    NewTopic retryTopic(KafkaSettings settings) {
+        return topic(KafkaTopics.RETRY, settings.topics());
     }
 
     @Bean
-    NewTopic deadLetterTopic() {
-        return TopicBuilder.name(KafkaTopics.DEAD_LETTER).partitions(PARTITIONS).replicas(1).build();
+    NewTopic deadLetterTopic(KafkaSettings settings) {
+        return topic(KafkaTopics.DEAD_LETTER, settings.topics());
     }
 
     @Bean
-    NewTopic statusEventsTopic() {
-        return TopicBuilder.name(KafkaTopics.STATUS_EVENTS).partitions(PARTITIONS).replicas(1).build();
+    NewTopic statusEventsTopic(KafkaSettings settings) {
+        return topic(KafkaTopics.STATUS_EVENTS, settings.topics());
+    }
+
+    private static NewTopic topic(String name, KafkaSettings.Topics topics) {
+        return TopicBuilder.name(name).partitions(topics.partitions()).replicas(topics.replicationFactor())
+            .config(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, Integer.toString(topics.minInsyncReplicas())).build();
     }
 }

@@ -1,5 +1,6 @@
 package dev.orderly.backend.lag;
 
+import dev.orderly.backend.kafka.KafkaSettings;
 import dev.orderly.backend.kafka.KafkaTopics;
 import dev.orderly.backend.order.OrderRepository;
 import dev.orderly.model.LagSnapshot;
@@ -17,8 +18,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
+import org.apache.kafka.clients.admin.MemberDescription;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.IsolationLevel;
@@ -42,18 +45,20 @@ public class LagMonitor implements DisposableBean {
     private static final Map<String, String> WATCHED = Map.of(
         KafkaTopics.PROCESSING_GROUP, KafkaTopics.PROCESSING,
         KafkaTopics.RETRY_GROUP, KafkaTopics.RETRY);
-    private static final int PARTITIONS = 3;
 
     private final KafkaAdmin kafkaAdmin;
     private final OrderRepository orders;
     private final SimpMessagingTemplate stomp;
     private final Clock clock;
+    private final int partitions;
     private final AtomicReference<LagSnapshot> latest = new AtomicReference<>();
     private Admin admin;
     private long lastAppended;
     private long lastProcessed;
 
-    LagMonitor(KafkaAdmin kafkaAdmin, OrderRepository orders, SimpMessagingTemplate stomp, Clock clock) {
+    LagMonitor(KafkaAdmin kafkaAdmin, OrderRepository orders, SimpMessagingTemplate stomp, Clock clock,
+        KafkaSettings kafka) {
+        this.partitions = kafka.topics().partitions();
         this.kafkaAdmin = kafkaAdmin;
         this.orders = orders;
         this.stomp = stomp;
@@ -83,22 +88,24 @@ public class LagMonitor implements DisposableBean {
         Admin client = admin();
         Map<TopicPartition, OffsetSpec> ends = new HashMap<>();
         for (String topic : List.of(KafkaTopics.PROCESSING, KafkaTopics.RETRY, KafkaTopics.DEAD_LETTER)) {
-            for (int p = 0; p < PARTITIONS; p++) {
+            for (int p = 0; p < partitions; p++) {
                 ends.put(new TopicPartition(topic, p), OffsetSpec.latest());
             }
         }
         Map<TopicPartition, ListOffsetsResultInfo> endOffsets = client.listOffsets(ends,
             new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all().get(5, TimeUnit.SECONDS);
+        Map<TopicPartition, String> owners = owners(client);
         List<PartitionLag> rows = new ArrayList<>();
         for (Map.Entry<String, String> watched : WATCHED.entrySet()) {
             Map<TopicPartition, OffsetAndMetadata> committed = client.listConsumerGroupOffsets(watched.getKey())
                 .partitionsToOffsetAndMetadata().get(5, TimeUnit.SECONDS);
-            for (int p = 0; p < PARTITIONS; p++) {
+            for (int p = 0; p < partitions; p++) {
                 TopicPartition tp = new TopicPartition(watched.getValue(), p);
                 long end = endOffsets.containsKey(tp) ? endOffsets.get(tp).offset() : 0;
                 OffsetAndMetadata offset = committed.get(tp);
                 long position = offset == null ? 0 : offset.offset();
-                rows.add(new PartitionLag(watched.getKey(), tp.topic(), p, position, end, Math.max(0, end - position)));
+                rows.add(new PartitionLag(watched.getKey(), tp.topic(), p, position, end, Math.max(0, end - position),
+                    owners.get(tp)));
             }
         }
         rows.sort(Comparator.comparing(PartitionLag::group).thenComparing(PartitionLag::partition));
@@ -115,6 +122,20 @@ public class LagMonitor implements DisposableBean {
         return new LagSnapshot(now, rows, rows.stream().mapToLong(PartitionLag::lag).sum(), inRate, outRate,
             endTotal(endOffsets, KafkaTopics.RETRY), endTotal(endOffsets, KafkaTopics.DEAD_LETTER),
             orders.countByStatus(OrderStatus.PENDING_PAYMENT), orders.oldestUpdateIn(OrderStatus.PENDING_PAYMENT));
+    }
+
+    /** Which member of each watched group owns which partition now: its client id (the backend's name) and host. */
+    private static Map<TopicPartition, String> owners(Admin client) throws Exception {
+        Map<TopicPartition, String> owners = new HashMap<>();
+        for (ConsumerGroupDescription group : client.describeConsumerGroups(WATCHED.keySet()).all()
+            .get(5, TimeUnit.SECONDS).values()) {
+            for (MemberDescription member : group.members()) {
+                for (TopicPartition tp : member.assignment().topicPartitions()) {
+                    owners.put(tp, member.clientId() + " @ " + member.host());
+                }
+            }
+        }
+        return owners;
     }
 
     private static long endTotal(Map<TopicPartition, ListOffsetsResultInfo> ends, String topic) {

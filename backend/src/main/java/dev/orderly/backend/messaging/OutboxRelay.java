@@ -16,7 +16,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Relays committed status changes from the outbox to {@code order-status-events}, oldest first, at least once: a
- * row is marked published only after the broker acknowledged it.
+ * row is marked published only after the broker acknowledged it. Each backend runs one; they share the work by
+ * claiming rows with {@code FOR UPDATE SKIP LOCKED} ({@link OutboxRepository}).
  */
 @Component
 class OutboxRelay {
@@ -48,11 +49,25 @@ class OutboxRelay {
         }
     }
 
+    /**
+     * Claims a batch (rows no other relay holds), publishes it, waits for the broker's acknowledgements and marks
+     * it published, all in one transaction: a crash or a broker failure before the commit leaves the rows
+     * unpublished and unlocked, and they are sent again (at least once).
+     */
     int relayBatch() {
-        List<OutboxEvent> batch = repository.findByPublishedAtIsNullOrderByIdAsc(Limit.of(BATCH));
-        if (batch.isEmpty()) {
-            return 0;
-        }
+        Integer relayed = transactions.execute(status -> {
+            List<OutboxEvent> batch = repository.findByPublishedAtIsNullOrderByIdAsc(Limit.of(BATCH));
+            if (batch.isEmpty()) {
+                return 0;
+            }
+            publish(batch);
+            repository.markPublished(batch.stream().map(OutboxEvent::getId).toList(), clock.instant());
+            return batch.size();
+        });
+        return relayed == null ? 0 : relayed;
+    }
+
+    private void publish(List<OutboxEvent> batch) {
         List<CompletableFuture<?>> sends = new ArrayList<>(batch.size());
         for (OutboxEvent event : batch) {
             sends.add(kafka.send(KafkaTopics.STATUS_EVENTS, String.valueOf(event.getOrderId()), event.getPayload()));
@@ -65,9 +80,6 @@ class OutboxRelay {
         } catch (Exception e) {
             throw new IllegalStateException("the broker did not acknowledge the status events: " + e.getMessage(), e);
         }
-        List<Long> ids = batch.stream().map(OutboxEvent::getId).toList();
-        transactions.executeWithoutResult(status -> repository.markPublished(ids, clock.instant()));
-        return batch.size();
     }
 
     long backlog() {

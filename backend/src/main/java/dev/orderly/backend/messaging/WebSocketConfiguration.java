@@ -53,6 +53,12 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
                 if (stomp.getCommand() == StompCommand.SUBSCRIBE) {
                     authorise(stomp.getUser(), stomp.getDestination());
                 }
+                if (stomp.getCommand() == StompCommand.SEND) {
+                    // Only the server publishes live events; a client's SEND to /topic/... or /user/... would be
+                    // delivered to other sessions as if the server had sent it (a forged "order 4 REFUNDED").
+                    throw new MessageDeliveryException("Clients cannot send messages here; live events come from"
+                        + " the server only");
+                }
                 return message;
             }
         });

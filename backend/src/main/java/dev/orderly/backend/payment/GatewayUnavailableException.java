@@ -6,4 +6,8 @@ public class GatewayUnavailableException extends RuntimeException {
     public GatewayUnavailableException(String message) {
         super(message);
     }
+
+    public GatewayUnavailableException(String message, Throwable cause) {
+        super(message, cause);
+    }
 }

@@ -5,7 +5,6 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.orderly.backend.db.GroupCommit;
 import dev.orderly.model.Luhn;
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -67,23 +66,31 @@ public class SimulatedPaymentGateway implements PaymentGateway, AutoCloseable {
     private final JdbcTemplate jdbc;
     private final AtomicReference<GatewaySettings> settings;
 
-    public SimulatedPaymentGateway(Path directory, GatewaySettings settings) {
+    public SimulatedPaymentGateway(LedgerDatabase database, GatewaySettings settings) {
         // Hikari, not H2's own pool: with a thousand payments in flight, H2's pool let some callers starve past its
         // 30 s wait; Hikari hands connections over in order.
         HikariConfig config = new HikariConfig();
-        config.setJdbcUrl("jdbc:h2:file:" + directory.toAbsolutePath().resolve("ledger")
-            + ";WRITE_DELAY=0;LOCK_TIMEOUT=10000");
-        config.setUsername("sa");
-        config.setPassword("");
+        config.setJdbcUrl(database.url());
+        config.setUsername(database.username());
+        config.setPassword(database.password());
         config.setMaximumPoolSize(16);
         config.setPoolName("gateway-ledger");
+        config.setConnectionTimeout(Duration.ofSeconds(5).toMillis());
         this.pool = new HikariDataSource(config);
         this.jdbc = new JdbcTemplate(pool);
         this.settings = new AtomicReference<>(settings);
         // The ledger's writes are group-committed, as a real provider's would be: with a thousand payments in
         // flight, one commit per authorisation and per capture was a good part of this machine's disk and CPU.
         this.writes = new GroupCommit<>("gateway-ledger", 500, this::writeBatch);
-        jdbc.execute("""
+        createLedgerTable();
+    }
+
+    /**
+     * Creates the ledger's table if missing. Two backends starting at once against one PostgreSQL database can
+     * both try: the loser's CREATE fails on the catalogue's unique key, and the second attempt finds the table.
+     */
+    private void createLedgerTable() {
+        String ddl = """
             CREATE TABLE IF NOT EXISTS sim_ledger (
                 idempotency_key  VARCHAR(120) PRIMARY KEY,
                 authorization_id VARCHAR(64)  NOT NULL UNIQUE,
@@ -91,7 +98,12 @@ public class SimulatedPaymentGateway implements PaymentGateway, AutoCloseable {
                 amount           DECIMAL(12, 2) NOT NULL,
                 state            VARCHAR(16)  NOT NULL,
                 created_at       TIMESTAMP(6) NOT NULL,
-                updated_at       TIMESTAMP(6) NOT NULL)""");
+                updated_at       TIMESTAMP(6) NOT NULL)""";
+        try {
+            jdbc.execute(ddl);
+        } catch (RuntimeException raced) {
+            jdbc.execute(ddl);
+        }
     }
 
     public GatewaySettings settings() {
@@ -165,7 +177,8 @@ public class SimulatedPaymentGateway implements PaymentGateway, AutoCloseable {
             if (DUPLICATE_KEY.equals(insert.failure.getSQLState())) {
                 return find(key).orElseThrow();
             }
-            throw new GatewayUnavailableException("payment gateway ledger: " + insert.failure.getMessage());
+            throw new GatewayUnavailableException("payment gateway ledger: " + insert.failure.getMessage(),
+                insert.failure);
         }
         return new LedgerEntry(key, authorizationId, last4, amount, state, now);
     }
@@ -215,7 +228,8 @@ public class SimulatedPaymentGateway implements PaymentGateway, AutoCloseable {
         Write update = write("UPDATE sim_ledger SET state = ?, updated_at = ? WHERE idempotency_key = ? AND state = ?",
             to.name(), Timestamp.from(Instant.now()), key, from.name());
         if (update.failure != null) {
-            throw new GatewayUnavailableException("payment gateway ledger: " + update.failure.getMessage());
+            throw new GatewayUnavailableException("payment gateway ledger: " + update.failure.getMessage(),
+                update.failure);
         }
         return update.rows == 1;
     }
@@ -229,7 +243,7 @@ public class SimulatedPaymentGateway implements PaymentGateway, AutoCloseable {
             Thread.currentThread().interrupt();
             throw new GatewayUnavailableException("interrupted while writing the payment gateway's ledger");
         } catch (ExecutionException | TimeoutException e) {
-            throw new GatewayUnavailableException("payment gateway ledger not written: " + e.getMessage());
+            throw new GatewayUnavailableException("payment gateway ledger not written: " + e.getMessage(), e);
         }
         return write;
     }

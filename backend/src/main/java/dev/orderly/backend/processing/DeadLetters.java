@@ -1,5 +1,6 @@
 package dev.orderly.backend.processing;
 
+import dev.orderly.backend.kafka.KafkaSettings;
 import dev.orderly.backend.kafka.KafkaTopics;
 import dev.orderly.backend.messaging.EventJson;
 import dev.orderly.backend.messaging.UnreadableRecordException;
@@ -39,7 +40,6 @@ import org.springframework.stereotype.Service;
 @Service
 class DeadLetters {
 
-    private static final int PARTITIONS = 3;
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration RECEIVE_TIMEOUT = Duration.ofSeconds(2);
 
@@ -50,9 +50,12 @@ class DeadLetters {
     private final OrderRepository orders;
     private final ProcessedEventRepository inbox;
     private final ProcessingSettings settings;
+    private final int partitions;
 
     DeadLetters(ConsumerFactory<String, String> consumers, KafkaTemplate<String, String> kafka, EventJson json,
-        OrderRepository orders, ProcessedEventRepository inbox, ProcessingSettings settings) {
+        OrderRepository orders, ProcessedEventRepository inbox, ProcessingSettings settings,
+        KafkaSettings kafkaSettings) {
+        this.partitions = kafkaSettings.topics().partitions();
         this.consumers = consumers;
         this.kafka = kafka;
         // A template of its own for reading single records by offset (KafkaTemplate.receive); the shared one has
@@ -151,7 +154,7 @@ class DeadLetters {
     }
 
     private Map<String, ConsumerRecord<String, String>> find(List<RecordRef> refs) {
-        List<TopicPartitionOffset> wanted = refs.stream().filter(ref -> ref.partition() < PARTITIONS)
+        List<TopicPartitionOffset> wanted = refs.stream().filter(ref -> ref.partition() < partitions)
             .map(ref -> new TopicPartitionOffset(KafkaTopics.DEAD_LETTER, ref.partition(), ref.offset())).toList();
         Map<String, ConsumerRecord<String, String>> found = new HashMap<>();
         if (wanted.isEmpty()) {
@@ -170,18 +173,18 @@ class DeadLetters {
     private List<ConsumerRecord<String, String>> read(int limit) {
         List<ConsumerRecord<String, String>> records = new ArrayList<>();
         try (Consumer<String, String> consumer = consumer()) {
-            List<TopicPartition> partitions = new ArrayList<>();
-            for (int p = 0; p < PARTITIONS; p++) {
-                partitions.add(new TopicPartition(KafkaTopics.DEAD_LETTER, p));
+            List<TopicPartition> topicPartitions = new ArrayList<>();
+            for (int p = 0; p < partitions; p++) {
+                topicPartitions.add(new TopicPartition(KafkaTopics.DEAD_LETTER, p));
             }
-            consumer.assign(partitions);
-            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-            Map<TopicPartition, Long> begins = consumer.beginningOffsets(partitions);
-            for (TopicPartition tp : partitions) {
+            consumer.assign(topicPartitions);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(topicPartitions);
+            Map<TopicPartition, Long> begins = consumer.beginningOffsets(topicPartitions);
+            for (TopicPartition tp : topicPartitions) {
                 consumer.seek(tp, Math.max(begins.get(tp), ends.get(tp) - limit));
             }
             long deadline = System.nanoTime() + READ_TIMEOUT.toNanos();
-            while (System.nanoTime() < deadline && partitions.stream()
+            while (System.nanoTime() < deadline && topicPartitions.stream()
                 .anyMatch(tp -> consumer.position(tp) < ends.get(tp))) {
                 consumer.poll(Duration.ofMillis(200)).forEach(records::add);
             }

@@ -1,5 +1,6 @@
 package dev.orderly.backend.processing;
 
+import dev.orderly.backend.db.DatabaseOutages;
 import dev.orderly.backend.faults.FaultInjector;
 import dev.orderly.backend.order.OrderRepository;
 import dev.orderly.backend.payment.GatewayUnavailableException;
@@ -12,6 +13,7 @@ import dev.orderly.backend.processing.Outcome.Declined;
 import dev.orderly.backend.processing.Outcome.Duplicate;
 import dev.orderly.backend.processing.Outcome.Processed;
 import dev.orderly.backend.processing.Outcome.Retry;
+import dev.orderly.backend.processing.Outcome.Unavailable;
 import dev.orderly.model.InjectableFault;
 import dev.orderly.model.OrderProcessingEvent;
 import dev.orderly.model.OrderStatus;
@@ -72,6 +74,9 @@ class OrderProcessor {
         try {
             return attempt(event, origin);
         } catch (RuntimeException e) {
+            if (DatabaseOutages.isOutage(e)) {
+                return unavailable(e);
+            }
             log.warn("order {}: unexpected failure, treated as transient: {}", event.orderId(), e.toString());
             return new Retry("processing failed: " + rootMessage(e), e);
         }
@@ -103,7 +108,7 @@ class OrderProcessor {
             return new Declined(e.getMessage());
         } catch (GatewayUnavailableException e) {
             compensateQuietly(event, key, "the gateway failed during authorisation", origin);
-            return new Retry("payment gateway: " + e.getMessage(), e);
+            return DatabaseOutages.isOutage(e) ? unavailable(e) : new Retry("payment gateway: " + e.getMessage(), e);
         }
         faults.hit(InjectableFault.CRASH_DURING_PAYMENT);
         WorkBulkhead.Permit permit;
@@ -137,6 +142,9 @@ class OrderProcessor {
             return new Retry("processing rolled back: " + rootMessage(e), e);
         } catch (RuntimeException e) {
             compensateQuietly(event, key, "transaction rolled back: " + rootMessage(e), origin);
+            if (DatabaseOutages.isOutage(e)) {
+                return unavailable(e);
+            }
             return new Retry("processing rolled back: " + rootMessage(e), e);
         }
         log.debug("order {} processed: {}", event.orderId(), reached);
@@ -145,12 +153,19 @@ class OrderProcessor {
         return new Processed(reached);
     }
 
+    private static Outcome unavailable(RuntimeException e) {
+        return new Unavailable("the database is not reachable: " + rootMessage(e), e);
+    }
+
+    /** The deepest message in the cause chain (skipping causes without one), at most 300 characters. */
     static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
+        String message = null;
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t.getMessage() != null) {
+                message = t.getMessage();
+            }
         }
-        String message = String.valueOf(root.getMessage());
+        message = String.valueOf(message);
         return message.length() > 300 ? message.substring(0, 300) + "..." : message;
     }
 

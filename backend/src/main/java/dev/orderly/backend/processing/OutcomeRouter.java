@@ -4,6 +4,7 @@ import dev.orderly.backend.kafka.KafkaTopics;
 import dev.orderly.backend.order.OrderRepository;
 import dev.orderly.backend.processing.Outcome.DeadLetter;
 import dev.orderly.backend.processing.Outcome.Retry;
+import dev.orderly.backend.processing.Outcome.Unavailable;
 import dev.orderly.model.OrderProcessingEvent;
 import dev.orderly.model.TimelineEntry.TimelineKind;
 import java.time.Duration;
@@ -20,6 +21,8 @@ import org.springframework.stereotype.Component;
  * <li>a publish to the retry or dead-letter topic failed (a broker hiccup): it is tried again every second until
  * the broker takes it, so the record is neither lost nor skipped; meanwhile it holds back only its own
  * partition's offset;</li>
+ * <li>the database cannot be reached: the same delivery is run again every second until it answers, without
+ * spending the record's retry budget;</li>
  * <li>shutdown (or an interrupt) before the outcome is durable: the slot is abandoned, the offset stays below the
  * record and the record is delivered again on the next start, where the duplicate check sorts it out.</li>
  * </ul>
@@ -62,11 +65,16 @@ class OutcomeRouter {
     void route(Delivery delivery, Work work) {
         boolean durable = false;
         try {
-            Outcome outcome;
-            try {
-                outcome = work.run();
-            } catch (RuntimeException e) {
-                outcome = new Retry("processing failed: " + OrderProcessor.rootMessage(e), e);
+            Outcome outcome = run(work);
+            boolean warned = false;
+            while (outcome instanceof Unavailable unavailable && !workers.closing()) {
+                if (!warned) {
+                    log.warn("{}: {}; trying again every {} ms without spending its retries", delivery,
+                        unavailable.reason(), REPUBLISH_PAUSE.toMillis());
+                    warned = true;
+                }
+                Thread.sleep(REPUBLISH_PAUSE.toMillis());
+                outcome = run(work);
             }
             durable = makeDurable(delivery, outcome);
         } catch (InterruptedException e) {
@@ -79,6 +87,14 @@ class OutcomeRouter {
             } else {
                 abandon(delivery, null);
             }
+        }
+    }
+
+    private static Outcome run(Work work) throws InterruptedException {
+        try {
+            return work.run();
+        } catch (RuntimeException e) {
+            return new Retry("processing failed: " + OrderProcessor.rootMessage(e), e);
         }
     }
 
@@ -101,7 +117,8 @@ class OutcomeRouter {
         if (outcome instanceof DeadLetter deadLetter) {
             return deadLetter(delivery, deadLetter.reason(), deadLetter.cause());
         }
-        return true;
+        // Unavailable here means the application is stopping: the record comes back on the next start.
+        return !(outcome instanceof Unavailable);
     }
 
     private boolean scheduleRetry(Delivery delivery, Retry retry) {

@@ -43,14 +43,16 @@ class ProcessingListeners {
     }
 
     @KafkaListener(id = "order-processing", topics = KafkaTopics.PROCESSING, groupId = KafkaTopics.PROCESSING_GROUP,
-        concurrency = "${orderly.processing.concurrency:3}", containerFactory = ProcessingContainers.GATED)
+        concurrency = "${orderly.processing.concurrency:3}", containerFactory = ProcessingContainers.GATED,
+        clientIdPrefix = "#{@instanceName.value()}")
     void onOrderProcessingEvent(ConsumerRecord<String, String> record, Acknowledgment ack)
         throws InterruptedException {
         dispatch(record, ack, 0);
     }
 
     @KafkaListener(id = "order-retry", topics = KafkaTopics.RETRY, groupId = KafkaTopics.RETRY_GROUP,
-        concurrency = "${orderly.processing.retry-concurrency:1}", containerFactory = ProcessingContainers.GATED)
+        concurrency = "${orderly.processing.retry-concurrency:1}", containerFactory = ProcessingContainers.GATED,
+        clientIdPrefix = "#{@instanceName.value()}-retry")
     void onRetryEvent(ConsumerRecord<String, String> record, Acknowledgment ack) throws InterruptedException {
         dispatch(record, ack, retries.remainingDelay(record));
     }

@@ -1,5 +1,6 @@
 package dev.orderly.backend.processing;
 
+import dev.orderly.backend.InstanceName;
 import dev.orderly.model.InjectableFault;
 import dev.orderly.backend.faults.FaultInjector;
 import dev.orderly.backend.order.CustomerOrder;
@@ -41,10 +42,12 @@ class ProcessingTransaction {
     private final PaymentGateway gateway;
     private final Clock clock;
     private final FaultInjector faults;
+    private final InstanceName instance;
 
     ProcessingTransaction(OrderRepository orders, ProcessedEventRepository inbox, PaymentRepository payments,
         ShipmentRepository shipments, WarehouseStorageRepository storage, OrderStatusChanger statusChanger,
-        AttemptLog attempts, PaymentGateway gateway, Clock clock, FaultInjector faults) {
+        AttemptLog attempts, PaymentGateway gateway, Clock clock, FaultInjector faults, InstanceName instance) {
+        this.instance = instance;
         this.orders = orders;
         this.inbox = inbox;
         this.payments = payments;
@@ -93,8 +96,8 @@ class ProcessingTransaction {
             faults.hit(InjectableFault.STATUS_UPDATE_FAILS);
             statusChanger.move(order, OrderStatus.PREPARING, ACTOR, "shipping to " + request.shipment().zipCode());
         }
-        attempts.recordWithin(event, TimelineKind.ATTEMPT_SUCCEEDED,
-            "processed: payment, shipment" + (request.warehouseStorage() ? ", warehouse storage" : ""), origin);
+        attempts.recordWithin(event, TimelineKind.ATTEMPT_SUCCEEDED, "processed by " + instance.value()
+            + ": payment, shipment" + (request.warehouseStorage() ? ", warehouse storage" : ""), origin);
         return order.getStatus();
     }
 }

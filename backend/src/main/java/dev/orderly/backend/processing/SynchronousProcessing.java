@@ -6,6 +6,7 @@ import dev.orderly.backend.processing.Outcome.Declined;
 import dev.orderly.backend.processing.Outcome.Duplicate;
 import dev.orderly.backend.processing.Outcome.Processed;
 import dev.orderly.backend.processing.Outcome.Retry;
+import dev.orderly.backend.processing.Outcome.Unavailable;
 import dev.orderly.backend.security.CurrentUser;
 import dev.orderly.backend.web.ApiException;
 import dev.orderly.model.OrderProcessingEvent;
@@ -57,6 +58,10 @@ class SynchronousProcessing {
         }
         if (outcome instanceof Duplicate) {
             throw ApiException.conflict("Order " + orderId + " was already processed");
+        }
+        if (outcome instanceof Unavailable) {
+            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "The database is not reachable right now; order "
+                + orderId + " was not processed and is still PENDING_PAYMENT. Try again in a moment.");
         }
         if (outcome instanceof Retry retry) {
             throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "Order " + orderId + " could not be processed ("

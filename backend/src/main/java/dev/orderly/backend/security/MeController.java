@@ -1,5 +1,6 @@
 package dev.orderly.backend.security;
 
+import dev.orderly.backend.InstanceName;
 import dev.orderly.model.ApiResponse;
 import dev.orderly.model.UserView;
 import org.springframework.security.core.Authentication;
@@ -10,9 +11,16 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class MeController {
 
+    private final InstanceName instance;
+
+    MeController(InstanceName instance) {
+        this.instance = instance;
+    }
+
     @GetMapping("/api/me")
     ApiResponse<UserView> me(Authentication authentication) {
         CurrentUser user = CurrentUser.of(authentication);
-        return ApiResponse.ok(new UserView(user.email(), user.role().name()), "Signed in as " + user.email());
+        return ApiResponse.ok(new UserView(user.email(), user.role().name(), instance.value()),
+            "Signed in as " + user.email() + " on " + instance.value());
     }
 }

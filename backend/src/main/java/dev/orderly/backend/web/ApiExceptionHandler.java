@@ -1,5 +1,6 @@
 package dev.orderly.backend.web;
 
+import dev.orderly.backend.db.DatabaseOutages;
 import dev.orderly.model.ApiResponse;
 import dev.orderly.model.IllegalTransitionException;
 import java.util.LinkedHashMap;
@@ -84,6 +85,11 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ApiResponse<Object>> unexpected(Exception e) {
+        if (DatabaseOutages.isOutage(e)) {
+            log.warn("request refused, the database is not reachable: {}", e.toString());
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body(ApiResponse.error(
+                "The database is not reachable right now, so nothing was changed. Try again in a moment.", null));
+        }
         log.error("unexpected error", e);
         return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(ApiResponse.error(
             "Something went wrong on the server (" + e.getClass().getSimpleName() + "); nothing was changed"

@@ -9,6 +9,7 @@ import dev.orderly.backend.support.ApiClient;
 import dev.orderly.backend.support.BackendJar;
 import dev.orderly.backend.support.BrokerProcess;
 import dev.orderly.backend.support.OrderStream;
+import dev.orderly.backend.support.Outcomes;
 import dev.orderly.backend.support.TestDataDir;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,7 +19,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import tools.jackson.databind.JsonNode;
 
 /**
  * The production shape, broken on purpose: the backend in its own JVM in external mode, against a Kafka broker in
@@ -133,29 +133,6 @@ class ExternalCrashSuiteIT {
     }
 
     private static void assertEveryAcceptedOrderProcessedOnce(ApiClient api, List<Long> accepted) {
-        await().atMost(WAIT).untilAsserted(() -> {
-            for (long order : accepted) {
-                assertThat(api.status(ALICE, order)).as("order %d got a 202", order).isEqualTo("COMPLETED");
-            }
-        });
-        for (long order : accepted) {
-            JsonNode view = api.order(ALICE, order);
-            long succeeded = 0;
-            for (JsonNode entry : view.get("timeline")) {
-                if (entry.get("kind").asString().equals("ATTEMPT_SUCCEEDED")) {
-                    succeeded++;
-                }
-            }
-            assertThat(succeeded).as("successful attempts of order %d", order).isEqualTo(1);
-        }
-        await().atMost(WAIT).untilAsserted(() -> {
-            JsonNode report = api.get(STAFF, "/api/admin/invariants").data();
-            assertThat(report.get("ok").asBoolean()).as(report.toString()).isTrue();
-            JsonNode counts = report.get("counts");
-            // Orders paid for while the backend went down may complete too; each completed order has exactly one
-            // capture, and every accepted one is among them.
-            assertThat(counts.get("captured").asLong()).isEqualTo(counts.get("payments").asLong())
-                .isGreaterThanOrEqualTo(accepted.size());
-        });
+        Outcomes.assertEveryAcceptedOrderProcessedOnce(api, accepted, WAIT);
     }
 }

@@ -7,6 +7,7 @@ import dev.orderly.backend.payment.PaymentGateway.CardToken;
 import dev.orderly.backend.payment.SimulatedPaymentGateway.LedgerEntry;
 import dev.orderly.backend.payment.SimulatedPaymentGateway.LedgerState;
 import dev.orderly.backend.support.TestDataDir;
+import dev.orderly.backend.support.TestDatabase;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,16 +21,19 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-/** The simulator's ledger (a real H2 file) with its group-committed writes. */
+/** The simulator's ledger (a real H2 file, or PostgreSQL: {@link TestDatabase}) with its group-committed writes. */
+@Tag("database")
 class SimulatedPaymentGatewayTest {
 
     private static final CardToken CARD = new CardToken("tok_test", "1111");
     private static final BigDecimal AMOUNT = new BigDecimal("25.00");
 
     private final Path dir = TestDataDir.create("gateway");
-    private final SimulatedPaymentGateway gateway = new SimulatedPaymentGateway(dir,
+    private final LedgerDatabase ledgerDatabase = TestDatabase.ledger(dir);
+    private final SimulatedPaymentGateway gateway = new SimulatedPaymentGateway(ledgerDatabase,
         new GatewaySettings(GatewaySettings.Preset.INSTANT, null, null, 0.0, 0.0, "0002"));
     private final ExecutorService threads = Executors.newFixedThreadPool(32);
 
@@ -85,7 +89,7 @@ class SimulatedPaymentGatewayTest {
         gateway.capture("order-4#0");
         gateway.close();
 
-        try (SimulatedPaymentGateway reopened = new SimulatedPaymentGateway(dir,
+        try (SimulatedPaymentGateway reopened = new SimulatedPaymentGateway(ledgerDatabase,
             new GatewaySettings(GatewaySettings.Preset.INSTANT, null, null, 0.0, 0.0, "0002"))) {
             assertThat(reopened.find("order-4#0").orElseThrow().state()).isEqualTo(LedgerState.CAPTURED);
         }

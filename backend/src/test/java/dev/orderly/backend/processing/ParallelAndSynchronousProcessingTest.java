@@ -20,6 +20,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.Test;
  * same time, each exactly once. And the seed's synchronous mode, switched on by staff, does the same work in the
  * request thread.
  */
+@Tag("database")
 class ParallelAndSynchronousProcessingTest {
 
     private static final Duration WAIT = Duration.ofSeconds(60);

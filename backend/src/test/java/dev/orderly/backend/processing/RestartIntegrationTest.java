@@ -11,9 +11,11 @@ import dev.orderly.model.TimelineEntry.TimelineKind;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Orders (H2 file) and consumed offsets (embedded broker's log) survive a restart on the same data directory. */
+@Tag("database")
 class RestartIntegrationTest {
 
     private final Path dir = TestDataDir.create("restart");

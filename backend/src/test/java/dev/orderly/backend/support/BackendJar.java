@@ -58,6 +58,10 @@ public final class BackendJar implements AutoCloseable {
         return new ApiClient(port);
     }
 
+    public int port() {
+        return port;
+    }
+
     public boolean isAlive() {
         return process != null && process.isAlive();
     }

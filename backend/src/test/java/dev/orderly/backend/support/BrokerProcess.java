@@ -17,31 +17,42 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.Uuid;
 
 /**
- * A real Kafka broker (single-node KRaft) in its own JVM, started from the Kafka jars on the test classpath with
- * Kafka's own {@code kafka.Kafka} main: the "remote cluster" of the fault tests. It can be killed ({@code kill -9})
- * and restarted on the same log directory and ports.
+ * A real Kafka broker (KRaft, broker and controller in one) in its own JVM, started from the Kafka jars on the test
+ * classpath with Kafka's own {@code kafka.Kafka} main: the "remote cluster" of the fault tests, alone or as one
+ * node of a {@link KafkaCluster}. It can be killed ({@code kill -9}) and restarted on the same log directory and
+ * ports.
  */
 public final class BrokerProcess implements AutoCloseable {
 
     private final Path dir;
-    private final int port = FreePort.pick();
-    private final int controllerPort = FreePort.pick();
+    private final int nodeId;
+    private final int port;
+    private final int controllerPort;
     private Process process;
 
-    private BrokerProcess(Path dir) {
+    BrokerProcess(Path dir, int nodeId, int port, int controllerPort) {
         this.dir = dir;
+        this.nodeId = nodeId;
+        this.port = port;
+        this.controllerPort = controllerPort;
     }
 
-    /** Formats a new log directory under {@code dir} and starts the broker; returns when it answers. */
+    /** Formats a new log directory under {@code dir} and starts a single-node broker; returns when it answers. */
     public static BrokerProcess start(Path dir) throws IOException, InterruptedException {
-        BrokerProcess broker = new BrokerProcess(dir);
-        broker.configure();
-        broker.launch();
+        BrokerProcess broker = new BrokerProcess(dir, 1, FreePort.pick(), FreePort.pick());
+        broker.configure(broker.voter(), 1, Uuid.randomUuid().toString());
+        broker.spawn();
+        broker.awaitReady(broker.bootstrapServers());
         return broker;
     }
 
     public String bootstrapServers() {
         return "127.0.0.1:" + port;
+    }
+
+    /** This node in {@code controller.quorum.voters}. */
+    String voter() {
+        return nodeId + "@127.0.0.1:" + controllerPort;
     }
 
     /** kill -9 the broker. */
@@ -51,7 +62,8 @@ public final class BrokerProcess implements AutoCloseable {
 
     /** Starts the broker again on the same data and ports (after {@link #kill()}). */
     public void restart() throws IOException {
-        launch();
+        spawn();
+        awaitReady(bootstrapServers());
     }
 
     @Override
@@ -59,12 +71,13 @@ public final class BrokerProcess implements AutoCloseable {
         ChildProcesses.stop(process);
     }
 
-    private void configure() throws IOException, InterruptedException {
+    /** Writes the configuration and formats the log directory: {@code replication} copies of internal topics. */
+    void configure(String voters, int replication, String clusterId) throws IOException, InterruptedException {
         Files.createDirectories(dir);
         Properties props = new Properties();
         props.put("process.roles", "broker,controller");
-        props.put("node.id", "1");
-        props.put("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
+        props.put("node.id", Integer.toString(nodeId));
+        props.put("controller.quorum.voters", voters);
         props.put("listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
         props.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
         props.put("controller.listener.names", "CONTROLLER");
@@ -72,12 +85,15 @@ public final class BrokerProcess implements AutoCloseable {
         props.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
         props.put("log.dirs", dir.resolve("logs").toString());
         props.put("auto.create.topics.enable", "false");
-        props.put("offsets.topic.replication.factor", "1");
+        String copies = Integer.toString(replication);
+        String minInSync = Integer.toString(Math.max(1, replication - 1));
+        props.put("offsets.topic.replication.factor", copies);
         props.put("offsets.topic.num.partitions", "5");
-        props.put("transaction.state.log.replication.factor", "1");
-        props.put("transaction.state.log.min.isr", "1");
-        props.put("share.coordinator.state.topic.replication.factor", "1");
-        props.put("share.coordinator.state.topic.min.isr", "1");
+        props.put("transaction.state.log.replication.factor", copies);
+        props.put("transaction.state.log.min.isr", minInSync);
+        props.put("share.coordinator.state.topic.replication.factor", copies);
+        props.put("share.coordinator.state.topic.min.isr", minInSync);
+        props.put("default.replication.factor", copies);
         props.put("group.initial.rebalance.delay.ms", "0");
         props.put("broker.heartbeat.interval.ms", "500");
         props.put("broker.session.timeout.ms", "2500");
@@ -95,7 +111,7 @@ public final class BrokerProcess implements AutoCloseable {
             """.formatted(dir.resolve("broker.log")), StandardCharsets.UTF_8);
         Process format = new ProcessBuilder(List.of(ChildProcesses.java(), "-cp", System.getProperty("java.class.path"),
             "-Dlogback.configurationFile=" + dir.resolve("logback.xml"), "kafka.tools.StorageTool", "format",
-            "-t", Uuid.randomUuid().toString(), "-c", dir.resolve("server.properties").toString()))
+            "-t", clusterId, "-c", dir.resolve("server.properties").toString()))
             .redirectErrorStream(true).redirectOutput(dir.resolve("format.log").toFile()).start();
         if (!format.waitFor(60, TimeUnit.SECONDS) || format.exitValue() != 0) {
             throw new IllegalStateException("formatting the broker's storage failed: "
@@ -103,13 +119,18 @@ public final class BrokerProcess implements AutoCloseable {
         }
     }
 
-    private void launch() throws IOException {
+    /** Starts the process without waiting: a cluster's nodes must come up together to elect a controller. */
+    void spawn() throws IOException {
         process = new ProcessBuilder(List.of(ChildProcesses.java(), "-Xmx512m", "-cp",
             System.getProperty("java.class.path"), "-Dlogback.configurationFile=" + dir.resolve("logback.xml"),
             "kafka.Kafka", dir.resolve("server.properties").toString()))
             .redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("broker.out").toFile())).start();
-        Map<String, Object> config = Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
+    }
+
+    /** Waits until this broker answers and is a member of the cluster at {@code bootstrap}. */
+    void awaitReady(String bootstrap) {
+        Map<String, Object> config = Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
             AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000);
         try (Admin admin = Admin.create(config)) {
             await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(300)).ignoreExceptions()
@@ -117,7 +138,8 @@ public final class BrokerProcess implements AutoCloseable {
                     if (!process.isAlive()) {
                         throw new IllegalStateException("the broker process ended; see " + dir.resolve("broker.out"));
                     }
-                    return !admin.describeCluster().nodes().get(3, TimeUnit.SECONDS).isEmpty();
+                    return admin.describeCluster().nodes().get(3, TimeUnit.SECONDS).stream()
+                        .anyMatch(node -> node.id() == nodeId);
                 });
         }
     }

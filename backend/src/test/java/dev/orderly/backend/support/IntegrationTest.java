@@ -4,12 +4,14 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.junit.jupiter.api.Tag;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.TestPropertySource;
 
 /**
  * The whole backend on a random HTTP port, a real embedded broker on a free port and an H2 file in a fresh data
- * directory. Test classes with this annotation share one running backend.
+ * directory (or a real PostgreSQL database, {@link TestDatabase}; tagged {@code database}, so the PostgreSQL run
+ * picks it). Test classes with this annotation share one running backend.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -33,5 +35,6 @@ import org.springframework.test.context.TestPropertySource;
     "orderly.security.users[2].role=CUSTOMER",
     "logging.file.name=",
 })
+@Tag("database")
 public @interface IntegrationTest {
 }

@@ -3,6 +3,7 @@ package dev.orderly.backend.support;
 import dev.orderly.backend.OrderlyBackendApplication;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -30,6 +31,9 @@ public final class RunningBackend implements AutoCloseable {
             "--orderly.security.users[1].email=staff@example.com",
             "--orderly.security.users[1].password=staff-demo",
             "--orderly.security.users[1].role=STAFF"));
+        if (Arrays.stream(extraArgs).noneMatch(arg -> arg.startsWith("--spring.datasource.url="))) {
+            args.addAll(TestDatabase.arguments(dataDir));
+        }
         args.addAll(List.of(extraArgs));
         return new RunningBackend(new SpringApplicationBuilder(OrderlyBackendApplication.class)
             .run(args.toArray(String[]::new)));

@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
@@ -14,17 +17,28 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 public final class SharedDataDir {
 
     private static final Path DIR;
+    private static final Map<String, Supplier<Object>> DATABASE =
+        new LinkedHashMap<>();
 
     static {
         removeEarlierRuns();
         DIR = TestDataDir.create("shared");
+        // One database for every test class of this JVM, so they share one Spring context.
+        TestDatabase.register(new DynamicPropertyRegistry() {
+            @Override
+            public void add(String name, Supplier<Object> value) {
+                DATABASE.put(name, value);
+            }
+        }, "shared");
     }
 
     private SharedDataDir() {
     }
 
+    /** The data directory, and the database under test ({@link TestDatabase}). */
     public static void register(DynamicPropertyRegistry registry) {
         registry.add("orderly.data-dir", DIR::toString);
+        DATABASE.forEach(registry::add);
     }
 
     private static void removeEarlierRuns() {

@@ -1,6 +1,7 @@
 package dev.orderly.console.client;
 
 import dev.orderly.backend.OrderlyBackendApplication;
+import dev.orderly.backend.db.DatabaseProblems;
 import dev.orderly.backend.kafka.EmbeddedKafkaBroker;
 import dev.orderly.console.client.StartupStep.Component;
 import dev.orderly.console.client.StartupStep.State;
@@ -57,7 +58,7 @@ public final class EmbeddedBackend implements AutoCloseable {
             return new EmbeddedBackend(context, port);
         } catch (RuntimeException e) {
             Component failed = tracker.current;
-            String reason = explain(e);
+            String reason = explain(e, effective.extraProperties().get("spring.datasource.url"));
             progress.accept(new StartupStep(failed, State.FAILED, reason));
             throw new BackendStartException(failed, reason, e);
         }
@@ -92,6 +93,15 @@ public final class EmbeddedBackend implements AutoCloseable {
 
     /** The most specific message in the cause chain that a person can act on. */
     static String explain(Throwable e) {
+        return explain(e, null);
+    }
+
+    /** The same, naming the database URL ({@code null}: the embedded H2 file) in a database problem. */
+    static String explain(Throwable e, String databaseUrl) {
+        String database = DatabaseProblems.explain(e, databaseUrl);
+        if (database != null) {
+            return database;
+        }
         String best = e.getMessage();
         for (Throwable t = e; t != null; t = t.getCause()) {
             String message = t.getMessage();

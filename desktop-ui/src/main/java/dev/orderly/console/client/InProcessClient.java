@@ -20,7 +20,7 @@ public class InProcessClient extends RemoteClient {
 
     @Override
     public String describe() {
-        return "in-process backend (HTTP + STOMP on loopback), " + baseUrl();
+        return "in-process, " + baseUrl() + " (HTTP + STOMP on loopback)";
     }
 
     @Override

@@ -96,13 +96,18 @@ public interface OrderlyClient extends AutoCloseable {
     /** Subscribes to pipeline snapshots (about one a second); the returned handle unsubscribes. */
     Runnable onPipeline(Consumer<LagSnapshot> listener);
 
-    /** "in-process backend (HTTP + STOMP on loopback), http://127.0.0.1:8080" or "attached to http://host:8080". */
+    /** "in-process, http://127.0.0.1:8080 (HTTP + STOMP on loopback)" or "attached to http://host:8080". */
     String describe();
 
     @Override
     void close();
 
     /** Health of the two parts the pipeline cannot run without. */
-    record Health(boolean brokerUp, boolean databaseUp, String detail) {
+    /** The backend's health; {@code database} is the product behind it ("H2", "PostgreSQL"). */
+    record Health(boolean brokerUp, boolean databaseUp, String detail, String database) {
+
+        public Health(boolean brokerUp, boolean databaseUp, String detail) {
+            this(brokerUp, databaseUp, detail, "Database");
+        }
     }
 }

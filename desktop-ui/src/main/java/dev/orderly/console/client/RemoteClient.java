@@ -212,7 +212,9 @@ public class RemoteClient implements OrderlyClient {
             JsonNode components = json.readTree(response.body()).path("components");
             boolean broker = "UP".equals(components.path("kafka").path("status").asString(""));
             boolean db = "UP".equals(components.path("db").path("status").asString(""));
-            return new Health(broker, db, "broker " + (broker ? "up" : "down") + ", database " + (db ? "up" : "down"));
+            String product = components.path("db").path("details").path("database").asString("Database");
+            return new Health(broker, db, "broker " + (broker ? "up" : "down") + ", database " + (db ? "up" : "down"),
+                product);
         } catch (IOException e) {
             return new Health(false, false, "backend unreachable: " + e.getMessage());
         } catch (InterruptedException e) {

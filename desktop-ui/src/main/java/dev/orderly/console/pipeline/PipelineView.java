@@ -6,6 +6,8 @@ import dev.orderly.model.PartitionLag;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
 import javafx.scene.chart.BarChart;
@@ -14,6 +16,8 @@ import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -90,11 +94,39 @@ public final class PipelineView extends VBox {
         lineChart.setPrefWidth(620);
         VBox.setVgrow(charts, Priority.ALWAYS);
 
+        TableView<PartitionLag> owners = owners(vm);
+
         vm.partitions().addListener((ListChangeListener<PartitionLag>) c -> showBars(vm));
         vm.history().addListener((ListChangeListener<PipelineViewModel.LagPoint>) c -> showHistory(vm));
         vm.latestProperty().addListener((o, a, snapshot) -> lineChart.setTitle(title(snapshot)));
-        getChildren().addAll(stats, charts);
+        getChildren().addAll(stats, charts, owners);
         setId("pipeline-view");
+    }
+
+    /** Which member of each consumer group owns which partition: with several backends, a rebalance shows here. */
+    private static TableView<PartitionLag> owners(PipelineViewModel vm) {
+        TableView<PartitionLag> table = new TableView<>(vm.partitions());
+        table.getColumns().add(column("Group", 190, p -> p.group()));
+        table.getColumns().add(column("Partition", 80, p -> Integer.toString(p.partition())));
+        table.getColumns().add(column("Owned by", 420, p -> p.owner() == null ? "nobody (rebalancing or stopped)"
+            : p.owner()));
+        table.getColumns().add(column("Committed", 100, p -> Long.toString(p.committedOffset())));
+        table.getColumns().add(column("Lag", 80, p -> Long.toString(p.lag())));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setPrefHeight(190);
+        table.setMinHeight(120);
+        table.setPlaceholder(new Label("No lag measured yet"));
+        table.setId("partition-owners");
+        return table;
+    }
+
+    private static TableColumn<PartitionLag, String> column(String title, double width,
+        Function<PartitionLag, String> text) {
+        TableColumn<PartitionLag, String> column = new TableColumn<>(title);
+        column.setCellValueFactory(row -> new ReadOnlyStringWrapper(text.apply(row.getValue())));
+        column.setPrefWidth(width);
+        column.setSortable(false);
+        return column;
     }
 
     private static String title(LagSnapshot snapshot) {

@@ -42,6 +42,7 @@ public final class PipelineViewModel {
     private final StringProperty waiting = new SimpleStringProperty("-");
     private final BooleanProperty brokerUp = new SimpleBooleanProperty(false);
     private final BooleanProperty databaseUp = new SimpleBooleanProperty(false);
+    private final StringProperty databaseName = new SimpleStringProperty("Database");
     private final StringProperty health = new SimpleStringProperty("checking...");
     private final UpdateBatcher<LagSnapshot> updates;
 
@@ -68,6 +69,7 @@ public final class PipelineViewModel {
         runner.run(client::health, h -> {
             brokerUp.set(h.brokerUp());
             databaseUp.set(h.databaseUp());
+            databaseName.set(h.database());
             health.set(h.detail());
         }, error -> health.set("unknown"));
     }
@@ -131,6 +133,11 @@ public final class PipelineViewModel {
 
     public ReadOnlyBooleanProperty brokerUpProperty() {
         return brokerUp;
+    }
+
+    /** The database product behind the backend: "H2" or "PostgreSQL". */
+    public ReadOnlyStringProperty databaseNameProperty() {
+        return databaseName;
     }
 
     public ReadOnlyBooleanProperty databaseUpProperty() {

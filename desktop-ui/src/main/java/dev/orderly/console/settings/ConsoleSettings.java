@@ -11,6 +11,7 @@ import java.util.Map;
  * @param attach        true: attach to {@code attachUrl}; false: start the backend in this process
  * @param kafkaMode     {@code embedded} or {@code external}
  * @param securityProtocol for external Kafka: PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL
+ * @param database      the embedded H2 file, or a PostgreSQL server
  */
 public record ConsoleSettings(
     boolean attach,
@@ -27,7 +28,22 @@ public record ConsoleSettings(
     long gatewayLatencyMaxMs,
     double gatewayErrorRate,
     double gatewayTimeoutRate,
-    String lastUser) {
+    String lastUser,
+    DatabaseSettings database) {
+
+    public ConsoleSettings {
+        database = database == null ? DatabaseSettings.EMBEDDED : database;
+    }
+
+    /** Settings with the embedded H2 database. */
+    public ConsoleSettings(boolean attach, String attachUrl, Path dataDir, int httpPort, String kafkaMode,
+        int kafkaPort, String bootstrapServers, String securityProtocol, String saslMechanism, String saslJaasConfig,
+        long gatewayLatencyMinMs, long gatewayLatencyMaxMs, double gatewayErrorRate, double gatewayTimeoutRate,
+        String lastUser) {
+        this(attach, attachUrl, dataDir, httpPort, kafkaMode, kafkaPort, bootstrapServers, securityProtocol,
+            saslMechanism, saslJaasConfig, gatewayLatencyMinMs, gatewayLatencyMaxMs, gatewayErrorRate,
+            gatewayTimeoutRate, lastUser, DatabaseSettings.EMBEDDED);
+    }
 
     public static ConsoleSettings defaults(Path home) {
         return new ConsoleSettings(false, "http://127.0.0.1:8080", home.resolve(".orderly"), 8080, "embedded", 9092,
@@ -49,6 +65,7 @@ public record ConsoleSettings(
                 extra.put("spring.kafka.properties.sasl.jaas.config", saslJaasConfig);
             }
         }
+        extra.putAll(database.backendProperties());
         return new BackendOptions(dataDir, httpPort, kafkaMode, kafkaPort, bootstrapServers, extra);
     }
 
@@ -57,12 +74,19 @@ public record ConsoleSettings(
         return attach != other.attach || !attachUrl.equals(other.attachUrl) || !dataDir.equals(other.dataDir)
             || httpPort != other.httpPort || !kafkaMode.equals(other.kafkaMode) || kafkaPort != other.kafkaPort
             || !bootstrapServers.equals(other.bootstrapServers) || !securityProtocol.equals(other.securityProtocol)
-            || !saslMechanism.equals(other.saslMechanism) || !saslJaasConfig.equals(other.saslJaasConfig);
+            || !saslMechanism.equals(other.saslMechanism) || !saslJaasConfig.equals(other.saslJaasConfig)
+            || !database.equals(other.database);
     }
 
     public ConsoleSettings withLastUser(String user) {
         return new ConsoleSettings(attach, attachUrl, dataDir, httpPort, kafkaMode, kafkaPort, bootstrapServers,
             securityProtocol, saslMechanism, saslJaasConfig, gatewayLatencyMinMs, gatewayLatencyMaxMs,
-            gatewayErrorRate, gatewayTimeoutRate, user);
+            gatewayErrorRate, gatewayTimeoutRate, user, database);
+    }
+
+    public ConsoleSettings withDatabase(DatabaseSettings newDatabase) {
+        return new ConsoleSettings(attach, attachUrl, dataDir, httpPort, kafkaMode, kafkaPort, bootstrapServers,
+            securityProtocol, saslMechanism, saslJaasConfig, gatewayLatencyMinMs, gatewayLatencyMaxMs,
+            gatewayErrorRate, gatewayTimeoutRate, lastUser, newDatabase);
     }
 }

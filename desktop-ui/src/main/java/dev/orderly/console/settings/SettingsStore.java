@@ -50,7 +50,10 @@ public final class SettingsStore {
                 Long.parseLong(p.getProperty("gatewayLatencyMaxMs", Long.toString(d.gatewayLatencyMaxMs()))),
                 Double.parseDouble(p.getProperty("gatewayErrorRate", Double.toString(d.gatewayErrorRate()))),
                 Double.parseDouble(p.getProperty("gatewayTimeoutRate", Double.toString(d.gatewayTimeoutRate()))),
-                p.getProperty("lastUser", d.lastUser()));
+                p.getProperty("lastUser", d.lastUser()),
+                new DatabaseSettings(p.getProperty("databaseUrl", d.database().url()),
+                    p.getProperty("databaseUser", d.database().username()),
+                    p.getProperty("databasePassword", d.database().password())));
         } catch (NumberFormatException e) {
             return defaults;
         }
@@ -73,6 +76,9 @@ public final class SettingsStore {
         p.setProperty("gatewayErrorRate", Double.toString(s.gatewayErrorRate()));
         p.setProperty("gatewayTimeoutRate", Double.toString(s.gatewayTimeoutRate()));
         p.setProperty("lastUser", s.lastUser());
+        p.setProperty("databaseUrl", s.database().url());
+        p.setProperty("databaseUser", s.database().username());
+        p.setProperty("databasePassword", s.database().password());
         try {
             Files.createDirectories(file.getParent());
             try (OutputStream out = Files.newOutputStream(file)) {

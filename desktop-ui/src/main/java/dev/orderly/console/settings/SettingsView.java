@@ -5,9 +5,13 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.RadioButton;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
 /** Settings, saved between runs; the screen says which changes need a restart. */
@@ -26,6 +30,31 @@ public final class SettingsView extends ScrollPane {
         row = text(grid, row, "Backend URL", vm.attachUrlProperty(), "settings-url");
         row = text(grid, row, "HTTP port (in-process)", vm.httpPortProperty(), "settings-http-port");
         row = text(grid, row, "Data directory", vm.dataDirProperty(), "settings-data-dir");
+
+        grid.add(section("Database (restart to apply)"), 0, row++, 2, 1);
+        ToggleGroup databases = new ToggleGroup();
+        RadioButton h2 = new RadioButton("Embedded H2 in the data directory (nothing to set up)");
+        RadioButton postgres = new RadioButton("PostgreSQL, shared by a team");
+        h2.setToggleGroup(databases);
+        postgres.setToggleGroup(databases);
+        h2.setId("settings-db-h2");
+        postgres.setId("settings-db-postgres");
+        postgres.setSelected(vm.postgresProperty().get());
+        h2.setSelected(!vm.postgresProperty().get());
+        postgres.selectedProperty().addListener((o, was, is) -> vm.postgresProperty().set(is));
+        vm.postgresProperty().addListener((o, was, is) -> (is ? postgres : h2).setSelected(true));
+        grid.add(new HBox(16, h2, postgres), 0, row++, 2, 1);
+        int firstDatabaseRow = row;
+        row = text(grid, row, "PostgreSQL URL", vm.databaseUrlProperty(), "settings-db-url");
+        row = text(grid, row, "PostgreSQL user", vm.databaseUserProperty(), "settings-db-user");
+        PasswordField password = new PasswordField();
+        password.textProperty().bindBidirectional(vm.databasePasswordProperty());
+        password.setPrefColumnCount(36);
+        password.setId("settings-db-password");
+        grid.addRow(row++, new Label("PostgreSQL password"), password);
+        grid.getChildren().stream().filter(n -> GridPane.getRowIndex(n) != null
+            && GridPane.getRowIndex(n) >= firstDatabaseRow && GridPane.getRowIndex(n) < firstDatabaseRow + 3)
+            .forEach(n -> n.disableProperty().bind(vm.postgresProperty().not()));
 
         grid.add(section("Kafka (restart to apply)"), 0, row++, 2, 1);
         CheckBox external = new CheckBox("External cluster (else a real broker embedded in this process)");

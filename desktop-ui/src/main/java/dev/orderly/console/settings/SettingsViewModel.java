@@ -14,8 +14,8 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
 /**
- * Settings: Kafka mode and connection, data directory, ports, payment simulator. Saved between runs; simulator
- * changes apply at once, the rest on the next start (the screen says which).
+ * Settings: Kafka mode and connection, database, data directory, ports, payment simulator. Saved between runs;
+ * simulator changes apply at once, the rest on the next start (the screen says which).
  */
 public final class SettingsViewModel {
 
@@ -39,6 +39,10 @@ public final class SettingsViewModel {
     private final StringProperty latencyMax = new SimpleStringProperty();
     private final StringProperty errorRate = new SimpleStringProperty();
     private final StringProperty timeoutRate = new SimpleStringProperty();
+    private final BooleanProperty postgres = new SimpleBooleanProperty();
+    private final StringProperty databaseUrl = new SimpleStringProperty();
+    private final StringProperty databaseUser = new SimpleStringProperty();
+    private final StringProperty databasePassword = new SimpleStringProperty();
     private final StringProperty message = new SimpleStringProperty("");
 
     public SettingsViewModel(SettingsStore store, ConsoleSettings running, OrderlyClient client, TaskRunner runner,
@@ -66,6 +70,10 @@ public final class SettingsViewModel {
         latencyMax.set(Long.toString(s.gatewayLatencyMaxMs()));
         errorRate.set(Double.toString(s.gatewayErrorRate()));
         timeoutRate.set(Double.toString(s.gatewayTimeoutRate()));
+        postgres.set(!s.database().embedded());
+        databaseUrl.set(s.database().embedded() ? "jdbc:postgresql://127.0.0.1:5432/orderly" : s.database().url());
+        databaseUser.set(s.database().username());
+        databasePassword.set(s.database().password());
     }
 
     /** Validates, saves, applies the simulator at once (staff) and says what needs a restart. */
@@ -86,6 +94,12 @@ public final class SettingsViewModel {
         if (dataDir.get().isBlank()) {
             problems.add("the data directory must not be empty");
         }
+        DatabaseSettings database = postgres.get()
+            ? new DatabaseSettings(databaseUrl.get(), databaseUser.get(), databasePassword.get())
+            : DatabaseSettings.EMBEDDED;
+        if (database.problem() != null) {
+            problems.add(database.problem());
+        }
         if (!problems.isEmpty()) {
             message.set("Not saved: " + String.join("; ", problems));
             return;
@@ -93,7 +107,7 @@ public final class SettingsViewModel {
         ConsoleSettings updated = new ConsoleSettings(attach.get(), attachUrl.get().strip(),
             Path.of(dataDir.get().strip()), http, externalKafka.get() ? "external" : "embedded", kafka,
             bootstrapServers.get().strip(), securityProtocol.get().strip(), saslMechanism.get().strip(),
-            saslJaasConfig.get(), min, max, errors, timeouts, store.load().lastUser());
+            saslJaasConfig.get(), min, max, errors, timeouts, store.load().lastUser(), database);
         try {
             store.save(updated);
         } catch (RuntimeException e) {
@@ -101,7 +115,7 @@ public final class SettingsViewModel {
             return;
         }
         String restart = updated.needsRestartComparedTo(running)
-            ? " Restart Orderly to apply the connection, Kafka and data directory changes." : "";
+            ? " Restart Orderly to apply the connection, database, Kafka and data directory changes." : "";
         if (staff) {
             runner.run(() -> client.updateGatewaySettings(new GatewaySettingsView(min, max, errors, timeouts)),
                 applied -> message.set("Saved; payment simulator updated now." + restart),
@@ -191,6 +205,23 @@ public final class SettingsViewModel {
 
     public StringProperty timeoutRateProperty() {
         return timeoutRate;
+    }
+
+    /** PostgreSQL instead of the embedded H2 file. */
+    public BooleanProperty postgresProperty() {
+        return postgres;
+    }
+
+    public StringProperty databaseUrlProperty() {
+        return databaseUrl;
+    }
+
+    public StringProperty databaseUserProperty() {
+        return databaseUser;
+    }
+
+    public StringProperty databasePasswordProperty() {
+        return databasePassword;
     }
 
     public ReadOnlyStringProperty messageProperty() {

@@ -125,16 +125,26 @@ public final class ConsoleShell extends BorderPane implements AutoCloseable {
     private HBox header(UserView user) {
         Label title = new Label("Orderly");
         title.getStyleClass().add("title");
+        title.setMinWidth(Region.USE_PREF_SIZE);
         Label mode = new Label(model.connection());
         mode.getStyleClass().add("subtle");
+        mode.setId("header-connection");
+        Label instance = new Label(user.instance() == null ? "" : "backend " + user.instance());
+        instance.getStyleClass().add("subtle");
+        instance.setMinWidth(Region.USE_PREF_SIZE);
+        instance.setId("header-instance");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Label who = new Label(user.email() + " (" + user.role().toLowerCase() + ")");
         who.getStyleClass().add("subtle");
+        who.setMinWidth(Region.USE_PREF_SIZE);
         who.setId("header-user");
+        // The first to give way on a narrow window: the shortcuts, then the connection text.
         Label keys = new Label("Ctrl+N new order  |  Ctrl+Enter submit  |  F5 refresh  |  Ctrl+1..6 screens");
         keys.getStyleClass().add("subtle");
-        HBox header = new HBox(title, mode, spacer, keys, who);
+        keys.setMinWidth(0);
+        mode.setMinWidth(120);
+        HBox header = new HBox(title, mode, instance, spacer, keys, who);
         header.getStyleClass().add("header");
         return header;
     }
@@ -151,7 +161,10 @@ public final class ConsoleShell extends BorderPane implements AutoCloseable {
         rates.textProperty().bind(model.pipeline().ratesProperty());
         Label count = new Label();
         count.textProperty().bind(model.orders().messageProperty());
-        HBox bar = new HBox(broker, new Label("Kafka"), db, new Label("H2"), health, rates, count);
+        Label database = new Label();
+        database.textProperty().bind(model.pipeline().databaseNameProperty());
+        database.setId("status-database");
+        HBox bar = new HBox(broker, new Label("Kafka"), db, database, health, rates, count);
         bar.getStyleClass().add("status-bar");
         return bar;
     }

@@ -64,4 +64,24 @@ class EmbeddedBackendTest {
                 .hasMessageContaining("is taken").hasMessageContaining("--orderly.kafka.embedded.port=0");
         }
     }
+
+    @Test
+    void aPostgresqlServerThatIsDownFailsTheDatabaseWithOneSentence() throws Exception {
+        int closed;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            closed = socket.getLocalPort();
+        }
+        String url = "jdbc:postgresql://127.0.0.1:" + closed + "/orderly";
+        BackendOptions base = options(0);
+        BackendOptions postgres = new BackendOptions(base.dataDir(), 0, "embedded", 0, "", Map.of(
+            "logging.file.name", "", "spring.datasource.url", url, "spring.datasource.username", "orderly",
+            "spring.datasource.password", "secret"));
+
+        assertThatThrownBy(() -> EmbeddedBackend.start(postgres, steps::add))
+            .isInstanceOfSatisfying(EmbeddedBackend.BackendStartException.class,
+                e -> assertThat(e.component()).isEqualTo(Component.DATABASE))
+            .hasMessage("No PostgreSQL server answers at " + url + ": start it, or correct spring.datasource.url"
+                + " (host and port).");
+        assertThat(steps).last().extracting(StartupStep::state).isEqualTo(State.FAILED);
+    }
 }

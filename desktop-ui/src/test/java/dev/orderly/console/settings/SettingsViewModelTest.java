@@ -59,4 +59,42 @@ class SettingsViewModelTest {
         assertThat(store.file()).doesNotExist();
         assertThat(client.calls).isEmpty();
     }
+
+    @Test
+    void postgresqlIsSavedBetweenRunsAndPassedToTheBackendAsTheStandardProperties() {
+        SettingsStore store = store();
+        SettingsViewModel vm = new SettingsViewModel(store, store.load(), client, new DirectTaskRunner(), false);
+        assertThat(vm.postgresProperty().get()).isFalse();
+        vm.postgresProperty().set(true);
+        vm.databaseUrlProperty().set("jdbc:postgresql://db.example:5432/orderly");
+        vm.databaseUserProperty().set("orderly");
+        vm.databasePasswordProperty().set("s3cret");
+        vm.save();
+
+        assertThat(vm.messageProperty().get()).contains("Restart Orderly").contains("database");
+        ConsoleSettings saved = new SettingsStore(store.file(), ConsoleSettings.defaults(dir)).load();
+        assertThat(saved.database()).isEqualTo(new DatabaseSettings("jdbc:postgresql://db.example:5432/orderly",
+            "orderly", "s3cret"));
+        assertThat(saved.backendOptions().toArguments()).contains(
+            "--spring.datasource.url=jdbc:postgresql://db.example:5432/orderly",
+            "--spring.datasource.username=orderly", "--spring.datasource.password=s3cret");
+        assertThat(new SettingsViewModel(store, saved, client, new DirectTaskRunner(), false).postgresProperty()
+            .get()).isTrue();
+    }
+
+    @Test
+    void theEmbeddedDatabasePassesNoDatasourcePropertiesAndABadPostgresqlUrlIsRefused() {
+        assertThat(ConsoleSettings.defaults(dir).backendOptions().toArguments())
+            .noneMatch(arg -> arg.startsWith("--spring.datasource"));
+
+        SettingsStore store = store();
+        SettingsViewModel vm = new SettingsViewModel(store, store.load(), client, new DirectTaskRunner(), false);
+        vm.postgresProperty().set(true);
+        vm.databaseUrlProperty().set("postgres://db.example/orderly");
+        vm.databaseUserProperty().set("");
+        vm.save();
+
+        assertThat(vm.messageProperty().get()).startsWith("Not saved").contains("jdbc:postgresql://host:5432");
+        assertThat(store.file()).doesNotExist();
+    }
 }

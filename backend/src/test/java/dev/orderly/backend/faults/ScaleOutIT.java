@@ -1,0 +1,170 @@
+package dev.orderly.backend.faults;
+
+import static dev.orderly.backend.support.ApiClient.ALICE;
+import static dev.orderly.backend.support.ApiClient.STAFF;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.orderly.backend.support.ApiClient;
+import dev.orderly.backend.support.BackendJar;
+import dev.orderly.backend.support.KafkaCluster;
+import dev.orderly.backend.support.OrderStream;
+import dev.orderly.backend.support.Outcomes;
+import dev.orderly.backend.support.PostgresServer;
+import dev.orderly.backend.support.StompProbe;
+import dev.orderly.backend.support.TestDataDir;
+import dev.orderly.model.OrderStatus;
+import dev.orderly.model.OrderStatusChanged;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The team shape, broken on purpose: two backend processes in one consumer group, sharing one real PostgreSQL
+ * database and a real three-broker Kafka cluster (topics with three copies, {@code min.insync.replicas=2},
+ * producers with {@code acks=all}), under streams of orders sent to both.
+ */
+class ScaleOutIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(180);
+
+    private Path dir;
+    private KafkaCluster cluster;
+    private final List<BackendJar> backends = new ArrayList<>();
+    private final List<OrderStream> streams = new ArrayList<>();
+
+    @BeforeEach
+    void start() throws Exception {
+        dir = TestDataDir.create("scale-out");
+        cluster = KafkaCluster.start(dir.resolve("kafka"), 3);
+        String database = PostgresServer.shared().newDatabase("team");
+        for (String name : List.of("a", "b")) {
+            backends.add(BackendJar.on(dir.resolve("backend-" + name),
+                "--orderly.instance-name=backend-" + name,
+                "--orderly.kafka.mode=external",
+                "--spring.kafka.bootstrap-servers=" + cluster.bootstrapServers(),
+                // Two backends of three consumers each: six partitions, so each consumer has one to work on.
+                "--orderly.kafka.topics.partitions=6",
+                "--orderly.kafka.topics.replication-factor=3",
+                "--orderly.kafka.topics.min-insync-replicas=2",
+                "--spring.datasource.url=" + database,
+                "--spring.datasource.username=" + PostgresServer.USER,
+                "--spring.datasource.password=" + PostgresServer.PASSWORD,
+                "--orderly.gateway.latency-min=100ms", "--orderly.gateway.latency-max=400ms",
+                "--spring.kafka.consumer.properties.session.timeout.ms=6000",
+                "--spring.kafka.consumer.properties.heartbeat.interval.ms=1500",
+                "--orderly.processing.send-timeout=8s"));
+        }
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        for (OrderStream stream : streams) {
+            stream.close();
+        }
+        backends.forEach(BackendJar::close);
+        if (cluster != null) {
+            cluster.close();
+        }
+        TestDataDir.delete(dir);
+    }
+
+    private OrderStream stream(ApiClient api) {
+        OrderStream stream = OrderStream.start(api, 10);
+        streams.add(stream);
+        return stream;
+    }
+
+    /**
+     * One run, two faults: a broker is killed (the streams must keep being accepted), then a backend is killed (the
+     * survivor must take over its partitions and finish what it had in flight). Every 202'd order ends processed
+     * exactly once, the invariant checker asked on the survivor says ok, and no payment is captured twice.
+     */
+    @Test
+    void aBrokerAndThenABackendKilledMidStreamLoseNothingAndDoNothingTwice() throws Exception {
+        List<CompletableFuture<ApiClient>> starting = backends.stream()
+            .map(backend -> CompletableFuture.supplyAsync(() -> start(backend))).toList();
+        ApiClient a = starting.get(0).get(3, TimeUnit.MINUTES);
+        ApiClient b = starting.get(1).get(3, TimeUnit.MINUTES);
+        // A console attached to B: every instance relays order-status-events to its own STOMP clients.
+        StompProbe consoleOnB = new StompProbe(backends.get(1).port(), STAFF, "/topic/orders");
+        OrderStream toA = stream(a);
+        OrderStream toB = stream(b);
+        await().atMost(WAIT).until(() -> toA.accepted().size() >= 15 && toB.accepted().size() >= 15);
+        assertThat(b.get(STAFF, "/api/me").data().get("instance").asString()).isEqualTo("backend-b");
+        // Both backends own partitions of the processing group, and the lag endpoint (any instance) says which.
+        await().atMost(WAIT).untilAsserted(() -> assertThat(processingOwners(b))
+            .anyMatch(owner -> owner.startsWith("backend-a")).anyMatch(owner -> owner.startsWith("backend-b")));
+
+        cluster.node(2).kill();
+        int acceptedAtBrokerKill = accepted(toA, toB).size();
+        // Two copies of three stay in sync: writes are still acknowledged (acks=all, min.insync.replicas=2).
+        await().atMost(WAIT).until(() -> accepted(toA, toB).size() >= acceptedAtBrokerKill + 40);
+
+        backends.get(0).kill();
+        toA.close();
+        int acceptedByB = toB.accepted().size();
+        await().atMost(WAIT).until(() -> toB.accepted().size() >= acceptedByB + 30);
+        // The survivor took over A's partitions (after A's session timed out).
+        await().atMost(WAIT).untilAsserted(() -> assertThat(processingOwners(b)).hasSize(6)
+            .allMatch(owner -> owner.startsWith("backend-b")));
+        toB.close();
+
+        // Asked on the survivor: it sees every order (one database), finished each of A's once, and the invariant
+        // checker compares the whole database with the whole shared ledger.
+        Outcomes.assertEveryAcceptedOrderProcessedOnce(b, accepted(toA, toB), WAIT);
+        assertThat(b.get(STAFF, "/api/admin/invariants").data().get("ok").asBoolean()).isTrue();
+        // Each order says which backend processed it; the work was shared.
+        List<String> processors = new ArrayList<>();
+        for (long order : accepted(toA, toB)) {
+            for (JsonNode entry : b.order(ALICE, order).get("timeline")) {
+                if (entry.get("kind").asString().equals("ATTEMPT_SUCCEEDED")) {
+                    processors.add(entry.get("detail").asString().replaceAll(":.*", ""));
+                }
+            }
+        }
+        assertThat(processors).containsOnly("processed by backend-a", "processed by backend-b")
+            .contains("processed by backend-a", "processed by backend-b");
+        // The console on B saw, live, every order accepted by A reach COMPLETED (processed by A or by B).
+        await().atMost(WAIT).untilAsserted(() -> assertThat(consoleOnB.received.stream()
+            .filter(change -> change.to() == OrderStatus.COMPLETED).map(OrderStatusChanged::orderId).toList())
+            .containsAll(toA.accepted()));
+    }
+
+    /** The owners of order-processing-group's partitions, as GET /api/pipeline/lag reports them. */
+    private static List<String> processingOwners(ApiClient api) {
+        List<String> owners = new ArrayList<>();
+        for (JsonNode row : api.get(STAFF, "/api/pipeline/lag").data().get("partitions")) {
+            if (row.get("group").asString().equals("order-processing-group")) {
+                JsonNode owner = row.path("owner");
+                owners.add(owner.isNull() || owner.isMissingNode() ? "nobody" : owner.asString());
+            }
+        }
+        return owners;
+    }
+
+    private static List<Long> accepted(OrderStream... streams) {
+        List<Long> accepted = new ArrayList<>();
+        for (OrderStream stream : streams) {
+            accepted.addAll(stream.accepted());
+        }
+        return accepted;
+    }
+
+    private static ApiClient start(BackendJar backend) {
+        try {
+            return backend.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package dev.orderly.backend.support;
+
+import dev.orderly.model.OrderStatusChanged;
+import java.lang.reflect.Type;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.springframework.messaging.converter.JacksonJsonMessageConverter;
+import org.springframework.messaging.simp.stomp.StompCommand;
+import org.springframework.messaging.simp.stomp.StompFrameHandler;
+import org.springframework.messaging.simp.stomp.StompHeaders;
+import org.springframework.messaging.simp.stomp.StompSession;
+import org.springframework.messaging.simp.stomp.StompSessionHandlerAdapter;
+import org.springframework.web.socket.WebSocketHttpHeaders;
+import org.springframework.web.socket.client.standard.StandardWebSocketClient;
+import org.springframework.web.socket.messaging.WebSocketStompClient;
+
+/** A STOMP session of one user on a backend's {@code /ws}, collecting what it receives and whether it was refused. */
+public final class StompProbe {
+
+    public final List<OrderStatusChanged> received = new CopyOnWriteArrayList<>();
+    public final AtomicBoolean refused = new AtomicBoolean();
+    public final StompSession session;
+
+    public StompProbe(int port, String user, String destination) throws Exception {
+        WebSocketStompClient client = new WebSocketStompClient(new StandardWebSocketClient());
+        client.setMessageConverter(new JacksonJsonMessageConverter());
+        WebSocketHttpHeaders headers = new WebSocketHttpHeaders();
+        headers.add("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+            (user + ":" + ApiClient.password(user)).getBytes(StandardCharsets.UTF_8)));
+        session = client.connectAsync("ws://127.0.0.1:" + port + "/ws", headers,
+            new StompSessionHandlerAdapter() {
+                @Override
+                public void handleFrame(StompHeaders frame, Object payload) {
+                    refused.set(true);
+                }
+
+                @Override
+                public void handleException(StompSession s, StompCommand c, StompHeaders h, byte[] p,
+                    Throwable e) {
+                    refused.set(true);
+                }
+
+                @Override
+                public void handleTransportError(StompSession s, Throwable e) {
+                    refused.set(true);
+                }
+            }).get(10, TimeUnit.SECONDS);
+        session.subscribe(destination, new StompFrameHandler() {
+            @Override
+            public Type getPayloadType(StompHeaders h) {
+                return OrderStatusChanged.class;
+            }
+
+            @Override
+            public void handleFrame(StompHeaders h, Object payload) {
+                received.add((OrderStatusChanged) payload);
+            }
+        });
+    }
+}
