@@ -8,6 +8,7 @@ import java.math.BigDecimal;
 import java.util.List;
 
 /** Body of {@code POST /api/orders}. */
+@PayableTotal
 public record CreateOrderRequest(
     @NotEmpty(message = "items must list at least one item")
     @Size(max = 100, message = "an order holds at most 100 items")

@@ -1,5 +1,6 @@
 package dev.orderly.model;
 
+import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -11,7 +12,11 @@ public record PaymentRequest(
     @NotNull(message = "payment.method is required (CARD)") PaymentMethod method,
     @NotBlank(message = "payment.cardNumber is required") @ValidCardNumber String cardNumber,
     @NotNull(message = "payment.amount is required") @Positive(message = "payment.amount must be greater than 0")
-    @Digits(integer = 9, fraction = 2, message = "payment.amount must have at most 2 decimals") BigDecimal amount) {
+    @DecimalMax(value = "999999999.99", message = "payment.amount must be at most 999999999.99")
+    @Digits(integer = 10, fraction = 2, message = "payment.amount must have at most 2 decimals") BigDecimal amount) {
+
+    /** The most one payment can be; an order's total may not exceed it ({@link PayableTotal}). */
+    public static final BigDecimal MAX_AMOUNT = new BigDecimal("999999999.99");
 
     @Override
     public String toString() {

@@ -51,6 +51,10 @@ class OrderQueryController {
         if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
             throw ApiException.badRequest("page must be 0 or more and size between 1 and " + MAX_PAGE_SIZE, null);
         }
+        if ((long) page * size > Integer.MAX_VALUE) {
+            throw ApiException.badRequest("page " + page + " of " + size + " is far beyond the last order: page x size"
+                + " must stay below " + Integer.MAX_VALUE, null);
+        }
         PageView<OrderSummary> result = queries.list(CurrentUser.of(authentication), status, email, page, size);
         return ApiResponse.ok(result, result.totalElements() + " orders");
     }

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
@@ -83,8 +84,19 @@ class ApiExceptionHandler {
             "Send the body as application/json", null));
     }
 
+    /** A Content-Type that is no single media type ({@code *}{@code /*}, garbage): the body cannot be read. */
+    @ExceptionHandler(InvalidMediaTypeException.class)
+    ResponseEntity<ApiResponse<Object>> invalidMediaType(InvalidMediaTypeException e) {
+        return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE).body(ApiResponse.error(
+            "Send the body as application/json (Content-Type " + e.getMediaType() + " names no single type)", null));
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ApiResponse<Object>> unexpected(Exception e) {
+        if (e instanceof IllegalArgumentException && String.valueOf(e.getMessage()).contains("wildcard")) {
+            return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE).body(ApiResponse.error(
+                "Send the body as application/json (a Content-Type with a wildcard names no single type)", null));
+        }
         if (DatabaseOutages.isOutage(e)) {
             log.warn("request refused, the database is not reachable: {}", e.toString());
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body(ApiResponse.error(

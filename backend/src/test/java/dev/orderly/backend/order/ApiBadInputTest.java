@@ -150,4 +150,38 @@ class ApiBadInputTest {
         assertError(api.get(STAFF, "/api/orders?size=0"), 400, "size between 1 and 500");
         assertError(api.get(STAFF, "/api/orders?status=LOST"), 400, "'LOST' is not a valid status");
     }
+
+    @Test
+    void linesWithinTheirLimitsWhoseTotalNoPaymentCanCoverAreRefused() {
+        long before = orders.count();
+        assertError(api.post(ALICE, "/api/orders",
+            "{\"items\":[{\"sku\":\"SKU-1\",\"quantity\":10000,\"unitPrice\":1000000}]}"), 400,
+            "the order total must be at most 999999999.99");
+        assertThat(orders.count()).isEqualTo(before);
+    }
+
+    @Test
+    void theLargestOrderThatCanBeCreatedCanAlsoBePaidFor() {
+        Answer created = api.post(ALICE, "/api/orders",
+            "{\"items\":[{\"sku\":\"SKU-1\",\"quantity\":1000,\"unitPrice\":999999.99}]}");
+        assertThat(created.status()).isEqualTo(201);
+        long orderId = created.data().get("orderId").asLong();
+        Answer paid = api.post(ALICE, "/api/orders/" + orderId + "/process-payment-shipment", """
+            {"payment":{"method":"CARD","cardNumber":"4111111111111111","amount":999999990.00},
+             "shipment":{"recipient":"Alice Kim","phone":"010-1234-5678","address":"1 Main St","zipCode":"04524"},
+             "warehouseStorage":true}""");
+        assertThat(paid.status()).as(paid.body().toString()).isEqualTo(202);
+    }
+
+    @Test
+    void oddRequestsAClientCanSendGetAClear4xxInTheEnvelope() {
+        assertError(api.post(ALICE, "/api/orders", "{\"items\":[{\"sku\":\"SKU-1\",\"quantity\":1,"
+            + "\"unitPrice\":5}]}", "*/*"), 415, "application/json");
+        assertError(api.post(STAFF, "/api/admin/dead-letters/preview", "{\"records\":[null]}"), 400,
+            "records must not contain null");
+        assertError(api.post(STAFF, "/api/admin/dead-letters/redrive", "{\"records\":[null]}"), 400,
+            "records must not contain null");
+        assertError(api.get(STAFF, "/api/orders?page=2147483647&size=500"), 400, "beyond the last order");
+        assertError(api.get(STAFF, "/error"), 404, "No such endpoint");
+    }
 }

@@ -63,6 +63,13 @@ public final class ApiClient {
             .POST(HttpRequest.BodyPublishers.ofString(body == null ? "" : body)));
     }
 
+    /** A POST with any Content-Type header, for clients that send odd ones. */
+    public Answer post(String user, String path, String body, String contentType) {
+        return send(user, HttpRequest.newBuilder(URI.create(base + path))
+            .header("Content-Type", contentType)
+            .POST(HttpRequest.BodyPublishers.ofString(body == null ? "" : body)));
+    }
+
     public Answer put(String user, String path, String body) {
         return send(user, HttpRequest.newBuilder(URI.create(base + path))
             .header("Content-Type", "application/json")
