@@ -8,7 +8,8 @@ public final class Luhn {
 
     public static boolean isValid(String digits) {
         if (digits == null || digits.length() < 12 || digits.length() > 19
-            || !digits.chars().allMatch(Character::isDigit)) {
+            || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            // ASCII digits only: Character.isDigit also takes fullwidth and other scripts' digits.
             return false;
         }
         int sum = 0;

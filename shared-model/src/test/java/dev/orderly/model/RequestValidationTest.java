@@ -85,4 +85,32 @@ class RequestValidationTest {
         assertThat(event.nextRetry().retryCount()).isEqualTo(1);
         assertThat(event.nextRetry().eventId()).isEqualTo(event.eventId());
     }
+
+    @Test
+    void cardNumbersAreAsciiDigitsOnly() {
+        // Fullwidth digits are Character.isDigit and would pass the Luhn sum as if they were ASCII.
+        assertThat(violatedPaths(request("\uff14\uff11\uff11\uff11\uff11\uff11\uff11\uff11\uff11\uff11\uff11"
+            + "\uff11\uff11\uff11\uff11\uff11", "25.00", "Alice Kim"))).containsExactly("payment.cardNumber");
+        assertThat(Luhn.isValid("4111111111111111")).isTrue();
+    }
+
+    @Test
+    void skusMustBeVisibleText() {
+        for (String sku : List.of("\u00a0", "\u200b", "\ud800", " SKU-1", "SKU-1 ", "SKU\u200b1")) {
+            assertThat(violatedPaths(new CreateOrderRequest(List.of(new OrderItemRequest(sku, 1, BigDecimal.ONE)))))
+                .as("sku %s", sku.codePoints().mapToObj(Integer::toHexString).toList()).containsExactly("items[0].sku");
+        }
+        for (String sku : List.of("SKU-1", "A", "상품 7", "BOX #3/4")) {
+            assertThat(violatedPaths(new CreateOrderRequest(List.of(new OrderItemRequest(sku, 1, BigDecimal.ONE)))))
+                .as(sku).isEmpty();
+        }
+    }
+
+    @Test
+    void anOrderNoPaymentCanCoverIsInvalid() {
+        assertThat(violatedPaths(new CreateOrderRequest(List.of(new OrderItemRequest("SKU-1", 10_000,
+            new BigDecimal("1000000")))))).containsExactly("items");
+        assertThat(violatedPaths(new CreateOrderRequest(List.of(new OrderItemRequest("SKU-1", 1_000,
+            new BigDecimal("999999.99")))))).isEmpty();
+    }
 }

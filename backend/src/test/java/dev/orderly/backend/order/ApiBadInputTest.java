@@ -184,4 +184,28 @@ class ApiBadInputTest {
         assertError(api.get(STAFF, "/api/orders?page=2147483647&size=500"), 400, "beyond the last order");
         assertError(api.get(STAFF, "/error"), 404, "No such endpoint");
     }
+
+    @Test
+    void valuesOfTheWrongTypeAreRefusedInsteadOfQuietlyConverted() {
+        long before = orders.count();
+        assertError(api.post(ALICE, "/api/orders",
+            "{\"items\":[{\"sku\":\"SKU-1\",\"quantity\":2.7,\"unitPrice\":5}]}"), 400, "not valid JSON");
+        assertError(api.post(ALICE, "/api/orders",
+            "{\"items\":[{\"sku\":\"SKU-1\",\"quantity\":\"2\",\"unitPrice\":5}]}"), 400, "not valid JSON");
+        assertThat(orders.count()).isEqualTo(before);
+
+        assertError(api.put(STAFF, "/api/admin/processing-mode", "{\"mode\":1}"), 400, "not valid JSON");
+        assertThat(api.get(STAFF, "/api/admin/processing-mode").data().asString()).isEqualTo("KAFKA");
+        assertError(api.post(STAFF, "/api/admin/faults", "{\"fault\":\"SHIPMENT_FAILS\",\"times\":\"5\"}"), 400,
+            "not valid JSON");
+        assertThat(api.get(STAFF, "/api/admin/faults").data().toString()).doesNotContain("SHIPMENT_FAILS");
+
+        long orderId = api.createOrder(ALICE);
+        long historyBefore = history.findByOrderIdOrderByIdAsc(orderId).size();
+        assertError(api.post(ALICE, "/api/orders/" + orderId + "/process-payment-shipment", """
+            {"payment":{"method":"CARD","cardNumber":"4111111111111111","amount":25.00},
+             "shipment":{"recipient":"Alice Kim","phone":"010-1234-5678","address":"1 Main St","zipCode":"04524"},
+             "warehouseStorage":1}"""), 400, "not valid JSON");
+        assertUnchanged(orderId, historyBefore);
+    }
 }
