@@ -17,7 +17,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Relays committed status changes from the outbox to {@code order-status-events}, oldest first, at least once: a
  * row is marked published only after the broker acknowledged it. Each backend runs one; they share the work by
- * claiming rows with {@code FOR UPDATE SKIP LOCKED} ({@link OutboxRepository}).
+ * claiming rows with {@code FOR UPDATE SKIP LOCKED} ({@link OutboxRepository}). With several relays, two changes of
+ * one order claimed by different relays can reach the topic out of order; each event carries its own time.
  */
 @Component
 class OutboxRelay {

@@ -43,10 +43,12 @@ class OrderProcessor {
     private final AttemptLog attempts;
     private final FaultInjector faults;
     private final WorkBulkhead bulkhead;
+    private final PaymentClaims claims;
 
     OrderProcessor(OrderRepository orders, ProcessedEventRepository inbox, PaymentGateway gateway,
         ProcessingTransaction transaction, PaymentCompensator compensator, PaymentCapturer capturer,
-        AttemptLog attempts, FaultInjector faults, WorkBulkhead bulkhead) {
+        AttemptLog attempts, FaultInjector faults, WorkBulkhead bulkhead, PaymentClaims claims) {
+        this.claims = claims;
         this.bulkhead = bulkhead;
         this.orders = orders;
         this.inbox = inbox;
@@ -102,6 +104,8 @@ class OrderProcessor {
             authorization = gateway.authorize(key, new CardToken(event.request().cardToken(),
                 event.request().cardLast4()), event.request().amount());
         } catch (PaymentDeclinedException e) {
+            // Released first: once the timeline says "declined", paying again is accepted.
+            claims.release(event.orderId(), event.eventId());
             attempts.recordAlone(event.orderId(), event.eventId(), TimelineKind.ATTEMPT_FAILED,
                 "payment declined: " + e.getMessage() + "; the order stays PENDING_PAYMENT", origin,
                 event.retryCount());
@@ -150,7 +154,17 @@ class OrderProcessor {
         log.debug("order {} processed: {}", event.orderId(), reached);
         faults.hit(InjectableFault.CRASH_AFTER_COMMIT);
         capturer.capture(event.orderId(), key);
+        releaseQuietly(event);
         return new Processed(reached);
+    }
+
+    /** The order no longer waits for payment; its claim only takes room. */
+    private void releaseQuietly(OrderProcessingEvent event) {
+        try {
+            claims.release(event.orderId(), event.eventId());
+        } catch (RuntimeException e) {
+            log.debug("order {}: claim not released now ({})", event.orderId(), e.toString());
+        }
     }
 
     private static Outcome unavailable(RuntimeException e) {

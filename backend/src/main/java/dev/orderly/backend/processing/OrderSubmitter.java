@@ -35,9 +35,12 @@ class OrderSubmitter {
     private final AcceptanceLog acceptance;
     private final FaultInjector faults;
     private final IntakeLoad intake;
+    private final PaymentClaims claims;
 
     OrderSubmitter(ProcessingEvents events, KafkaTemplate<String, String> kafka, EventJson json,
-        ProcessingSettings settings, AcceptanceLog acceptance, FaultInjector faults, IntakeLoad intake) {
+        ProcessingSettings settings, AcceptanceLog acceptance, FaultInjector faults, IntakeLoad intake,
+        PaymentClaims claims) {
+        this.claims = claims;
         this.events = events;
         this.kafka = kafka;
         this.json = json;
@@ -56,10 +59,21 @@ class OrderSubmitter {
 
     private OrderProcessingEvent accept(CurrentUser user, long orderId, PayAndShipmentRequest request) {
         OrderProcessingEvent event = events.prepare(user, orderId, request);
+        claims.claim(orderId, event.eventId()).ifPresent(since -> {
+            throw ApiException.conflict("A payment for order " + orderId + " is already being processed (accepted"
+                + " at " + since + "); follow it at /api/orders/" + orderId + "/status. The order can be paid again"
+                + " only if that payment fails.");
+        });
         if (faults.strike(InjectableFault.POISON_RECORD)) {
             injectPoison(orderId);
         }
-        SendResult<String, String> sent = send(event);
+        SendResult<String, String> sent;
+        try {
+            sent = send(event);
+        } catch (ApiException notSent) {
+            claims.release(orderId, event.eventId());
+            throw notSent;
+        }
         if (faults.strike(InjectableFault.DUPLICATE_DELIVERY)) {
             send(event);
         }

@@ -49,9 +49,11 @@ class OutcomeRouter {
     private final AttemptLog attempts;
     private final OrderRepository orders;
     private final ProcessingSettings settings;
+    private final PaymentClaims claims;
 
     OutcomeRouter(RetryScheduler retries, DeadLetterPath deadLetters, OffsetGate gate, KeyedWorkers workers,
-        AttemptLog attempts, OrderRepository orders, ProcessingSettings settings) {
+        AttemptLog attempts, OrderRepository orders, ProcessingSettings settings, PaymentClaims claims) {
+        this.claims = claims;
         this.retries = retries;
         this.deadLetters = deadLetters;
         this.gate = gate;
@@ -141,6 +143,7 @@ class OutcomeRouter {
         log.warn("{} dead-lettered: {}", delivery, reason);
         OrderProcessingEvent event = delivery.event();
         if (event != null) {
+            releaseQuietly(event);
             recordQuietly(event.orderId(), event.eventId(), delivery, TimelineKind.DEAD_LETTERED,
                 "sent to " + KafkaTopics.DEAD_LETTER + ": " + reason);
         } else {
@@ -173,6 +176,16 @@ class OutcomeRouter {
                     return false;
                 }
             }
+        }
+    }
+
+    /** A dead-lettered payment is over: the customer may pay for the order again. */
+    private void releaseQuietly(OrderProcessingEvent event) {
+        try {
+            claims.release(event.orderId(), event.eventId());
+        } catch (RuntimeException e) {
+            log.warn("order {}: its payment claim was not released ({}); it expires after {}", event.orderId(),
+                e.getMessage(), PaymentClaims.STALE);
         }
     }
 

@@ -73,7 +73,14 @@ final class Machinery {
                 timeline.add(kind);
             }
         };
-        router = new OutcomeRouter(retries, new DeadLetterPath(recoverer), gate, workers, attempts, null, settings);
+        PaymentClaims claims = new PaymentClaims(null, Clock.systemUTC()) {
+            @Override
+            void release(long orderId, String eventId) {
+                // no database here; releasing is tested with the real one (PaymentClaimsIntegrationTest)
+            }
+        };
+        router = new OutcomeRouter(retries, new DeadLetterPath(recoverer), gate, workers, attempts, null, settings,
+            claims);
     }
 
     void close() throws InterruptedException {

@@ -1,0 +1,51 @@
+package dev.orderly.backend.processing;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * One payment in flight per order ({@code payment_claims}): a request to pay claims its order before the event goes
+ * to Kafka, so twenty requests sent at once (a double click, a retrying client, several backends) put one event on
+ * the topic and get one 202; the others learn that the payment is already under way. The claim is released when
+ * that attempt ends without processing the order (declined, dead-lettered, never sent), and a claim older than
+ * {@link #STALE} (a crash between claim and send) is taken over, so an order is never left unpayable.
+ */
+@Component
+class PaymentClaims {
+
+    static final Duration STALE = Duration.ofMinutes(10);
+
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+
+    PaymentClaims(JdbcTemplate jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** Claims {@code orderId} for {@code eventId}; returns when the standing claim was made, if another holds it. */
+    Optional<Instant> claim(long orderId, String eventId) {
+        Instant now = clock.instant();
+        jdbc.update("DELETE FROM payment_claims WHERE order_id = ? AND claimed_at < ?", orderId,
+            Timestamp.from(now.minus(STALE)));
+        try {
+            jdbc.update("INSERT INTO payment_claims (order_id, event_id, claimed_at) VALUES (?, ?, ?)", orderId,
+                eventId, Timestamp.from(now));
+            return Optional.empty();
+        } catch (DuplicateKeyException taken) {
+            return Optional.of(jdbc.query("SELECT claimed_at FROM payment_claims WHERE order_id = ?",
+                rows -> rows.next() ? rows.getTimestamp(1).toInstant() : now, orderId));
+        }
+    }
+
+    /** The attempt of {@code eventId} is over: the order may be paid for again (if it still waits for payment). */
+    void release(long orderId, String eventId) {
+        jdbc.update("DELETE FROM payment_claims WHERE order_id = ? AND event_id = ?", orderId, eventId);
+    }
+}

@@ -1,0 +1,86 @@
+package dev.orderly.backend.processing;
+
+import static dev.orderly.backend.support.ApiClient.ALICE;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.orderly.backend.support.ApiClient;
+import dev.orderly.backend.support.ApiClient.Answer;
+import dev.orderly.backend.support.IntegrationTest;
+import dev.orderly.backend.support.SharedDataDir;
+import dev.orderly.model.TimelineEntry.TimelineKind;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * A payment request is accepted once per order: twenty sent at once get one 202 and nineteen 409s, one event goes
+ * onto the topic; a payment that ends without processing the order (a declined card) lets it be paid again.
+ */
+@IntegrationTest
+class PaymentClaimsIntegrationTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @DynamicPropertySource
+    static void dataDir(DynamicPropertyRegistry registry) {
+        SharedDataDir.register(registry);
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ProcessingAttemptRepository attempts;
+
+    @Test
+    void twentyPaymentsSentAtOnceForOneOrderAreAcceptedOnce() throws Exception {
+        ApiClient api = new ApiClient(port);
+        long orderId = api.createOrder(ALICE);
+        ExecutorService clients = Executors.newFixedThreadPool(20);
+        List<Integer> statuses = new ArrayList<>();
+        try {
+            Callable<Answer> pay = () -> api.pay(ALICE, orderId, "4111111111111111", true);
+            List<Callable<Answer>> twenty = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                twenty.add(pay);
+            }
+            for (Future<Answer> answer : clients.invokeAll(twenty)) {
+                Answer got = answer.get(30, TimeUnit.SECONDS);
+                statuses.add(got.status());
+                if (got.status() == 409) {
+                    assertThat(got.message()).containsAnyOf("already being processed", "only an order in"
+                        + " PENDING_PAYMENT");
+                }
+            }
+        } finally {
+            clients.shutdownNow();
+        }
+
+        assertThat(statuses).containsOnly(202, 409).filteredOn(s -> s == 202).hasSize(1);
+        await().atMost(WAIT).until(() -> api.status(ALICE, orderId).equals("COMPLETED"));
+        assertThat(attempts.countByOrderIdAndKind(orderId, TimelineKind.ACCEPTED)).isEqualTo(1);
+        assertThat(attempts.countByOrderIdAndKind(orderId, TimelineKind.DUPLICATE_SKIPPED)).isZero();
+    }
+
+    @Test
+    void aDeclinedPaymentLetsTheOrderBePaidAgain() {
+        ApiClient api = new ApiClient(port);
+        long orderId = api.createOrder(ALICE);
+        assertThat(api.pay(ALICE, orderId, "4000000000000002", true).status()).isEqualTo(202);
+        await().atMost(WAIT).until(() -> attempts.countByOrderIdAndKind(orderId, TimelineKind.ATTEMPT_FAILED) == 1);
+
+        assertThat(api.pay(ALICE, orderId, "4111111111111111", true).status()).isEqualTo(202);
+        await().atMost(WAIT).until(() -> api.status(ALICE, orderId).equals("COMPLETED"));
+    }
+}
