@@ -54,10 +54,6 @@ public final class PostgresServer {
         return shared;
     }
 
-    public int port() {
-        return port;
-    }
-
     /** A new, empty database; returns its JDBC URL. */
     public String newDatabase(String prefix) {
         String name = (prefix + "_" + UUID.randomUUID().toString().substring(0, 8)).toLowerCase()

@@ -83,10 +83,4 @@ public record ConsoleSettings(
             securityProtocol, saslMechanism, saslJaasConfig, gatewayLatencyMinMs, gatewayLatencyMaxMs,
             gatewayErrorRate, gatewayTimeoutRate, user, database);
     }
-
-    public ConsoleSettings withDatabase(DatabaseSettings newDatabase) {
-        return new ConsoleSettings(attach, attachUrl, dataDir, httpPort, kafkaMode, kafkaPort, bootstrapServers,
-            securityProtocol, saslMechanism, saslJaasConfig, gatewayLatencyMinMs, gatewayLatencyMaxMs,
-            gatewayErrorRate, gatewayTimeoutRate, lastUser, newDatabase);
-    }
 }
