@@ -13,7 +13,6 @@ import dev.orderly.backend.processing.ProcessingAttemptRepository;
 import dev.orderly.backend.support.ApiClient;
 import dev.orderly.backend.support.Ledger;
 import dev.orderly.backend.support.IntegrationTest;
-import dev.orderly.backend.support.SharedDataDir;
 import dev.orderly.model.InjectableFault;
 import dev.orderly.model.InvariantReport;
 import dev.orderly.model.TimelineEntry.TimelineKind;
@@ -26,8 +25,6 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The seed's partial failures, injected after the payment was authorised: the transaction rolls back, the
@@ -37,11 +34,6 @@ import org.springframework.test.context.DynamicPropertySource;
 class SeedPartialFailuresIntegrationTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
-
-    @DynamicPropertySource
-    static void dataDir(DynamicPropertyRegistry registry) {
-        SharedDataDir.register(registry);
-    }
 
     @LocalServerPort
     int port;

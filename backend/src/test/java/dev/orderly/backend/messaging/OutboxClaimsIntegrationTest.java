@@ -3,7 +3,6 @@ package dev.orderly.backend.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.orderly.backend.support.IntegrationTest;
-import dev.orderly.backend.support.SharedDataDir;
 import dev.orderly.model.OrderStatus;
 import dev.orderly.model.OrderStatusChanged;
 import java.math.BigDecimal;
@@ -18,8 +17,6 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.Limit;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -33,11 +30,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Tag("postgresql")
 @TestPropertySource(properties = "orderly.outbox.poll-interval=1h")
 class OutboxClaimsIntegrationTest {
-
-    @DynamicPropertySource
-    static void dataDir(DynamicPropertyRegistry registry) {
-        SharedDataDir.register(registry);
-    }
 
     @Autowired
     Outbox outbox;

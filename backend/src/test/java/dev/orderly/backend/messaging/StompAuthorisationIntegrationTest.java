@@ -8,7 +8,6 @@ import static org.awaitility.Awaitility.await;
 
 import dev.orderly.backend.support.ApiClient;
 import dev.orderly.backend.support.IntegrationTest;
-import dev.orderly.backend.support.SharedDataDir;
 import dev.orderly.backend.support.StompProbe;
 import dev.orderly.model.OrderStatus;
 import dev.orderly.model.OrderStatusChanged;
@@ -18,17 +17,10 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** Customers get live events of their own orders only; everyone's stream is for staff. */
 @IntegrationTest
 class StompAuthorisationIntegrationTest {
-
-    @DynamicPropertySource
-    static void dataDir(DynamicPropertyRegistry registry) {
-        SharedDataDir.register(registry);
-    }
 
     @LocalServerPort
     int port;

@@ -8,22 +8,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.orderly.backend.support.ApiClient;
 import dev.orderly.backend.support.ApiClient.Answer;
 import dev.orderly.backend.support.IntegrationTest;
-import dev.orderly.backend.support.SharedDataDir;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** Every kind of bad input gets the envelope, a status a client can act on and a clear message, and changes nothing. */
 @IntegrationTest
 class ApiBadInputTest {
-
-    @DynamicPropertySource
-    static void dataDir(DynamicPropertyRegistry registry) {
-        SharedDataDir.register(registry);
-    }
 
     @LocalServerPort
     int port;

@@ -9,22 +9,14 @@ import dev.orderly.backend.payment.SimulatedPaymentGateway;
 import dev.orderly.backend.payment.SimulatedPaymentGateway.LedgerState;
 import dev.orderly.backend.support.ApiClient;
 import dev.orderly.backend.support.IntegrationTest;
-import dev.orderly.backend.support.SharedDataDir;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** Staff move a shipping order to the customer, and refund a completed one through the gateway. */
 @IntegrationTest
 class StaffFlowIntegrationTest {
-
-    @DynamicPropertySource
-    static void dataDir(DynamicPropertyRegistry registry) {
-        SharedDataDir.register(registry);
-    }
 
     @LocalServerPort
     int port;

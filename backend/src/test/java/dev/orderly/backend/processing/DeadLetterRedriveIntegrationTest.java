@@ -9,7 +9,6 @@ import dev.orderly.backend.kafka.KafkaTopics;
 import dev.orderly.backend.payment.SimulatedPaymentGateway;
 import dev.orderly.backend.support.ApiClient;
 import dev.orderly.backend.support.IntegrationTest;
-import dev.orderly.backend.support.SharedDataDir;
 import dev.orderly.model.TimelineEntry.TimelineKind;
 import java.time.Duration;
 import java.util.UUID;
@@ -19,8 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /** Staff see dead letters with their reason and origin, preview a redrive, and redrive an order to completion. */
@@ -28,11 +25,6 @@ import tools.jackson.databind.JsonNode;
 class DeadLetterRedriveIntegrationTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
-
-    @DynamicPropertySource
-    static void dataDir(DynamicPropertyRegistry registry) {
-        SharedDataDir.register(registry);
-    }
 
     @LocalServerPort
     int port;

@@ -14,7 +14,6 @@ import dev.orderly.backend.payment.SimulatedPaymentGateway.LedgerState;
 import dev.orderly.backend.support.ApiClient;
 import dev.orderly.backend.support.Ledger;
 import dev.orderly.backend.support.IntegrationTest;
-import dev.orderly.backend.support.SharedDataDir;
 import dev.orderly.model.OrderProcessingEvent;
 import dev.orderly.model.TimelineEntry.TimelineKind;
 import java.time.Duration;
@@ -44,8 +43,6 @@ import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.MessageListenerContainer;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -57,11 +54,6 @@ import tools.jackson.databind.json.JsonMapper;
 class DeliveryFaultsIntegrationTest {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
-
-    @DynamicPropertySource
-    static void dataDir(DynamicPropertyRegistry registry) {
-        SharedDataDir.register(registry);
-    }
 
     @LocalServerPort
     int port;

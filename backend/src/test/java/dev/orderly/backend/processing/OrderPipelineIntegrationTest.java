@@ -13,7 +13,6 @@ import dev.orderly.backend.shipment.ShipmentRepository;
 import dev.orderly.backend.support.ApiClient;
 import dev.orderly.backend.support.Ledger;
 import dev.orderly.backend.support.IntegrationTest;
-import dev.orderly.backend.support.SharedDataDir;
 import dev.orderly.backend.warehouse.WarehouseStorageRepository;
 import dev.orderly.model.OrderProcessingEvent;
 import dev.orderly.model.PaymentMethod;
@@ -33,8 +32,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -42,11 +39,6 @@ import tools.jackson.databind.json.JsonMapper;
 class OrderPipelineIntegrationTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
-
-    @DynamicPropertySource
-    static void dataDir(DynamicPropertyRegistry registry) {
-        SharedDataDir.register(registry);
-    }
 
     @LocalServerPort
     int port;

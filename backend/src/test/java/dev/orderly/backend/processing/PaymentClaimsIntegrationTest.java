@@ -7,7 +7,6 @@ import static org.awaitility.Awaitility.await;
 import dev.orderly.backend.support.ApiClient;
 import dev.orderly.backend.support.ApiClient.Answer;
 import dev.orderly.backend.support.IntegrationTest;
-import dev.orderly.backend.support.SharedDataDir;
 import dev.orderly.model.TimelineEntry.TimelineKind;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,8 +19,6 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * A payment request is accepted once per order: twenty sent at once get one 202 and nineteen 409s, one event goes
@@ -31,11 +28,6 @@ import org.springframework.test.context.DynamicPropertySource;
 class PaymentClaimsIntegrationTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
-
-    @DynamicPropertySource
-    static void dataDir(DynamicPropertyRegistry registry) {
-        SharedDataDir.register(registry);
-    }
 
     @LocalServerPort
     int port;

@@ -6,16 +6,19 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.junit.jupiter.api.Tag;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.TestPropertySource;
 
 /**
  * The whole backend on a random HTTP port, a real embedded broker on a free port and an H2 file in a fresh data
  * directory (or a real PostgreSQL database, {@link TestDatabase}; tagged {@code database}, so the PostgreSQL run
- * picks it). Test classes with this annotation share one running backend.
+ * picks it), both fresh for each context ({@link BackendDataInitializer}). Test classes with this annotation and
+ * no other configuration share one running backend, so they must not assume an empty database or topic.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ContextConfiguration(initializers = BackendDataInitializer.class)
 @TestPropertySource(properties = {
     "orderly.kafka.embedded.port=0",
     "orderly.gateway.preset=instant",
