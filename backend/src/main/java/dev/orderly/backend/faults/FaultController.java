@@ -1,5 +1,6 @@
 package dev.orderly.backend.faults;
 
+import dev.orderly.backend.InstanceName;
 import dev.orderly.model.InjectableFault;
 import dev.orderly.model.ApiResponse;
 import jakarta.validation.Valid;
@@ -23,10 +24,12 @@ class FaultController {
 
     private final FaultInjector injector;
     private final BrokerOutage outage;
+    private final InstanceName instance;
 
-    FaultController(FaultInjector injector, BrokerOutage outage) {
+    FaultController(FaultInjector injector, BrokerOutage outage, InstanceName instance) {
         this.injector = injector;
         this.outage = outage;
+        this.instance = instance;
     }
 
     /** A broker outage of {@code seconds}. */
@@ -37,8 +40,9 @@ class FaultController {
     @PostMapping("/broker-outage")
     ApiResponse<Map<String, Object>> brokerOutage(@RequestBody @Valid OutageRequest request) {
         Instant backAt = outage.start(Duration.ofSeconds(request.seconds()));
-        return ApiResponse.ok(Map.of("backAt", backAt.toString()), "The embedded broker is down for "
-            + request.seconds() + " s; meanwhile payments answer 503 and nothing is lost");
+        return ApiResponse.ok(Map.of("backAt", backAt.toString()), "The embedded broker of "
+            + instance.value() + " is down for " + request.seconds()
+            + " s; meanwhile its payments answer 503 and nothing is lost");
     }
 
     /** Arms {@code fault} for the next {@code times} orders that reach it. */
@@ -52,19 +56,19 @@ class FaultController {
 
     @GetMapping
     ApiResponse<Map<InjectableFault, Integer>> armed() {
-        return ApiResponse.ok(injector.armed(), "Armed faults");
+        return ApiResponse.ok(injector.armed(), "Faults armed on " + instance.value());
     }
 
     @PostMapping
     ApiResponse<Map<InjectableFault, Integer>> arm(@RequestBody @Valid ArmRequest request) {
         injector.arm(request.fault(), request.times());
-        return ApiResponse.ok(injector.armed(), request.fault() + " armed for the next " + request.times()
-            + " order(s)");
+        return ApiResponse.ok(injector.armed(), request.fault() + " armed on " + instance.value() + " for the next "
+            + request.times() + " order(s) it handles");
     }
 
     @DeleteMapping
     ApiResponse<Map<InjectableFault, Integer>> disarm() {
         injector.disarmAll();
-        return ApiResponse.ok(injector.armed(), "All faults disarmed");
+        return ApiResponse.ok(injector.armed(), "All faults disarmed on " + instance.value());
     }
 }

@@ -1,5 +1,6 @@
 package dev.orderly.backend.processing;
 
+import dev.orderly.backend.InstanceName;
 import dev.orderly.backend.db.DatabaseOutages;
 import dev.orderly.backend.faults.FaultInjector;
 import dev.orderly.backend.order.OrderRepository;
@@ -44,10 +45,13 @@ class OrderProcessor {
     private final FaultInjector faults;
     private final WorkBulkhead bulkhead;
     private final PaymentClaims claims;
+    private final InstanceName instance;
 
     OrderProcessor(OrderRepository orders, ProcessedEventRepository inbox, PaymentGateway gateway,
         ProcessingTransaction transaction, PaymentCompensator compensator, PaymentCapturer capturer,
-        AttemptLog attempts, FaultInjector faults, WorkBulkhead bulkhead, PaymentClaims claims) {
+        AttemptLog attempts, FaultInjector faults, WorkBulkhead bulkhead, PaymentClaims claims,
+        InstanceName instance) {
+        this.instance = instance;
         this.claims = claims;
         this.bulkhead = bulkhead;
         this.orders = orders;
@@ -186,7 +190,7 @@ class OrderProcessor {
     private Outcome duplicate(OrderProcessingEvent event, RecordOrigin origin, String why) {
         capturer.captureIfPending(event.orderId());
         attempts.recordAlone(event.orderId(), event.eventId(), TimelineKind.DUPLICATE_SKIPPED,
-            "skipped, already processed (" + why + ")", origin, event.retryCount());
+            "skipped by " + instance.value() + ", already processed (" + why + ")", origin, event.retryCount());
         return new Duplicate(why);
     }
 

@@ -5,6 +5,7 @@ import static dev.orderly.backend.support.ApiClient.STAFF;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.orderly.backend.kafka.KafkaTopics;
 import dev.orderly.backend.support.ApiClient;
 import dev.orderly.backend.support.BackendJar;
 import dev.orderly.backend.support.KafkaCluster;
@@ -20,9 +21,21 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,7 +44,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * The team shape, broken on purpose: two backend processes in one consumer group, sharing one real PostgreSQL
  * database and a real three-broker Kafka cluster (topics with three copies, {@code min.insync.replicas=2},
- * producers with {@code acks=all}), under streams of orders sent to both.
+ * producers with {@code acks=all}), under streams of orders sent to both: a broker killed, every record delivered
+ * three more times across both instances (a group rewind and re-produced records), then a backend killed.
  */
 class ScaleOutIT {
 
@@ -110,6 +124,11 @@ class ScaleOutIT {
         // Two copies of three stay in sync: writes are still acknowledged (acks=all, min.insync.replicas=2).
         await().atMost(WAIT).until(() -> accepted(toA, toB).size() >= acceptedAtBrokerKill + 40);
 
+        // Duplicates across both instances while both run: every record processed so far is delivered three more
+        // times (the group rewound to the start, and each record produced twice more); each has one effect.
+        List<Long> rewound = accepted(toA, toB);
+        redeliverThreeTimes(a, b, rewound);
+
         backends.get(0).kill();
         toA.close();
         int acceptedByB = toB.accepted().size();
@@ -138,6 +157,88 @@ class ScaleOutIT {
         await().atMost(WAIT).untilAsserted(() -> assertThat(consoleOnB.received.stream()
             .filter(change -> change.to() == OrderStatus.COMPLETED).map(OrderStatusChanged::orderId).toList())
             .containsAll(toA.accepted()));
+    }
+
+    /**
+     * Waits for {@code orders} to be processed, stops both instances' order consumers (the group is then empty, as
+     * {@code kafka-consumer-groups --reset-offsets} needs), rewinds the group to the start of every partition,
+     * produces every record of the topic twice more, starts both again, and checks that each order's event was
+     * skipped as a duplicate at least three times, by both instances between them, with one successful attempt.
+     */
+    private void redeliverThreeTimes(ApiClient a, ApiClient b, List<Long> orders) throws Exception {
+        await().atMost(WAIT).until(() -> orders.stream().allMatch(o -> a.status(ALICE, o).equals("COMPLETED")));
+        for (ApiClient api : List.of(a, b)) {
+            ApiClient.Answer stopped = api.put(STAFF, "/api/admin/consumers", "{\"running\":false}");
+            assertThat(stopped.status()).isEqualTo(200);
+            assertThat(stopped.data().get("running").asBoolean()).isFalse();
+            assertThat(stopped.message()).contains(stopped.data().get("instance").asString()).contains("stopped");
+        }
+        Map<String, Object> clientConfig = Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG,
+            cluster.bootstrapServers());
+        try (Admin admin = Admin.create(clientConfig)) {
+            Map<TopicPartition, OffsetAndMetadata> start = new HashMap<>();
+            for (int partition = 0; partition < 6; partition++) {
+                start.put(new TopicPartition(KafkaTopics.PROCESSING, partition), new OffsetAndMetadata(0));
+            }
+            // Refused while a member is still leaving; accepted once the group is empty.
+            await().atMost(WAIT).ignoreExceptions().until(() -> {
+                admin.alterConsumerGroupOffsets(KafkaTopics.PROCESSING_GROUP, start).all().get(5, TimeUnit.SECONDS);
+                return true;
+            });
+        }
+        List<ConsumerRecord<String, String>> records = readWholeTopic(clientConfig);
+        assertThat(records).hasSizeGreaterThanOrEqualTo(orders.size());
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(clientConfig, new StringSerializer(),
+            new StringSerializer())) {
+            for (int copy = 0; copy < 2; copy++) {
+                for (ConsumerRecord<String, String> record : records) {
+                    producer.send(new ProducerRecord<>(KafkaTopics.PROCESSING, record.key(), record.value()));
+                }
+            }
+            producer.flush();
+        }
+        for (ApiClient api : List.of(a, b)) {
+            assertThat(api.put(STAFF, "/api/admin/consumers", "{\"running\":true}").data().get("running")
+                .asBoolean()).isTrue();
+        }
+        List<String> skippedBy = new ArrayList<>();
+        for (long order : orders) {
+            await().atMost(WAIT).untilAsserted(() -> assertThat(timelineOf(b, order, "DUPLICATE_SKIPPED"))
+                .as("duplicates skipped for order %d", order).hasSizeGreaterThanOrEqualTo(3));
+            timelineOf(b, order, "DUPLICATE_SKIPPED").forEach(detail -> skippedBy.add(detail.replaceAll(",.*", "")));
+            assertThat(timelineOf(b, order, "ATTEMPT_SUCCEEDED")).hasSize(1);
+        }
+        assertThat(skippedBy).contains("skipped by backend-a", "skipped by backend-b");
+        assertThat(b.get(STAFF, "/api/admin/invariants").data().get("ok").asBoolean()).isTrue();
+    }
+
+    private static List<ConsumerRecord<String, String>> readWholeTopic(Map<String, Object> clientConfig) {
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(clientConfig, new StringDeserializer(),
+            new StringDeserializer())) {
+            List<TopicPartition> partitions = new ArrayList<>();
+            for (int partition = 0; partition < 6; partition++) {
+                partitions.add(new TopicPartition(KafkaTopics.PROCESSING, partition));
+            }
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            List<ConsumerRecord<String, String>> records = new ArrayList<>();
+            await().atMost(WAIT).until(() -> {
+                consumer.poll(Duration.ofMillis(500)).forEach(records::add);
+                return partitions.stream().allMatch(tp -> consumer.position(tp) >= end.get(tp));
+            });
+            return records;
+        }
+    }
+
+    private static List<String> timelineOf(ApiClient api, long order, String kind) {
+        List<String> details = new ArrayList<>();
+        for (JsonNode entry : api.order(ALICE, order).get("timeline")) {
+            if (entry.get("kind").asString().equals(kind)) {
+                details.add(entry.get("detail").asString());
+            }
+        }
+        return details;
     }
 
     /** The owners of order-processing-group's partitions, as GET /api/pipeline/lag reports them. */

@@ -32,6 +32,7 @@ public final class FaultsViewModel {
 
     private final OrderlyClient client;
     private final TaskRunner runner;
+    private final String instance;
     private final BooleanProperty ok = new SimpleBooleanProperty(true);
     private final StringProperty verdict = new SimpleStringProperty("Checking...");
     private final StringProperty counts = new SimpleStringProperty("");
@@ -69,9 +70,14 @@ public final class FaultsViewModel {
         }
     }
 
-    public FaultsViewModel(OrderlyClient client, TaskRunner runner) {
+    /**
+     * @param instance the name of the backend this console is attached to: faults and the broker outage act on that
+     *     instance only, and the messages say so
+     */
+    public FaultsViewModel(OrderlyClient client, TaskRunner runner, String instance) {
         this.client = client;
         this.runner = runner;
+        this.instance = instance == null || instance.isBlank() ? "this backend" : instance;
     }
 
     public void refresh() {
@@ -189,12 +195,12 @@ public final class FaultsViewModel {
             return client.armedFaults();
         }, faults -> {
             showArmed(faults);
-            message.set(switch (fault.getKind()) {
-                case DELAY -> fault + " armed: submit orders and watch the lag build up on the Pipeline screen,"
-                    + " then drain";
-                case INJECTION -> fault + " armed: submit an order; its timeline shows the duplicate skipped, or"
-                    + " the Dead letters screen shows the poison record with its reason";
-                default -> fault + " armed: submit an order and watch it roll back, void its charge and retry";
+            String armedOn = fault + " armed on " + instance + ": ";
+            message.set(armedOn + switch (fault.getKind()) {
+                case DELAY -> "submit orders and watch the lag build up on the Pipeline screen, then drain";
+                case INJECTION -> "submit an order; its timeline shows the duplicate skipped, or the Dead letters"
+                    + " screen shows the poison record with its reason";
+                default -> "submit an order and watch it roll back, void its charge and retry";
             });
         }, error -> message.set("Could not arm " + fault + ": " + Messages.of(error)));
     }
@@ -204,8 +210,8 @@ public final class FaultsViewModel {
         runner.run(() -> {
             client.brokerOutage(seconds);
             return seconds;
-        }, s -> message.set("The broker is down for " + s + " s: payments are refused with 503 and nothing is lost;"
-            + " watch the Pipeline screen's health turn red, then green"),
+        }, s -> message.set("The embedded broker of " + instance + " is down for " + s + " s: payments are refused"
+            + " with 503 and nothing is lost; watch the Pipeline screen's health turn red, then green"),
             error -> message.set("Could not stop the broker: " + Messages.of(error)));
     }
 
@@ -215,7 +221,7 @@ public final class FaultsViewModel {
             return client.armedFaults();
         }, faults -> {
             showArmed(faults);
-            message.set("All faults disarmed");
+            message.set("All faults disarmed on " + instance);
         }, error -> message.set("Could not disarm: " + Messages.of(error)));
     }
 

@@ -62,7 +62,7 @@ public final class ConsoleViewModel implements AutoCloseable {
         stateMachine = new StateMachineViewModel(client, runner, user);
         pipeline = new PipelineViewModel(client, runner);
         deadLetters = new DeadLettersViewModel(client, runner);
-        faults = new FaultsViewModel(client, runner);
+        faults = new FaultsViewModel(client, runner, user.instance());
         settings = new SettingsViewModel(store, running, client, runner, user.isStaff());
         watcher = new SubmissionWatcher(client, runner, notify);
         detail.orderProperty().addListener((o, a, order) -> stateMachine.show(order));

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class FaultsViewModelTest {
 
     private final RecordingClient client = new RecordingClient();
-    private final FaultsViewModel vm = new FaultsViewModel(client, new DirectTaskRunner());
+    private final FaultsViewModel vm = new FaultsViewModel(client, new DirectTaskRunner(), "backend-a");
 
     @Test
     void showsTheCheckersVerdictAndViolations() {
@@ -91,13 +91,14 @@ class FaultsViewModelTest {
     void stagesABrokerOutage() {
         vm.brokerOutage(10);
         assertThat(client.calls).containsExactly("outage 10");
-        assertThat(vm.messageProperty().get()).contains("503");
+        // Faults act on the backend the console is attached to, and the message says which.
+        assertThat(vm.messageProperty().get()).contains("503").contains("backend-a");
     }
 
     @Test
     void armsTheSlowConsumerForSeveralOrders() {
         vm.trigger(InjectableFault.SLOW_CONSUMER, 5);
         assertThat(client.calls).containsExactly("arm SLOW_CONSUMER 5");
-        assertThat(vm.messageProperty().get()).contains("lag");
+        assertThat(vm.messageProperty().get()).contains("lag").contains("armed on backend-a");
     }
 }
