@@ -81,6 +81,15 @@ public interface OrderlyClient extends AutoCloseable {
     /** Stops the embedded broker for {@code seconds} (staff; refused with an external cluster). */
     void brokerOutage(int seconds);
 
+    /** Whether the attached backend's order consumers run (staff). */
+    boolean consumersRunning();
+
+    /**
+     * Stops or starts the attached backend's order consumers (staff): stopped, it leaves the consumer group and the
+     * other backends take its partitions. Returns whether they run now.
+     */
+    boolean runConsumers(boolean running);
+
     /** How the backend processes payments now: through Kafka, or the seed's synchronous "before" (staff). */
     ProcessingMode processingMode();
 

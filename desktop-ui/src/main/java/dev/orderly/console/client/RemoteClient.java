@@ -194,6 +194,19 @@ public class RemoteClient implements OrderlyClient {
     }
 
     @Override
+    public boolean consumersRunning() {
+        JsonNode state = call("GET", "/api/admin/consumers", null, type(JsonNode.class), authorization);
+        return state.path("running").asBoolean();
+    }
+
+    @Override
+    public boolean runConsumers(boolean running) {
+        JsonNode state = call("PUT", "/api/admin/consumers", Map.of("running", running), type(JsonNode.class),
+            authorization);
+        return state.path("running").asBoolean();
+    }
+
+    @Override
     public ProcessingMode processingMode() {
         return call("GET", "/api/admin/processing-mode", null, type(ProcessingMode.class), authorization);
     }

@@ -6,6 +6,8 @@ import dev.orderly.model.PartitionLag;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableValue;
@@ -15,11 +17,13 @@ import javafx.scene.chart.CategoryAxis;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 
@@ -32,6 +36,7 @@ public final class PipelineView extends VBox {
     private final XYChart.Series<String, Number> bars = new XYChart.Series<>();
     private final XYChart.Series<Number, Number> lagLine = new XYChart.Series<>();
     private final XYChart.Series<Number, Number> processedLine = new XYChart.Series<>();
+    private final XYChart.Series<Number, Number> rebalanceMarks = new XYChart.Series<>();
     private final LineChart<Number, Number> lineChart;
 
     public PipelineView(PipelineViewModel vm) {
@@ -78,6 +83,9 @@ public final class PipelineView extends VBox {
         processedLine.setName("processed/s");
         lineChart.getData().add(lagLine);
         lineChart.getData().add(processedLine);
+        // Each rebalance is a vertical dashed mark: down-up-down at its moment, joined along the time axis.
+        rebalanceMarks.setName("rebalance");
+        lineChart.getData().add(rebalanceMarks);
         lineChart.setId("lag-chart");
 
         Label caughtUp = new Label("No lag: every partition is caught up");
@@ -98,8 +106,28 @@ public final class PipelineView extends VBox {
 
         vm.partitions().addListener((ListChangeListener<PartitionLag>) c -> showBars(vm));
         vm.history().addListener((ListChangeListener<PipelineViewModel.LagPoint>) c -> showHistory(vm));
+        vm.rebalances().addListener((ListChangeListener<PipelineViewModel.Rebalance>) c -> showHistory(vm));
+        Label lastRebalance = new Label();
+        lastRebalance.textProperty().bind(vm.lastRebalanceProperty());
+        lastRebalance.getStyleClass().add("muted");
+        lastRebalance.setId("last-rebalance");
+        lastRebalance.setWrapText(true);
+        Button consumers = new Button();
+        consumers.textProperty().bind(javafx.beans.binding.Bindings.when(vm.consumersRunningProperty())
+            .then("Stop this backend's consumers").otherwise("Start this backend's consumers"));
+        consumers.setOnAction(e -> vm.toggleConsumers());
+        consumers.setId("toggle-consumers");
+        consumers.setMinWidth(Region.USE_PREF_SIZE);
+        Label consumersMessage = new Label();
+        consumersMessage.textProperty().bind(vm.consumersMessageProperty());
+        consumersMessage.setWrapText(true);
+        consumersMessage.setId("consumers-message");
+        HBox controls = new HBox(10, consumers, consumersMessage);
+        controls.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        VBox membership = new VBox(4, controls, lastRebalance);
+        membership.setStyle("-fx-padding: 0 8 4 8;");
         vm.latestProperty().addListener((o, a, snapshot) -> lineChart.setTitle(title(snapshot)));
-        getChildren().addAll(stats, charts, owners);
+        getChildren().addAll(stats, charts, membership, owners);
         setId("pipeline-view");
     }
 
@@ -150,6 +178,21 @@ public final class PipelineView extends VBox {
             p.at().getEpochSecond(), p.totalLag())).toList());
         processedLine.getData().setAll(vm.history().stream().map(p -> new XYChart.Data<Number, Number>(
             p.at().getEpochSecond(), p.processedPerSecond())).toList());
+        double top = Math.max(1, vm.history().stream()
+            .mapToDouble(p -> Math.max(p.totalLag(), p.processedPerSecond())).max().orElse(1));
+        List<XYChart.Data<Number, Number>> marks = new ArrayList<>();
+        for (PipelineViewModel.Rebalance rebalance : vm.rebalances()) {
+            long at = rebalance.at().getEpochSecond();
+            marks.add(new XYChart.Data<>(at, 0));
+            marks.add(new XYChart.Data<>(at, top));
+            marks.add(new XYChart.Data<>(at, 0));
+        }
+        rebalanceMarks.getData().setAll(marks);
+    }
+
+    /** How many rebalances the lag chart marks. */
+    public int rebalanceMarks() {
+        return rebalanceMarks.getData().size() / 3;
     }
 
     public int chartPoints() {

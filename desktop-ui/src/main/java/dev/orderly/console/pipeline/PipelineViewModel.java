@@ -1,13 +1,20 @@
 package dev.orderly.console.pipeline;
 
 import dev.orderly.console.client.OrderlyClient;
+import dev.orderly.console.util.Messages;
 import dev.orderly.console.util.TaskRunner;
 import dev.orderly.console.util.UpdateBatcher;
 import dev.orderly.model.LagSnapshot;
 import dev.orderly.model.PartitionLag;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -27,9 +34,15 @@ import javafx.collections.ObservableList;
 public final class PipelineViewModel {
 
     static final Duration WINDOW = Duration.ofMinutes(10);
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss")
+        .withZone(ZoneId.systemDefault());
 
     /** A point of the lag chart. */
     public record LagPoint(Instant at, long totalLag, double inPerSecond, double processedPerSecond) {
+    }
+
+    /** A change of partition owners between two samples: an instance joined, left or died, and the group moved. */
+    public record Rebalance(Instant at, String summary) {
     }
 
     private final OrderlyClient client;
@@ -37,6 +50,11 @@ public final class PipelineViewModel {
     private final ObjectProperty<LagSnapshot> latest = new SimpleObjectProperty<>();
     private final ObservableList<PartitionLag> partitions = FXCollections.observableArrayList();
     private final ObservableList<LagPoint> history = FXCollections.observableArrayList();
+    private final ObservableList<Rebalance> rebalances = FXCollections.observableArrayList();
+    private final StringProperty lastRebalance = new SimpleStringProperty("No rebalance seen yet");
+    private final BooleanProperty consumersRunning = new SimpleBooleanProperty(true);
+    private final StringProperty consumersMessage = new SimpleStringProperty("");
+    private final String instance;
     private final StringProperty rates = new SimpleStringProperty("-");
     private final StringProperty totals = new SimpleStringProperty("-");
     private final StringProperty waiting = new SimpleStringProperty("-");
@@ -46,9 +64,14 @@ public final class PipelineViewModel {
     private final StringProperty health = new SimpleStringProperty("checking...");
     private final UpdateBatcher<LagSnapshot> updates;
 
-    public PipelineViewModel(OrderlyClient client, TaskRunner runner) {
+    /**
+     * @param instance the name of the backend this console is attached to: stopping consumers acts on that instance
+     *     only, and the messages say so
+     */
+    public PipelineViewModel(OrderlyClient client, TaskRunner runner, String instance) {
         this.client = client;
         this.runner = runner;
+        this.instance = instance == null || instance.isBlank() ? "this backend" : instance;
         this.updates = new UpdateBatcher<>(runner, batch -> batch.forEach(this::apply));
     }
 
@@ -63,6 +86,36 @@ public final class PipelineViewModel {
     public void refresh() {
         runner.run(client::lag, this::apply, error -> { });
         checkHealth();
+        refreshConsumers();
+    }
+
+    /** Reads whether the attached backend's order consumers run. */
+    public void refreshConsumers() {
+        runner.run(client::consumersRunning, consumersRunning::set, error -> { });
+    }
+
+    /**
+     * Stops the attached backend's order consumers if they run, else starts them: with several backends the
+     * partitions move (a rebalance mark on the chart); with one, lag builds up while orders are still accepted.
+     */
+    public void toggleConsumers() {
+        boolean start = !consumersRunning.get();
+        runner.run(() -> client.runConsumers(start), running -> {
+            consumersRunning.set(running);
+            consumersMessage.set(running
+                ? "Consumers of " + instance + " started: it rejoins the group and gets partitions at the rebalance"
+                : "Consumers of " + instance + " stopped: other backends take its partitions; with none, orders wait"
+                    + " on the topic and the lag grows");
+        }, error -> consumersMessage.set("Could not " + (start ? "start" : "stop") + " the consumers of " + instance
+            + ": " + Messages.of(error)));
+    }
+
+    public ReadOnlyBooleanProperty consumersRunningProperty() {
+        return consumersRunning;
+    }
+
+    public ReadOnlyStringProperty consumersMessageProperty() {
+        return consumersMessage;
     }
 
     public void checkHealth() {
@@ -83,17 +136,57 @@ public final class PipelineViewModel {
             return;
         }
         latest.set(snapshot);
+        if (previous != null) {
+            noticeRebalance(previous, snapshot);
+        }
         partitions.setAll(snapshot.partitions());
         history.add(new LagPoint(snapshot.at(), snapshot.totalLag(), snapshot.inPerSecond(),
             snapshot.processedPerSecond()));
         Instant cutoff = snapshot.at().minus(WINDOW);
         history.removeIf(p -> p.at().isBefore(cutoff));
+        rebalances.removeIf(r -> r.at().isBefore(cutoff));
         rates.set(String.format("%.1f events/s in, %.1f processed/s", snapshot.inPerSecond(),
             snapshot.processedPerSecond()));
         totals.set("lag " + snapshot.totalLag() + ", retried " + snapshot.retried() + ", dead letters "
             + snapshot.deadLettered());
         waiting.set(snapshot.pendingPayment() + " orders waiting in PENDING_PAYMENT" + (snapshot.oldestPending() == null
             ? "" : ", oldest for " + human(Duration.between(snapshot.oldestPending(), snapshot.at()))));
+    }
+
+    /** Partitions whose owner changed since the previous sample ("processing p3: backend-a-1 -> backend-b-0"). */
+    private void noticeRebalance(LagSnapshot previous, LagSnapshot snapshot) {
+        Map<String, String> before = owners(previous);
+        Map<String, String> after = owners(snapshot);
+        List<String> moves = new ArrayList<>();
+        after.forEach((partition, owner) -> {
+            if (before.containsKey(partition) && !Objects.equals(before.get(partition), owner)) {
+                moves.add(partition + ": " + client(before.get(partition)) + " -> " + client(owner));
+            }
+        });
+        if (moves.isEmpty()) {
+            return;
+        }
+        String summary = moves.size() <= 4 ? String.join("; ", moves)
+            : String.join("; ", moves.subList(0, 4)) + "; and " + (moves.size() - 4) + " more";
+        rebalances.add(new Rebalance(snapshot.at(), summary));
+        lastRebalance.set("Rebalance at " + CLOCK.format(snapshot.at()) + ": " + summary);
+    }
+
+    private static Map<String, String> owners(LagSnapshot snapshot) {
+        Map<String, String> owners = new TreeMap<>();
+        for (PartitionLag p : snapshot.partitions()) {
+            owners.put((p.group().contains("retry") ? "retry" : "processing") + " p" + p.partition(), p.owner());
+        }
+        return owners;
+    }
+
+    /** The member's client id without its host, or "nobody". */
+    private static String client(String owner) {
+        if (owner == null) {
+            return "nobody";
+        }
+        int host = owner.indexOf(" @ ");
+        return host < 0 ? owner : owner.substring(0, host);
     }
 
     static String human(Duration duration) {
@@ -117,6 +210,15 @@ public final class PipelineViewModel {
 
     public ObservableList<LagPoint> history() {
         return history;
+    }
+
+    /** The rebalances of the chart's window, oldest first: the lag chart marks each. */
+    public ObservableList<Rebalance> rebalances() {
+        return rebalances;
+    }
+
+    public ReadOnlyStringProperty lastRebalanceProperty() {
+        return lastRebalance;
     }
 
     public ReadOnlyStringProperty ratesProperty() {

@@ -60,7 +60,7 @@ public final class ConsoleViewModel implements AutoCloseable {
         form = new OrderFormViewModel(client, runner);
         detail = new OrderDetailViewModel(client, runner, user);
         stateMachine = new StateMachineViewModel(client, runner, user);
-        pipeline = new PipelineViewModel(client, runner);
+        pipeline = new PipelineViewModel(client, runner, user.instance());
         deadLetters = new DeadLettersViewModel(client, runner);
         faults = new FaultsViewModel(client, runner, user.instance());
         settings = new SettingsViewModel(store, running, client, runner, user.isStaff());

@@ -106,7 +106,13 @@ public final class Screenshots {
         capture(flow[0], out.resolve("04-statemachine.png"));
         onFx(() -> console.selectTab("tab-pipeline"));
         await("chart data", 30, () -> console.model().pipeline().history().size() >= 8);
-        Thread.sleep(800);
+        // A trainer's rebalance: this backend's consumers stopped and started again, marked on the lag chart.
+        onFx(() -> console.model().pipeline().toggleConsumers());
+        await("rebalance", 30, () -> !console.model().pipeline().rebalances().isEmpty());
+        onFx(() -> console.model().pipeline().toggleConsumers());
+        await("owners back", 60, () -> console.model().pipeline().rebalances().size() >= 2
+            && console.model().pipeline().partitions().stream().allMatch(p -> p.owner() != null));
+        Thread.sleep(2500);
         capture(flow[0], out.resolve("05-pipeline.png"));
         onFx(() -> console.selectTab("tab-deadletters"));
         await("dead letters", 30, () -> !console.model().deadLetters().records().isEmpty());

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 
 class PipelineViewModelTest {
 
-    private final PipelineViewModel vm = new PipelineViewModel(new RecordingClient(), new DirectTaskRunner());
+    private final RecordingClient client = new RecordingClient();
+    private final PipelineViewModel vm = new PipelineViewModel(client, new DirectTaskRunner(), "backend-a");
     private final Instant t0 = Instant.parse("2026-11-24T05:00:00Z");
 
     private LagSnapshot at(Instant when, long lag) {
@@ -40,6 +41,50 @@ class PipelineViewModelTest {
         vm.offer(at(t0, 99));
         assertThat(vm.latestProperty().get().totalLag()).isEqualTo(5);
         assertThat(vm.history()).hasSize(1);
+    }
+
+    private LagSnapshot owned(Instant when, String... owners) {
+        List<PartitionLag> partitions = new java.util.ArrayList<>();
+        for (int p = 0; p < owners.length; p++) {
+            partitions.add(new PartitionLag("order-processing-group", "order-processing-topic", p, 10, 10, 0,
+                owners[p]));
+        }
+        return new LagSnapshot(when, partitions, 0, 0, 0, 0, 0, 0, null);
+    }
+
+    @Test
+    void marksARebalanceWhenPartitionsChangeOwner() {
+        vm.offer(owned(t0, "backend-a-0 @ /127.0.0.1", "backend-b-0 @ /127.0.0.1"));
+        vm.offer(owned(t0.plusSeconds(1), "backend-a-0 @ /127.0.0.1", "backend-b-0 @ /127.0.0.1"));
+        assertThat(vm.rebalances()).isEmpty();
+
+        // backend-a dies: its partition has nobody for a moment, then backend-b takes it.
+        vm.offer(owned(t0.plusSeconds(2), null, "backend-b-0 @ /127.0.0.1"));
+        vm.offer(owned(t0.plusSeconds(3), "backend-b-1 @ /127.0.0.1", "backend-b-0 @ /127.0.0.1"));
+        assertThat(vm.rebalances()).extracting(PipelineViewModel.Rebalance::at)
+            .containsExactly(t0.plusSeconds(2), t0.plusSeconds(3));
+        assertThat(vm.rebalances().get(1).summary()).isEqualTo("processing p0: nobody -> backend-b-1");
+        assertThat(vm.lastRebalanceProperty().get()).contains("processing p0: nobody -> backend-b-1");
+
+        // Marks leave with the chart's ten-minute window.
+        vm.offer(owned(t0.plusSeconds(700), "backend-b-1 @ /127.0.0.1", "backend-b-0 @ /127.0.0.1"));
+        assertThat(vm.rebalances()).isEmpty();
+    }
+
+    @Test
+    void stopsAndStartsTheAttachedBackendsConsumersAndSaysWhich() {
+        vm.refreshConsumers();
+        assertThat(vm.consumersRunningProperty().get()).isTrue();
+        vm.toggleConsumers();
+        assertThat(client.calls).containsExactly("consumers stop");
+        assertThat(vm.consumersRunningProperty().get()).isFalse();
+        assertThat(vm.consumersMessageProperty().get()).startsWith("Consumers of backend-a stopped");
+        client.failNext = new IllegalStateException("backend gone");
+        vm.toggleConsumers();
+        assertThat(vm.consumersRunningProperty().get()).isFalse();
+        assertThat(vm.consumersMessageProperty().get()).startsWith("Could not start the consumers of backend-a");
+        vm.toggleConsumers();
+        assertThat(vm.consumersRunningProperty().get()).isTrue();
     }
 
     @Test

@@ -41,6 +41,7 @@ public class RecordingClient implements OrderlyClient {
     public RuntimeException failNextPay;
     public long nextOrderId = 100;
     public GatewaySettingsView gateway = new GatewaySettingsView(50, 200, 0, 0);
+    public boolean consumersRunning = true;
 
     private void maybeFail() {
         if (failNext != null) {
@@ -190,6 +191,19 @@ public class RecordingClient implements OrderlyClient {
     public void brokerOutage(int seconds) {
         calls.add("outage " + seconds);
         maybeFail();
+    }
+
+    @Override
+    public boolean consumersRunning() {
+        return consumersRunning;
+    }
+
+    @Override
+    public boolean runConsumers(boolean running) {
+        calls.add("consumers " + (running ? "start" : "stop"));
+        maybeFail();
+        consumersRunning = running;
+        return running;
     }
 
     @Override

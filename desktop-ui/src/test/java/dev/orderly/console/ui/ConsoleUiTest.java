@@ -222,6 +222,24 @@ class ConsoleUiTest extends FxRobot {
         showTab("tab-pipeline");
         await().atMost(WAIT).until(() -> shell.pipelineView().chartPoints() >= 2);
         assertThat(lookup("#stat-totals").<Label>query().getText()).contains("dead letters");
+        await().atMost(WAIT).until(() -> shell.model().pipeline().partitions().stream()
+            .anyMatch(p -> p.owner() != null));
+
+        // The trainer stops this backend's consumers: its partitions lose their owner, and the chart marks it.
+        int marksBefore = shell.pipelineView().rebalanceMarks();
+        UiWait.clickWhenReady(this, "#toggle-consumers", WAIT);
+        await().atMost(WAIT).until(() -> !shell.model().pipeline().consumersRunningProperty().get());
+        await().atMost(WAIT).until(() -> shell.pipelineView().rebalanceMarks() > marksBefore);
+        assertThat(lookup("#last-rebalance").<Label>query().getText()).contains("-> nobody");
+        assertThat(lookup("#consumers-message").<Label>query().getText()).contains("stopped");
+        assertThat(shell.model().pipeline().partitions()).allMatch(p -> p.owner() == null);
+
+        // Started again, the backend owns its partitions once more.
+        UiWait.clickWhenReady(this, "#toggle-consumers", WAIT);
+        await().atMost(WAIT).until(() -> shell.model().pipeline().consumersRunningProperty().get());
+        await().atMost(WAIT).until(() -> shell.model().pipeline().partitions().stream()
+            .filter(p -> p.group().equals("order-processing-group")).allMatch(p -> p.owner() != null));
+        assertThat(lookup("#last-rebalance").<Label>query().getText()).contains("nobody ->");
         showTab("tab-orders");
     }
 
