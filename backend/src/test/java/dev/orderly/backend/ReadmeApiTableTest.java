@@ -28,7 +28,8 @@ class ReadmeApiTableTest {
         assertThat(readmeEndpoints()).isEqualTo(mappedEndpoints());
     }
 
-    private static Set<String> readmeEndpoints() throws IOException {
+    /** "GET /api/orders/{}" for each row of the README's API table. */
+    static Set<String> readmeEndpoints() throws IOException {
         Set<String> endpoints = new TreeSet<>();
         for (String line : Files.readAllLines(Path.of("..", "README.md"))) {
             Matcher row = ROW.matcher(line);
@@ -65,7 +66,7 @@ class ReadmeApiTableTest {
     }
 
     /** Path variables are named differently in prose ({id}) and code ({orderId}). */
-    private static String normalise(String path) {
+    static String normalise(String path) {
         return path.replaceAll("\\{[^}]*}", "{}");
     }
 }

@@ -122,6 +122,24 @@ final class Api {
         }
     }
 
+    /** Waits until this backend owns a partition of the processing group (it has joined and been given work). */
+    void awaitOwnsPartitions(int seconds) throws Exception {
+        String instance = staffGet("/api/me").get("data").get("instance").asString();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (true) {
+            for (JsonNode row : staffGet("/api/pipeline/lag").get("data").get("partitions")) {
+                if (row.get("group").asString().equals("order-processing-group")
+                    && row.path("owner").asString("").startsWith(instance)) {
+                    return;
+                }
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(instance + " got no partition within " + seconds + " s");
+            }
+            Thread.sleep(200);
+        }
+    }
+
     long heapUsedBytes() {
         return metric("/actuator/metrics/jvm.memory.used?tag=area:heap");
     }

@@ -30,7 +30,7 @@ public final class Bench {
     }
 
     /** Every section; {@code --only=} picks some. */
-    static final Set<String> ALL = Set.of("accept", "e2e", "sync", "seed");
+    static final Set<String> ALL = Set.of("accept", "e2e", "sync", "seed", "scale");
 
     public static void main(String[] args) throws Exception {
         boolean smoke = List.of(args).contains("--smoke");
@@ -71,6 +71,9 @@ public final class Bench {
                 try (BackendProcess backend = BackendProcess.start(jar, data.resolve("seed"), "seed")) {
                     seed(backend, smoke, rows, f);
                 }
+            }
+            if (sections.contains("scale")) {
+                ScaleOut.run(jar, data, smoke, rows, f);
             }
             if (sections.equals(ALL)) {
                 Chart.write(chart, "Orderly pipeline benchmark" + (smoke ? " (smoke)" : ""), panels(f));
@@ -202,6 +205,9 @@ public final class Bench {
         throughput.add(bar("synchronous (seed's before), gateway 0", f.get("sync.instant.rate"), "/s", false));
         throughput.add(bar("Kafka mode end to end, gateway 3-5 s", f.get("e2e.seed"), "/s", true));
         throughput.add(bar("synchronous (seed's before), gateway 3-5 s", f.get("sync.seed.rate"), "/s", false));
+        throughput.add(bar("gateway 3-5 s on PostgreSQL, 1 backend (held rate)", f.get("scale.1.steady"), "/s", true));
+        throughput.add(bar("gateway 3-5 s on PostgreSQL, 2 backends (held rate)", f.get("scale.2.steady"), "/s",
+            true));
         throughput.add(bar("seed's claim after Kafka (500/min)", 500 / 60.0, "/s", false));
         List<Chart.Bar> latency = new ArrayList<>();
         for (int rate : new int[] {100, 500, 1000}) {
@@ -221,15 +227,15 @@ public final class Bench {
         return new Chart.Bar(label, v, (v >= 100 ? "%,.0f" : "%,.1f").formatted(v) + unit, orderly);
     }
 
-    private static void progress(String step) {
+    static void progress(String step) {
         System.err.println("[bench] " + step + " ...");
     }
 
-    private static String[] row(String what, String value, String note) {
+    static String[] row(String what, String value, String note) {
         return new String[] {what, value, note};
     }
 
-    private static String rate(double perSecond) {
+    static String rate(double perSecond) {
         return "%,.1f/s".formatted(perSecond);
     }
 

@@ -1,5 +1,6 @@
 package dev.orderly.bench;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
@@ -8,24 +9,73 @@ import java.util.concurrent.TimeUnit;
 /** N orders sent for processing as fast as they are accepted; the clock stops when none waits any more. */
 final class EndToEnd {
 
-    record Result(int orders, double seconds, double ordersPerSecond) {
+    /**
+     * @param ordersPerSecond all orders over the whole run, ramp and tail included
+     * @param steadyPerSecond orders finished per second between the 10th and the 90th percent of them (the rate the
+     *     pipeline holds once full, without the first and last payments' latency); 0 if the run was too short to tell
+     */
+    record Result(int orders, double seconds, double ordersPerSecond, double steadyPerSecond) {
     }
 
     private EndToEnd() {
     }
 
     static Result run(Api api, int n, int inFlight) throws Exception {
-        List<Long> orders = api.createOrders(n, 8);
+        return run(List.of(api), n, inFlight);
+    }
+
+    /** The same through several backends of one database: payments go to each in turn. */
+    static Result run(List<Api> apis, int n, int inFlight) throws Exception {
+        Api first = apis.get(0);
+        List<Long> orders = first.createOrders(n, 8);
+        long waitingBefore = first.pendingPayment();
         Semaphore permits = new Semaphore(inFlight);
+        List<long[]> samples = new ArrayList<>();
         long start = System.nanoTime();
+        Thread sampler = new Thread(() -> {
+            try {
+                while (!Thread.currentThread().isInterrupted()) {
+                    long done = waitingBefore - first.pendingPayment();
+                    synchronized (samples) {
+                        samples.add(new long[] {System.nanoTime(), done});
+                    }
+                    Thread.sleep(250);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (Exception e) {
+                // the run itself reports failures
+            }
+        }, "e2e-sampler");
+        sampler.setDaemon(true);
+        sampler.start();
         CompletableFuture<?>[] calls = new CompletableFuture<?>[n];
         for (int i = 0; i < n; i++) {
             permits.acquire();
-            calls[i] = api.payAsync(orders.get(i)).whenComplete((r, e) -> permits.release());
+            calls[i] = apis.get(i % apis.size()).payAsync(orders.get(i)).whenComplete((r, e) -> permits.release());
         }
         CompletableFuture.allOf(calls).get(300, TimeUnit.SECONDS);
-        api.awaitDrained(600);
+        first.awaitDrained(600);
         double seconds = (System.nanoTime() - start) / 1e9;
-        return new Result(n, seconds, n / seconds);
+        sampler.interrupt();
+        sampler.join();
+        return new Result(n, seconds, n / seconds, steady(samples, n));
+    }
+
+    private static double steady(List<long[]> samples, int n) {
+        long[] from = null;
+        long[] to = null;
+        for (long[] sample : samples) {
+            if (from == null && sample[1] >= n / 10) {
+                from = sample;
+            }
+            if (to == null && sample[1] >= n * 9L / 10) {
+                to = sample;
+            }
+        }
+        if (from == null || to == null || to[0] <= from[0]) {
+            return 0;
+        }
+        return (to[1] - from[1]) / ((to[0] - from[0]) / 1e9);
     }
 }

@@ -6,12 +6,17 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -103,5 +108,46 @@ final class RawLimits {
             }
             return orders / ((System.nanoTime() - start) / 1e9);
         }
+    }
+
+    /**
+     * The raw PostgreSQL rate of one order's writes: {@code clients} threads, each writing 13 rows of about the
+     * pipeline's size in one commit per order (the rows of one processed order, written at once), on the same
+     * server the backends use. Returns orders per second.
+     */
+    static double postgresWrites(String url, String user, String password, int clients, int orders)
+        throws Exception {
+        try (Connection db = DriverManager.getConnection(url, user, password);
+            Statement ddl = db.createStatement()) {
+            ddl.execute("CREATE TABLE w (id BIGSERIAL PRIMARY KEY, k VARCHAR(100) NOT NULL, v VARCHAR(500))");
+            ddl.execute("CREATE INDEX w_k ON w (k)");
+        }
+        AtomicInteger left = new AtomicInteger(orders);
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        String payload = "x".repeat(300);
+        long start = System.nanoTime();
+        List<Future<?>> work = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            work.add(pool.submit(() -> {
+                try (Connection db = DriverManager.getConnection(url, user, password);
+                    PreparedStatement insert = db.prepareStatement("INSERT INTO w (k, v) VALUES (?, ?)")) {
+                    db.setAutoCommit(false);
+                    for (int order = left.getAndDecrement(); order > 0; order = left.getAndDecrement()) {
+                        for (int r = 0; r < 13; r++) {
+                            insert.setString(1, order + "-" + r);
+                            insert.setString(2, payload);
+                            insert.executeUpdate();
+                        }
+                        db.commit();
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> w : work) {
+            w.get();
+        }
+        pool.shutdown();
+        return orders / ((System.nanoTime() - start) / 1e9);
     }
 }

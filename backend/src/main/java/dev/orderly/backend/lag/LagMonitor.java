@@ -14,6 +14,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.admin.Admin;
@@ -86,9 +87,10 @@ public class LagMonitor implements DisposableBean {
 
     LagSnapshot measure() throws Exception {
         Admin client = admin();
+        Map<String, Integer> counts = partitionCounts(client);
         Map<TopicPartition, OffsetSpec> ends = new HashMap<>();
         for (String topic : List.of(KafkaTopics.PROCESSING, KafkaTopics.RETRY, KafkaTopics.DEAD_LETTER)) {
-            for (int p = 0; p < partitions; p++) {
+            for (int p = 0; p < counts.get(topic); p++) {
                 ends.put(new TopicPartition(topic, p), OffsetSpec.latest());
             }
         }
@@ -99,7 +101,7 @@ public class LagMonitor implements DisposableBean {
         for (Map.Entry<String, String> watched : WATCHED.entrySet()) {
             Map<TopicPartition, OffsetAndMetadata> committed = client.listConsumerGroupOffsets(watched.getKey())
                 .partitionsToOffsetAndMetadata().get(5, TimeUnit.SECONDS);
-            for (int p = 0; p < partitions; p++) {
+            for (int p = 0; p < counts.get(watched.getValue()); p++) {
                 TopicPartition tp = new TopicPartition(watched.getValue(), p);
                 long end = endOffsets.containsKey(tp) ? endOffsets.get(tp).offset() : 0;
                 OffsetAndMetadata offset = committed.get(tp);
@@ -122,6 +124,24 @@ public class LagMonitor implements DisposableBean {
         return new LagSnapshot(now, rows, rows.stream().mapToLong(PartitionLag::lag).sum(), inRate, outRate,
             endTotal(endOffsets, KafkaTopics.RETRY), endTotal(endOffsets, KafkaTopics.DEAD_LETTER),
             orders.countByStatus(OrderStatus.PENDING_PAYMENT), orders.oldestUpdateIn(OrderStatus.PENDING_PAYMENT));
+    }
+
+    /**
+     * How many partitions each topic has on the broker: another backend (or an operator) may have created them with
+     * another count than this backend's {@code orderly.kafka.topics.partitions}, which is only the count for topics
+     * still missing.
+     */
+    private Map<String, Integer> partitionCounts(Admin client) throws Exception {
+        List<String> topics = List.of(KafkaTopics.PROCESSING, KafkaTopics.RETRY, KafkaTopics.DEAD_LETTER);
+        Map<String, Integer> counts = new HashMap<>();
+        topics.forEach(topic -> counts.put(topic, partitions));
+        try {
+            client.describeTopics(topics).allTopicNames().get(5, TimeUnit.SECONDS)
+                .forEach((topic, description) -> counts.put(topic, description.partitions().size()));
+        } catch (ExecutionException e) {
+            // not created yet: the configured count is what they will have
+        }
+        return counts;
     }
 
     /** Which member of each watched group owns which partition now: its client id (the backend's name) and host. */

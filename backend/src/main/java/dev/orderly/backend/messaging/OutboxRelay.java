@@ -1,6 +1,8 @@
 package dev.orderly.backend.messaging;
 
 import dev.orderly.backend.kafka.KafkaTopics;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +34,9 @@ class OutboxRelay {
     private final Clock clock;
 
     OutboxRelay(OutboxRepository repository, KafkaTemplate<String, String> kafka, TransactionTemplate transactions,
-        Clock clock) {
+        Clock clock, MeterRegistry meters) {
+        Gauge.builder("orderly.outbox.backlog", this, OutboxRelay::backlog)
+            .description("Status changes written but not yet published to order-status-events").register(meters);
         this.repository = repository;
         this.kafka = kafka;
         this.transactions = transactions;
@@ -83,6 +87,7 @@ class OutboxRelay {
         }
     }
 
+    /** Status changes not yet on the broker. */
     long backlog() {
         return repository.countByPublishedAtIsNull();
     }

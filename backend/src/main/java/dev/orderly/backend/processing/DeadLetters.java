@@ -9,6 +9,8 @@ import dev.orderly.model.DeadLetterView;
 import dev.orderly.model.OrderProcessingEvent;
 import dev.orderly.model.RecordRef;
 import dev.orderly.model.RedriveOutcome;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -51,10 +53,13 @@ class DeadLetters {
     private final ProcessedEventRepository inbox;
     private final ProcessingSettings settings;
     private final int partitions;
+    private final Counter redriven;
 
     DeadLetters(ConsumerFactory<String, String> consumers, KafkaTemplate<String, String> kafka, EventJson json,
         OrderRepository orders, ProcessedEventRepository inbox, ProcessingSettings settings,
-        KafkaSettings kafkaSettings) {
+        KafkaSettings kafkaSettings, MeterRegistry meters) {
+        this.redriven = Counter.builder("orderly.orders.redriven")
+            .description("Dead letters sent back to the processing topic by staff").register(meters);
         this.partitions = kafkaSettings.topics().partitions();
         this.consumers = consumers;
         this.kafka = kafka;
@@ -112,6 +117,7 @@ class DeadLetters {
             return new RedriveOutcome(ref.partition(), ref.offset(), event.orderId(), processable, false, verdict);
         }
         RecordMetadata sent = send(record, event);
+        redriven.increment();
         return new RedriveOutcome(ref.partition(), ref.offset(), event.orderId(), processable, true,
             "sent to " + sent.topic() + "-" + sent.partition() + "@" + sent.offset() + "; " + verdict);
     }

@@ -8,6 +8,9 @@ import dev.orderly.backend.web.ApiException;
 import dev.orderly.model.InjectableFault;
 import dev.orderly.model.OrderProcessingEvent;
 import dev.orderly.model.PayAndShipmentRequest;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -36,11 +39,18 @@ class OrderSubmitter {
     private final FaultInjector faults;
     private final IntakeLoad intake;
     private final PaymentClaims claims;
+    private final Counter accepted;
+    private final Timer acceptLatency;
 
     OrderSubmitter(ProcessingEvents events, KafkaTemplate<String, String> kafka, EventJson json,
         ProcessingSettings settings, AcceptanceLog acceptance, FaultInjector faults, IntakeLoad intake,
-        PaymentClaims claims) {
+        PaymentClaims claims, MeterRegistry meters) {
         this.claims = claims;
+        this.accepted = Counter.builder("orderly.orders.accepted")
+            .description("Payments accepted for processing (answered 202)").register(meters);
+        this.acceptLatency = Timer.builder("orderly.orders.accept.latency")
+            .description("Time to accept a payment: claim, send to the broker, record; the 202's server time")
+            .publishPercentileHistogram().register(meters);
         this.events = events;
         this.kafka = kafka;
         this.json = json;
@@ -52,8 +62,12 @@ class OrderSubmitter {
 
     /** Accepts the order for processing; processing steps back meanwhile ({@link IntakeLoad}). */
     OrderProcessingEvent submit(CurrentUser user, long orderId, PayAndShipmentRequest request) {
+        Timer.Sample sample = Timer.start();
         try (IntakeLoad.Accepting accepting = intake.accepting()) {
-            return accept(user, orderId, request);
+            OrderProcessingEvent event = accept(user, orderId, request);
+            sample.stop(acceptLatency);
+            accepted.increment();
+            return event;
         }
     }
 

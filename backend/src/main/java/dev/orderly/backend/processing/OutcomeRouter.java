@@ -3,11 +3,17 @@ package dev.orderly.backend.processing;
 import dev.orderly.backend.kafka.KafkaTopics;
 import dev.orderly.backend.order.OrderRepository;
 import dev.orderly.backend.processing.Outcome.DeadLetter;
+import dev.orderly.backend.processing.Outcome.Declined;
+import dev.orderly.backend.processing.Outcome.Duplicate;
+import dev.orderly.backend.processing.Outcome.Processed;
 import dev.orderly.backend.processing.Outcome.Retry;
 import dev.orderly.backend.processing.Outcome.Unavailable;
 import dev.orderly.model.OrderProcessingEvent;
 import dev.orderly.model.TimelineEntry.TimelineKind;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -50,9 +56,12 @@ class OutcomeRouter {
     private final OrderRepository orders;
     private final ProcessingSettings settings;
     private final PaymentClaims claims;
+    private final MeterRegistry meters;
 
     OutcomeRouter(RetryScheduler retries, DeadLetterPath deadLetters, OffsetGate gate, KeyedWorkers workers,
-        AttemptLog attempts, OrderRepository orders, ProcessingSettings settings, PaymentClaims claims) {
+        AttemptLog attempts, OrderRepository orders, ProcessingSettings settings, PaymentClaims claims,
+        MeterRegistry meters) {
+        this.meters = meters;
         this.claims = claims;
         this.retries = retries;
         this.deadLetters = deadLetters;
@@ -66,6 +75,7 @@ class OutcomeRouter {
     /** Runs {@code work} for {@code delivery}, makes its outcome durable and finishes its slot. Never throws. */
     void route(Delivery delivery, Work work) {
         boolean durable = false;
+        long started = System.nanoTime();
         try {
             Outcome outcome = run(work);
             boolean warned = false;
@@ -79,6 +89,9 @@ class OutcomeRouter {
                 outcome = run(work);
             }
             durable = makeDurable(delivery, outcome);
+            if (durable) {
+                observe(delivery, outcome, System.nanoTime() - started);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException | Error e) {
@@ -90,6 +103,43 @@ class OutcomeRouter {
                 abandon(delivery, null);
             }
         }
+    }
+
+    /**
+     * One INFO line per outcome (order, event, where the record came from; never card data) and the meters
+     * {@code orderly.orders.processed} and {@code orderly.orders.processing.latency}, tagged by outcome.
+     */
+    private void observe(Delivery delivery, Outcome outcome, long nanos) {
+        String name = outcomeName(delivery, outcome);
+        OrderProcessingEvent event = delivery.event();
+        log.info("outcome {}: order {} event {} from {}-{}@{} in {} ms", name,
+            event == null ? "?" : event.orderId(), event == null ? "?" : event.eventId(), delivery.origin().topic(),
+            delivery.origin().partition(), delivery.origin().offset(), TimeUnit.NANOSECONDS.toMillis(nanos));
+        meters.counter("orderly.orders.processed", "outcome", name).increment();
+        Timer.builder("orderly.orders.processing.latency")
+            .description("One delivery's processing, gateway call included, until its outcome was durable")
+            .tag("outcome", name).publishPercentileHistogram().register(meters)
+            .record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    private boolean retriesLeft(Delivery delivery) {
+        return delivery.event() != null && retries.hasRetriesLeft(delivery.event());
+    }
+
+    private String outcomeName(Delivery delivery, Outcome outcome) {
+        if (outcome instanceof Processed) {
+            return "processed";
+        }
+        if (outcome instanceof Duplicate) {
+            return "duplicate";
+        }
+        if (outcome instanceof Declined) {
+            return "declined";
+        }
+        if (outcome instanceof Retry) {
+            return retriesLeft(delivery) ? "retried" : "dead_lettered";
+        }
+        return outcome instanceof DeadLetter ? "dead_lettered" : "unavailable";
     }
 
     private static Outcome run(Work work) throws InterruptedException {

@@ -1,5 +1,7 @@
 package dev.orderly.backend.processing;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.kafka.autoconfigure.ConcurrentKafkaListenerContainerFactoryConfigurer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,8 +18,12 @@ class ProcessingContainers {
     static final String GATED = "gatedListenerContainerFactory";
 
     @Bean
-    OffsetGate offsetGate(ProcessingSettings settings) {
-        return new OffsetGate(settings.maxInFlight());
+    OffsetGate offsetGate(ProcessingSettings settings, MeterRegistry meters) {
+        OffsetGate gate = new OffsetGate(settings.maxInFlight());
+        Gauge.builder("orderly.orders.in.flight", gate, OffsetGate::inFlight)
+            .description("Records taken from the topics and not yet finished (waiting for the gateway or written)")
+            .register(meters);
+        return gate;
     }
 
     @Bean(GATED)

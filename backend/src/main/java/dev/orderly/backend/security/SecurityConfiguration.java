@@ -99,6 +99,10 @@ class SecurityConfiguration {
                     "Only staff may do this")))
             .authorizeHttpRequests(auth -> auth
                 .requestMatchers("/actuator/health/**", "/actuator/info", "/error").permitAll()
+                // Metrics (Prometheus, /actuator/metrics): staff only, never anonymous.
+                .requestMatchers("/actuator/**").hasRole(Role.STAFF.name())
+                .requestMatchers("/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html", "/swagger-ui/**")
+                .access(new LoopbackOrSignedIn())
                 .requestMatchers(HttpMethod.POST, "/api/orders/*/transitions", "/api/orders/*/refund/complete")
                 .hasRole(Role.STAFF.name())
                 .requestMatchers("/api/pipeline/**", "/api/admin/**").hasRole(Role.STAFF.name())

@@ -1,6 +1,7 @@
 package dev.orderly.backend.web;
 
 import dev.orderly.model.ApiResponse;
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.webmvc.error.ErrorController;
@@ -14,6 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
  * other answer, instead of Spring Boot's own error page. Asked for directly, {@code /error} is no endpoint: 404.
  */
 @RestController
+@Hidden // the container's error path, not part of the API's description
 class ApiErrorController implements ErrorController {
 
     @RequestMapping("${server.error.path:/error}")

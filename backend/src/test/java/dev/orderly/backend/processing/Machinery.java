@@ -3,6 +3,7 @@ package dev.orderly.backend.processing;
 import dev.orderly.model.OrderProcessingEvent;
 import dev.orderly.model.ProcessingMode;
 import dev.orderly.model.TimelineEntry.TimelineKind;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -39,6 +40,7 @@ final class Machinery {
     final AtomicInteger deadLetterFailures = new AtomicInteger();
     final AtomicInteger retryFailures = new AtomicInteger();
     final OutcomeRouter router;
+    final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
     Machinery(int maxInFlight, int maxRetries) {
         settings = settings(maxInFlight, maxRetries);
@@ -80,7 +82,7 @@ final class Machinery {
             }
         };
         router = new OutcomeRouter(retries, new DeadLetterPath(recoverer), gate, workers, attempts, null, settings,
-            claims);
+            claims, meters);
     }
 
     void close() throws InterruptedException {

@@ -36,20 +36,20 @@ public final class PostgresServer {
     private final Path dir;
     private final int port;
     private final boolean asPostgresUser;
+    private final boolean durable;
 
-    private PostgresServer(Path bin, Path dir, int port, boolean asPostgresUser) {
+    private PostgresServer(Path bin, Path dir, int port, boolean asPostgresUser, boolean durable) {
         this.bin = bin;
         this.dir = dir;
         this.port = port;
         this.asPostgresUser = asPostgresUser;
+        this.durable = durable;
     }
 
     /** The server of this JVM, started on first use. */
     public static synchronized PostgresServer shared() {
         if (shared == null) {
-            shared = start();
-            PostgresServer server = shared;
-            Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "postgres-stop"));
+            shared = start(Path.of("target", "postgres"), false);
         }
         return shared;
     }
@@ -81,10 +81,18 @@ public final class PostgresServer {
         startServer();
     }
 
-    private static PostgresServer start() {
+    /**
+     * A server of its own in a new cluster under {@code parent}, stopped when the JVM ends (or by {@link #stop()}).
+     * As root the server runs as {@code postgres}, which must be able to reach {@code parent} (not under a private
+     * temporary directory).
+     *
+     * @param durable fsync on, as a production server runs (the benchmark); the tests run with fsync off, since
+     *     they crash backends, never this server's machine
+     */
+    public static PostgresServer start(Path parent, boolean durable) {
         Path bin = findBinaries();
         boolean root = "root".equals(System.getProperty("user.name"));
-        Path dir = Path.of("target", "postgres", "cluster-" + UUID.randomUUID()).toAbsolutePath();
+        Path dir = parent.resolve("cluster-" + UUID.randomUUID()).toAbsolutePath();
         try {
             Files.createDirectories(dir);
             Path pwfile = dir.resolveSibling(dir.getFileName() + ".pw");
@@ -95,11 +103,12 @@ public final class PostgresServer {
                 Files.setOwner(dir, postgres);
                 Files.setOwner(pwfile, postgres);
             }
-            PostgresServer server = new PostgresServer(bin, dir, FreePort.pick(), root);
+            PostgresServer server = new PostgresServer(bin, dir, FreePort.pick(), root, durable);
             server.run(List.of(bin.resolve("initdb").toString(), "-D", dir.toString(), "-U", USER,
                 "--pwfile=" + pwfile, "--auth-local=trust", "--auth-host=scram-sha-256", "-E", "UTF8",
                 "--locale=C", "--no-sync"));
             server.startServer();
+            Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "postgres-stop"));
             return server;
         } catch (IOException e) {
             throw new UncheckedIOException("could not prepare a PostgreSQL cluster in " + dir, e);
@@ -107,13 +116,14 @@ public final class PostgresServer {
     }
 
     private void startServer() {
-        // fsync off: the tests crash backends, never this server's machine; sockets only in its own directory.
+        // Sockets only in its own directory.
         run(List.of(bin.resolve("pg_ctl").toString(), "-D", dir.toString(), "-l", dir.resolve("server.log").toString(),
-            "-o", "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200",
-            "-w", "-t", "60", "start"));
+            "-o", "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c fsync=" + (durable ? "on" : "off")
+                + " -c max_connections=200", "-w", "-t", "60", "start"));
     }
 
-    private void stop() {
+    /** Stops the server; its files stay. */
+    public void stop() {
         try {
             run(List.of(bin.resolve("pg_ctl").toString(), "-D", dir.toString(), "-m", "fast", "-w", "stop"));
         } catch (RuntimeException e) {

@@ -1,0 +1,33 @@
+package dev.orderly.backend.web;
+
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The OpenAPI description springdoc builds from the controllers ({@code /v3/api-docs}, Swagger UI at
+ * {@code /swagger-ui.html}): what the API is, and that every call signs in with HTTP Basic.
+ */
+@Configuration(proxyBeanMethods = false)
+class OpenApiConfiguration {
+
+    static final String BASIC = "basic";
+
+    @Bean
+    OpenAPI orderlyOpenApi() {
+        return new OpenAPI()
+            .info(new Info().title("Orderly API").version("1")
+                .description("Orders, their payment and shipment through Kafka, the pipeline underneath, and the"
+                    + " staff's tools. Every answer is the envelope {success, message, data}; errors carry a"
+                    + " message that says what to change. Accepting a payment answers 202 at once; follow the"
+                    + " order at /api/orders/{id}/status or over STOMP (/ws, /topic/orders)."))
+            .components(new Components().addSecuritySchemes(BASIC, new SecurityScheme()
+                .type(SecurityScheme.Type.HTTP).scheme("basic")
+                .description("The e-mail and password of a user (see the README's demo accounts)")))
+            .addSecurityItem(new SecurityRequirement().addList(BASIC));
+    }
+}
