@@ -47,7 +47,9 @@ final class BackendProcess implements AutoCloseable {
         command.addAll(List.of("-jar", jar.toString(), "--server.port=" + http,
             "--orderly.kafka.embedded.port=" + kafka, "--orderly.data-dir=" + data,
             "--orderly.gateway.preset=" + gatewayPreset, "--logging.file.name=",
-            "--management.endpoints.web.exposure.include=health,metrics"));
+            "--management.endpoints.web.exposure.include=health,metrics",
+            // The load generator is one user sending thousands of requests a second.
+            "--orderly.security.rate-limit.writes-per-second=1000000"));
         command.addAll(List.of(extraArgs));
         Files.createDirectories(data);
         Process process = new ProcessBuilder(command)

@@ -11,6 +11,9 @@ import dev.orderly.model.PayAndShipmentRequest;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -73,11 +76,30 @@ class OrderSubmitter {
 
     private OrderProcessingEvent accept(CurrentUser user, long orderId, PayAndShipmentRequest request) {
         OrderProcessingEvent event = events.prepare(user, orderId, request);
-        claims.claim(orderId, event.eventId()).ifPresent(since -> {
-            throw ApiException.conflict("A payment for order " + orderId + " is already being processed (accepted"
-                + " at " + since + "); follow it at /api/orders/" + orderId + "/status. The order can be paid again"
-                + " only if that payment fails.");
-        });
+        Optional<PaymentClaims.Claim> pending = claims.claim(orderId, event.eventId());
+        for (int attempt = 0; pending.isPresent() && pending.get().eventId() == null && attempt < 3; attempt++) {
+            // The holder let go between our insert and our look: try again.
+            pending = claims.claim(orderId, event.eventId());
+        }
+        if (pending.isPresent()) {
+            // A payment that finished meanwhile leaves the order in another status: say that, not "under way".
+            events.stillPayable(user, orderId);
+            // What a client needs to follow the payment that is under way, as data (a retrying client's way back).
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("orderId", orderId);
+            details.put("eventId", pending.get().eventId());
+            details.put("acceptedAt", String.valueOf(pending.get().since()));
+            details.put("statusCheckUrl", "/api/orders/" + orderId + "/status");
+            throw new ApiException(HttpStatus.CONFLICT, "A payment for order " + orderId + " is already being"
+                + " processed (accepted at " + pending.get().since() + "); follow it at /api/orders/" + orderId
+                + "/status. The order can be paid again only if that payment fails.", details);
+        }
+        try {
+            events.stillPayable(user, orderId);
+        } catch (ApiException finishedMeanwhile) {
+            claims.release(orderId, event.eventId());
+            throw finishedMeanwhile;
+        }
         if (faults.strike(InjectableFault.POISON_RECORD)) {
             injectPoison(orderId);
         }

@@ -30,7 +30,11 @@ class PaymentClaims {
     }
 
     /** Claims {@code orderId} for {@code eventId}; returns when the standing claim was made, if another holds it. */
-    Optional<Instant> claim(long orderId, String eventId) {
+    /** The payment in flight for an order: its event, and when it was accepted. */
+    record Claim(String eventId, Instant since) {
+    }
+
+    Optional<Claim> claim(long orderId, String eventId) {
         Instant now = clock.instant();
         jdbc.update("DELETE FROM payment_claims WHERE order_id = ? AND claimed_at < ?", orderId,
             Timestamp.from(now.minus(STALE)));
@@ -39,8 +43,9 @@ class PaymentClaims {
                 eventId, Timestamp.from(now));
             return Optional.empty();
         } catch (DuplicateKeyException taken) {
-            return Optional.of(jdbc.query("SELECT claimed_at FROM payment_claims WHERE order_id = ?",
-                rows -> rows.next() ? rows.getTimestamp(1).toInstant() : now, orderId));
+            return Optional.of(jdbc.query("SELECT event_id, claimed_at FROM payment_claims WHERE order_id = ?",
+                rows -> rows.next() ? new Claim(rows.getString(1), rows.getTimestamp(2).toInstant())
+                    : new Claim(null, now), orderId));
         }
     }
 

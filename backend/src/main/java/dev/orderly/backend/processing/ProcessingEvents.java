@@ -28,11 +28,7 @@ class ProcessingEvents {
     }
 
     OrderProcessingEvent prepare(CurrentUser user, long orderId, PayAndShipmentRequest request) {
-        CustomerOrder order = orders.load(user, orderId);
-        if (order.getStatus() != OrderStatus.PENDING_PAYMENT) {
-            throw ApiException.conflict("Order " + orderId + " is " + order.getStatus()
-                + "; only an order in PENDING_PAYMENT can be paid for");
-        }
+        CustomerOrder order = payable(user, orderId);
         if (order.getTotal().compareTo(request.payment().amount()) != 0) {
             throw ApiException.badRequest("payment.amount " + request.payment().amount()
                 + " does not match the order total " + order.getTotal(),
@@ -41,5 +37,23 @@ class ProcessingEvents {
         ProcessingInstructions instructions = ProcessingInstructions.of(request,
             gateway.tokenize(request.payment().cardNumber()).token());
         return OrderProcessingEvent.create(orderId, order.getUserEmail(), instructions);
+    }
+
+    /**
+     * Reads the order again: once this request holds the order's payment claim, a payment that was under way when
+     * {@link #prepare} looked may have finished meanwhile (its claim is released only after its status change
+     * committed), and then this one must not be sent.
+     */
+    void stillPayable(CurrentUser user, long orderId) {
+        payable(user, orderId);
+    }
+
+    private CustomerOrder payable(CurrentUser user, long orderId) {
+        CustomerOrder order = orders.load(user, orderId);
+        if (order.getStatus() != OrderStatus.PENDING_PAYMENT) {
+            throw ApiException.conflict("Order " + orderId + " is " + order.getStatus()
+                + "; only an order in PENDING_PAYMENT can be paid for");
+        }
+        return order;
     }
 }

@@ -23,6 +23,7 @@ import org.springframework.security.crypto.password.NoOpPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /** HTTP Basic over loopback; users from {@link SecuritySettings}; staff-only endpoints. */
 @Configuration(proxyBeanMethods = false)
@@ -83,14 +84,21 @@ class SecurityConfiguration {
     }
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, EnvelopeWriter envelopes) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, EnvelopeWriter envelopes, RequestLimits limits) throws Exception {
         AuthenticationEntryPoint signIn = (request, response, ex) -> {
+            if (request.getHeader("Authorization") != null) {
+                limits.failedSignIn(request);
+            }
             response.setHeader("WWW-Authenticate", "Basic realm=\"Orderly\"");
             envelopes.write(response, HttpStatus.UNAUTHORIZED, request.getHeader("Authorization") == null
                 ? "Sign in with HTTP Basic (e-mail and password); see the README for the demo accounts"
                 : "Wrong e-mail or password");
         };
+        // HTTP Basic on every request, no session cookie: a cross-site form post is stopped by the Origin check.
         http.csrf(csrf -> csrf.disable())
+            .addFilterBefore(new SameOriginWrites(envelopes), BasicAuthenticationFilter.class)
+            .addFilterBefore(limits.signInFilter(), BasicAuthenticationFilter.class)
+            .addFilterAfter(limits.writeFilter(), BasicAuthenticationFilter.class)
             .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
             .httpBasic(basic -> basic.authenticationEntryPoint(signIn))
             .exceptionHandling(e -> e

@@ -3,8 +3,11 @@ package dev.orderly.backend.web;
 import dev.orderly.backend.db.DatabaseOutages;
 import dev.orderly.model.ApiResponse;
 import dev.orderly.model.IllegalTransitionException;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -19,6 +22,12 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.InputCoercionException;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /** Every error in the envelope, with a message a person can act on and, for bad input, the fields at fault. */
 @RestControllerAdvice
@@ -44,11 +53,107 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ApiResponse<Object>> unreadable(HttpMessageNotReadableException e) {
-        String cause = e.getMostSpecificCause().getMessage();
-        String first = cause == null ? "" : cause.lines().findFirst().orElse("");
-        first = first.replaceAll("\\s*\\(?(start marker )?at \\[Source.*$", "");
-        return ResponseEntity.badRequest().body(ApiResponse.error(
-            "The request body is not valid JSON of the expected shape: " + first, null));
+        BodySizeLimit.BodyTooLargeException tooLarge = causeOfType(e, BodySizeLimit.BodyTooLargeException.class);
+        if (tooLarge != null) {
+            return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(ApiResponse.error(
+                "The request body is too large: " + tooLarge.getMessage(), null));
+        }
+        JacksonException json = causeOfType(e, JacksonException.class);
+        if (json == null) {
+            // No body at all (Spring's message names the controller method: never shown), or not JSON.
+            boolean missing = String.valueOf(e.getMessage()).startsWith("Required request body is missing");
+            return ResponseEntity.badRequest().body(ApiResponse.error(missing
+                ? "A JSON body is required" : "The request body is not valid JSON", null));
+        }
+        if (json instanceof StreamReadException && !(json instanceof InputCoercionException)) {
+            return ResponseEntity.badRequest().body(ApiResponse.error("The request body is not valid JSON (near line "
+                + (json.getLocation() == null ? "?" : json.getLocation().getLineNr() + ", column "
+                + json.getLocation().getColumnNr()) + ")", null));
+        }
+        String field = fieldPath(json);
+        String rule = rule(json);
+        if (field.isEmpty()) {
+            return ResponseEntity.badRequest().body(ApiResponse.error(
+                "The request body is not valid JSON of the expected shape: " + rule, null));
+        }
+        return ResponseEntity.badRequest().body(ApiResponse.error("Invalid request: " + field + ": " + rule,
+            Map.of("fields", Map.of(field, rule))));
+    }
+
+    /** "items[0].quantity" from Jackson's path of the failure. */
+    static String fieldPath(JacksonException json) {
+        StringBuilder path = new StringBuilder();
+        for (JacksonException.Reference step : json.getPath()) {
+            if (step.getPropertyName() != null) {
+                path.append(path.length() == 0 ? "" : ".").append(step.getPropertyName());
+            } else if (step.getIndex() >= 0) {
+                path.append('[').append(step.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+
+    /** The broken rule in plain words: never a library's message, class or method name. */
+    static String rule(JacksonException json) {
+        if (json instanceof UnrecognizedPropertyException) {
+            return "not a field of this request";
+        }
+        if (String.valueOf(json.getOriginalMessage()).contains("Floating-point")) {
+            return "must be a whole number";
+        }
+        if (json instanceof InputCoercionException || json instanceof InvalidFormatException invalid
+            && Number.class.isAssignableFrom(boxed(invalid.getTargetType()))) {
+            return "must be a number in range (whole numbers at most " + Integer.MAX_VALUE + ")";
+        }
+        if (json instanceof InvalidFormatException invalid && invalid.getTargetType() != null
+            && invalid.getTargetType().isEnum()) {
+            String given = String.valueOf(invalid.getValue());
+            return "must be one of " + Arrays.toString(invalid.getTargetType().getEnumConstants()) + ", not "
+                + (given.length() > 40 ? given.substring(0, 40) + "..." : given);
+        }
+        if (json instanceof MismatchedInputException mismatched) {
+            Class<?> target = mismatched.getTargetType();
+            String message = String.valueOf(json.getOriginalMessage());
+            if (message.contains("null")) {
+                return "required, may not be null";
+            }
+            if (target != null && (target.isPrimitive() || Number.class.isAssignableFrom(target))) {
+                return "must be a number";
+            }
+            if (target == boolean.class || target == Boolean.class) {
+                return "must be true or false";
+            }
+            if (target == String.class) {
+                return "must be a text";
+            }
+            if (target != null && (target.isArray() || Collection.class.isAssignableFrom(target))) {
+                return "must be a list";
+            }
+            if (target != null && target.isEnum()) {
+                return "must be one of " + Arrays.toString(target.getEnumConstants());
+            }
+            return "has the wrong type";
+        }
+        return "has the wrong shape";
+    }
+
+    private static Class<?> boxed(Class<?> type) {
+        if (type == null) {
+            return Object.class;
+        }
+        if (!type.isPrimitive()) {
+            return type;
+        }
+        return type == boolean.class ? Boolean.class : Number.class;
+    }
+
+    private static <T extends Throwable> T causeOfType(Throwable error, Class<T> type) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
@@ -102,9 +207,11 @@ class ApiExceptionHandler {
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body(ApiResponse.error(
                 "The database is not reachable right now, so nothing was changed. Try again in a moment.", null));
         }
-        log.error("unexpected error", e);
+        // The answer names no class (callers learn nothing of the code); the reference finds it in the log.
+        String reference = UUID.randomUUID().toString().substring(0, 8);
+        log.error("unexpected error {}", reference, e);
         return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(ApiResponse.error(
-            "Something went wrong on the server (" + e.getClass().getSimpleName() + "); nothing was changed"
+            "Something went wrong on the server (error " + reference + " in its log); nothing was changed"
                 + " unless the order's timeline says so", null));
     }
 }

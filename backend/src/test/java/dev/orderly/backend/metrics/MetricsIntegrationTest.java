@@ -84,7 +84,13 @@ class MetricsIntegrationTest {
         assertThat(get("/actuator/metrics", null).statusCode()).isEqualTo(401);
         assertThat(get("/actuator/metrics", ALICE).statusCode()).isEqualTo(403);
         assertThat(get("/actuator/metrics/orderly.orders.in.flight", STAFF).statusCode()).isEqualTo(200);
-        // Health stays open (the console's start-up check uses it).
-        assertThat(get("/actuator/health", null).statusCode()).isEqualTo(200);
+        // Health stays open (the console's start-up check uses it), its details (data path, disk, broker address,
+        // database) for staff only.
+        HttpResponse<String> anonymous = get("/actuator/health", null);
+        assertThat(anonymous.statusCode()).isEqualTo(200);
+        assertThat(anonymous.body()).contains("\"db\"", "\"kafka\"", "\"status\":\"UP\"")
+            .doesNotContain("details", "bootstrap", "path", "database\":");
+        assertThat(get("/actuator/health", ALICE).body()).doesNotContain("details");
+        assertThat(get("/actuator/health", STAFF).body()).contains("\"details\"");
     }
 }

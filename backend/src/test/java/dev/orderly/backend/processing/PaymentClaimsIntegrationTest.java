@@ -41,6 +41,7 @@ class PaymentClaimsIntegrationTest {
         long orderId = api.createOrder(ALICE);
         ExecutorService clients = Executors.newFixedThreadPool(20);
         List<Integer> statuses = new ArrayList<>();
+        List<String> pendingEvents = new ArrayList<>();
         try {
             Callable<Answer> pay = () -> api.pay(ALICE, orderId, "4111111111111111", true);
             List<Callable<Answer>> twenty = new ArrayList<>();
@@ -53,6 +54,14 @@ class PaymentClaimsIntegrationTest {
                 if (got.status() == 409) {
                     assertThat(got.message()).containsAnyOf("already being processed", "only an order in"
                         + " PENDING_PAYMENT");
+                    if (got.message().contains("already being processed")) {
+                        // The payment under way, as data: its event and where to follow it.
+                        assertThat(got.data().get("statusCheckUrl").asString())
+                            .isEqualTo("/api/orders/" + orderId + "/status");
+                        pendingEvents.add(got.data().get("eventId").asString());
+                    }
+                } else {
+                    pendingEvents.add(0, got.data().get("eventId").asString());
                 }
             }
         } finally {
@@ -60,6 +69,8 @@ class PaymentClaimsIntegrationTest {
         }
 
         assertThat(statuses).containsOnly(202, 409).filteredOn(s -> s == 202).hasSize(1);
+        // Every 409 that saw the claim names the one accepted event.
+        assertThat(pendingEvents).containsOnly(pendingEvents.get(0));
         await().atMost(WAIT).until(() -> api.status(ALICE, orderId).equals("COMPLETED"));
         assertThat(attempts.countByOrderIdAndKind(orderId, TimelineKind.ACCEPTED)).isEqualTo(1);
         assertThat(attempts.countByOrderIdAndKind(orderId, TimelineKind.DUPLICATE_SKIPPED)).isZero();

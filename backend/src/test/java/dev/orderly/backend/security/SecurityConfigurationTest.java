@@ -1,10 +1,14 @@
 package dev.orderly.backend.security;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.password.PasswordEncoder;
 
 class SecurityConfigurationTest {
 
@@ -29,5 +33,24 @@ class SecurityConfigurationTest {
             .doesNotThrowAnyException();
         assertThatCode(() -> SecurityConfiguration.refuseDemoPasswordsBeyondLoopback(OWN, "0.0.0.0"))
             .doesNotThrowAnyException();
+    }
+
+    @Test
+    void aUserWithABcryptHashSignsInWithTheirPasswordOnly() {
+        String hash = HashPassword.hash("a team secret");
+        assertThat(hash).startsWith("{bcrypt}$2a$").doesNotContain("a team secret");
+        SecurityConfiguration configuration = new SecurityConfiguration();
+        UserDetailsService users = configuration.users(new SecuritySettings(List.of(
+            new SecuritySettings.User("dana@example.com", hash, Role.STAFF),
+            new SecuritySettings.User("alice@example.com", "alice-demo", Role.CUSTOMER))), "127.0.0.1");
+        PasswordEncoder passwords = configuration.passwordEncoder();
+
+        UserDetails dana = users.loadUserByUsername("Dana@Example.com");
+        assertThat(passwords.matches("a team secret", dana.getPassword())).isTrue();
+        assertThat(passwords.matches("a team secreT", dana.getPassword())).isFalse();
+        assertThat(dana.getAuthorities()).extracting(Object::toString).containsExactly("ROLE_STAFF");
+        // Plain passwords in the configuration still work ({noop}).
+        assertThat(passwords.matches("alice-demo", users.loadUserByUsername("alice@example.com").getPassword()))
+            .isTrue();
     }
 }

@@ -220,8 +220,14 @@ public class RemoteClient implements OrderlyClient {
     @Override
     public Health health() {
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/actuator/health"))
-                .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + "/actuator/health"))
+                .timeout(Duration.ofSeconds(5)).GET();
+            String signedIn = authorization;
+            if (signedIn != null) {
+                // The components' details (the database product) are shown to staff only.
+                request.header("Authorization", signedIn);
+            }
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             JsonNode components = json.readTree(response.body()).path("components");
             boolean broker = "UP".equals(components.path("kafka").path("status").asString(""));
             boolean db = "UP".equals(components.path("db").path("status").asString(""));

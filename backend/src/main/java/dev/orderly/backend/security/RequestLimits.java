@@ -1,0 +1,141 @@
+package dev.orderly.backend.security;
+
+import dev.orderly.backend.web.EnvelopeWriter;
+import io.github.resilience4j.ratelimiter.RateLimiter;
+import io.github.resilience4j.ratelimiter.RateLimiterConfig;
+import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
+import io.github.resilience4j.ratelimiter.internal.AtomicRateLimiter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Locale;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * The limits a shared backend needs, as Resilience4j rate limiters per account:
+ * <ul>
+ * <li>failed sign-ins: at most {@code orderly.security.rate-limit.failed-sign-ins} per minute per account (10);
+ * beyond that, sign-ins to that account answer 429 with {@code Retry-After} until the minute is over, without
+ * checking the password, so guessing goes from ~1,300 tries a second to 10 a minute (the account's owner waits at
+ * most a minute too);</li>
+ * <li>requests that change data: at most {@code orderly.security.rate-limit.writes-per-second} per user (1000,
+ * far above what a person or the console sends; a team lowers it for its clients).</li>
+ * </ul>
+ */
+@Component
+public class RequestLimits {
+
+    private final RateLimiterRegistry failedSignIns;
+    private final RateLimiterRegistry writes;
+    private final EnvelopeWriter envelopes;
+
+    RequestLimits(@Value("${orderly.security.rate-limit.failed-sign-ins:10}") int failedPerMinute,
+        @Value("${orderly.security.rate-limit.writes-per-second:1000}") int writesPerSecond, EnvelopeWriter envelopes) {
+        this.failedSignIns = RateLimiterRegistry.of(RateLimiterConfig.custom().limitForPeriod(failedPerMinute)
+            .limitRefreshPeriod(Duration.ofMinutes(1)).timeoutDuration(Duration.ZERO).build());
+        this.writes = RateLimiterRegistry.of(RateLimiterConfig.custom().limitForPeriod(writesPerSecond)
+            .limitRefreshPeriod(Duration.ofSeconds(1)).timeoutDuration(Duration.ZERO).build());
+        this.envelopes = envelopes;
+    }
+
+    /** Counts a failed sign-in of the account named in the request's Basic credentials. */
+    void failedSignIn(HttpServletRequest request) {
+        String user = basicUser(request);
+        if (user != null) {
+            failedSignIns.rateLimiter(user).acquirePermission();
+        }
+    }
+
+    /** Answers 429 for an account whose failed sign-ins are used up; true if it did. */
+    boolean refuseSignIn(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String user = basicUser(request);
+        if (user == null) {
+            return false;
+        }
+        RateLimiter limiter = failedSignIns.rateLimiter(user);
+        if (limiter.getMetrics().getAvailablePermissions() > 0) {
+            return false;
+        }
+        tooMany(response, limiter, "Too many failed sign-ins for this account: try again in "
+            + retryAfter(limiter) + " s");
+        return true;
+    }
+
+    /** Answers 429 for a user past the write limit; true if it did. */
+    boolean refuseWrite(String user, HttpServletResponse response) throws IOException {
+        RateLimiter limiter = writes.rateLimiter(user.toLowerCase(Locale.ROOT));
+        if (limiter.acquirePermission()) {
+            return false;
+        }
+        tooMany(response, limiter, "Too many requests that change data: at most "
+            + limiter.getRateLimiterConfig().getLimitForPeriod() + " a second per user; try again shortly");
+        return true;
+    }
+
+    private void tooMany(HttpServletResponse response, RateLimiter limiter, String message) throws IOException {
+        response.setHeader("Retry-After", Long.toString(retryAfter(limiter)));
+        envelopes.write(response, HttpStatus.TOO_MANY_REQUESTS, message);
+    }
+
+    /** Seconds until the limiter's next period (the registry makes AtomicRateLimiters, which can tell). */
+    private static long retryAfter(RateLimiter limiter) {
+        long nanos = limiter.getMetrics() instanceof AtomicRateLimiter.AtomicRateLimiterMetrics atomic
+            ? atomic.getNanosToWait() : limiter.getRateLimiterConfig().getLimitRefreshPeriod().toNanos();
+        return Math.max(1, (nanos + 999_999_999L) / 1_000_000_000L);
+    }
+
+    private static String basicUser(HttpServletRequest request) {
+        String header = request.getHeader("Authorization");
+        if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
+            return null;
+        }
+        try {
+            String decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()),
+                StandardCharsets.UTF_8);
+            int colon = decoded.indexOf(':');
+            return colon <= 0 ? null : decoded.substring(0, colon).toLowerCase(Locale.ROOT);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** Before sign-in: an account whose failed sign-ins are used up is answered 429. */
+    OncePerRequestFilter signInFilter() {
+        return new OncePerRequestFilter() {
+            @Override
+            protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
+                FilterChain chain) throws ServletException, IOException {
+                if (!refuseSignIn(request, response)) {
+                    chain.doFilter(request, response);
+                }
+            }
+        };
+    }
+
+    /** After sign-in: requests that change data count against the user's write limit. */
+    OncePerRequestFilter writeFilter() {
+        return new OncePerRequestFilter() {
+            @Override
+            protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
+                FilterChain chain) throws ServletException, IOException {
+                Authentication who = SecurityContextHolder.getContext().getAuthentication();
+                boolean write = !"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod())
+                    && !"OPTIONS".equals(request.getMethod()) && request.getRequestURI().startsWith("/api/");
+                if (write && who != null && who.isAuthenticated() && refuseWrite(who.getName(), response)) {
+                    return;
+                }
+                chain.doFilter(request, response);
+            }
+        };
+    }
+}
