@@ -15,8 +15,33 @@ public final class Launcher {
     private Launcher() {
     }
 
+    /** The Debian/Ubuntu packages JavaFX's Linux window toolkit needs. */
+    static final String DESKTOP_PACKAGES = "libgtk-3-0 libgl1 libxtst6 libxxf86vm1";
+
     public static void main(String[] args) {
-        Application.launch(OrderlyConsole.class, args);
+        try {
+            Application.launch(OrderlyConsole.class, args);
+        } catch (RuntimeException | Error e) {
+            String sentence = explain(e);
+            if (sentence == null) {
+                throw e;
+            }
+            System.err.println(sentence);
+            System.exit(1);
+        }
+    }
+
+    /** One sentence for a start-up failure a user can fix, or null when the failure is not one of those. */
+    static String explain(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            String message = String.valueOf(t.getMessage());
+            if (message.contains("Unable to load glass GTK library") || message.contains("Unable to open DISPLAY")) {
+                return "The console needs a desktop: a display and the GTK 3 libraries JavaFX draws with are missing"
+                    + " here. Install them with: sudo apt-get install -y " + DESKTOP_PACKAGES + " (or run the"
+                    + " backend alone with ./orderly --headless).";
+            }
+        }
+        return null;
     }
 
     static ConsoleSettings applyOverrides(ConsoleSettings s, Map<String, String> named) {

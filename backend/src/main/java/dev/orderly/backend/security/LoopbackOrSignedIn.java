@@ -34,7 +34,7 @@ final class LoopbackOrSignedIn implements AuthorizationManager<RequestAuthorizat
             return false;
         }
         try {
-            // A literal address (what a servlet container reports): no name lookup happens.
+            // A literal address (what the container reports) needs no lookup; a name (configuration) is resolved.
             return InetAddress.getByName(address).isLoopbackAddress();
         } catch (UnknownHostException e) {
             return false;

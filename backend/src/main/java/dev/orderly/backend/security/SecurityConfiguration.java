@@ -1,8 +1,6 @@
 package dev.orderly.backend.security;
 
 import dev.orderly.backend.web.EnvelopeWriter;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -72,15 +70,9 @@ class SecurityConfiguration {
         }
     }
 
+    /** Also resolves a name ("localhost"): the configured address may be one. */
     private static boolean isLoopback(String address) {
-        if (address == null || address.isBlank()) {
-            return false;
-        }
-        try {
-            return InetAddress.getByName(address).isLoopbackAddress();
-        } catch (UnknownHostException e) {
-            return false;
-        }
+        return LoopbackOrSignedIn.isLoopback(address);
     }
 
     @Bean

@@ -87,7 +87,7 @@ public final class OrdersViewModel {
                 index.put(row.orderId(), row);
             }
             rows.setAll(loaded);
-            message.set(all.size() + " orders");
+            message.set(count(all.size()));
         }, error -> message.set("Could not load orders: " + Messages.of(error)));
     }
 
@@ -105,6 +105,7 @@ public final class OrdersViewModel {
         }
         if (!added.isEmpty()) {
             rows.addAll(0, added);
+            message.set(count(rows.size()));
         }
         if (statusFilter.get() != null) {
             refilter();
@@ -117,6 +118,10 @@ public final class OrdersViewModel {
         filtered.setPredicate(row -> (status == null || row.statusProperty().get() == status)
             && (text.isEmpty() || Long.toString(row.orderId()).equals(text.replace("#", ""))
                 || row.email().toLowerCase(Locale.ROOT).contains(text)));
+    }
+
+    private static String count(int orders) {
+        return orders == 1 ? "1 order" : orders + " orders";
     }
 
     public OrderRow row(long orderId) {

@@ -54,6 +54,20 @@ class OrdersViewModelTest {
         assertThat(vm.row(2).progressProperty().get()).isEqualTo(0.4);
         assertThat(vm.allRows()).hasSize(4);
         assertThat(vm.allRows().get(0).orderId()).isEqualTo(9);
+        // The count in the header and status bar follows rows added by live events.
+        assertThat(vm.messageProperty().get()).isEqualTo("4 orders");
+    }
+
+    @Test
+    void theCountFollowsLiveOrdersFromAnEmptyStart() {
+        OrdersViewModel vm = staffView();
+        vm.load();
+        assertThat(vm.messageProperty().get()).isEqualTo("0 orders");
+        for (long id = 1; id <= 3; id++) {
+            vm.offer(new OrderStatusChanged(id, "alice@example.com", null, OrderStatus.CREATED, t0.plusSeconds(id),
+                "new", TEN));
+        }
+        assertThat(vm.messageProperty().get()).isEqualTo("3 orders");
     }
 
     @Test
