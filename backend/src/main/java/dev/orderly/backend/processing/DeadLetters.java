@@ -26,6 +26,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.springframework.kafka.core.ConsumerFactory;
@@ -160,7 +161,8 @@ class DeadLetters {
     }
 
     private Map<String, ConsumerRecord<String, String>> find(List<RecordRef> refs) {
-        List<TopicPartitionOffset> wanted = refs.stream().filter(ref -> ref.partition() < partitions)
+        int count = deadLetterPartitions();
+        List<TopicPartitionOffset> wanted = refs.stream().filter(ref -> ref.partition() < count)
             .map(ref -> new TopicPartitionOffset(KafkaTopics.DEAD_LETTER, ref.partition(), ref.offset())).toList();
         Map<String, ConsumerRecord<String, String>> found = new HashMap<>();
         if (wanted.isEmpty()) {
@@ -180,7 +182,8 @@ class DeadLetters {
         List<ConsumerRecord<String, String>> records = new ArrayList<>();
         try (Consumer<String, String> consumer = consumer()) {
             List<TopicPartition> topicPartitions = new ArrayList<>();
-            for (int p = 0; p < partitions; p++) {
+            int count = deadLetterPartitions();
+            for (int p = 0; p < count; p++) {
                 topicPartitions.add(new TopicPartition(KafkaTopics.DEAD_LETTER, p));
             }
             consumer.assign(topicPartitions);
@@ -196,6 +199,19 @@ class DeadLetters {
             }
         }
         return records;
+    }
+
+    /**
+     * The dead-letter topic's partitions as the broker has them: another backend may have created it with another
+     * count than this one's setting, which only applies to topics still missing.
+     */
+    private int deadLetterPartitions() {
+        try {
+            List<PartitionInfo> known = kafka.partitionsFor(KafkaTopics.DEAD_LETTER);
+            return known == null || known.isEmpty() ? partitions : known.size();
+        } catch (RuntimeException e) {
+            return partitions;
+        }
     }
 
     private Consumer<String, String> consumer() {
