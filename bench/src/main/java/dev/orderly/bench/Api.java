@@ -88,6 +88,17 @@ final class Api {
             HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
+    /** Stops or starts this backend's order consumers (the accepted events wait on the broker meanwhile). */
+    void consumers(boolean running) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "/api/admin/consumers"))
+            .header("Authorization", STAFF).header("Content-Type", "application/json")
+            .PUT(HttpRequest.BodyPublishers.ofString("{\"running\":" + running + "}")).build(),
+            HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("could not set consumers running=" + running + ": " + response.body());
+        }
+    }
+
     /** Switches the backend between KAFKA and SYNCHRONOUS (the seed's before). */
     void mode(String mode) throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base

@@ -18,6 +18,9 @@ import java.util.stream.Stream;
 /** The backend jar in a JVM of its own, on free ports and a throw-away data directory. */
 final class BackendProcess implements AutoCloseable {
 
+    /** USER_HZ, the unit of {@code /proc/<pid>/stat}'s times: 100 on every Linux this runs on (getconf CLK_TCK). */
+    private static final int CLOCK_TICKS = 100;
+
     private final Process process;
     private final int httpPort;
     private final int kafkaPort;
@@ -74,6 +77,22 @@ final class BackendProcess implements AutoCloseable {
             Thread.sleep(100);
         }
         return new BackendProcess(process, http, kafka, (System.nanoTime() - begin) / 1e9);
+    }
+
+    /**
+     * CPU time the backend process has used so far (user + system, every thread), from {@code /proc}; -1 where
+     * there is no {@code /proc} (the figure is then left out).
+     */
+    double cpuSeconds() {
+        try {
+            String stat = Files.readString(Path.of("/proc", String.valueOf(process.pid()), "stat"));
+            // Fields after the command name (which may hold spaces) in parentheses: utime and stime are 14 and 15.
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            return ticks / (double) CLOCK_TICKS;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
     }
 
     String baseUrl() {

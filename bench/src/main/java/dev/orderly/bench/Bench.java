@@ -119,14 +119,30 @@ public final class Bench {
         for (int perSecond : sections.contains("accept") ? new int[] {100, 500, 1000} : new int[0]) {
             progress("202 latency at " + perSecond + " req/s");
             List<Long> orders = api.createOrders(perSecond * seconds, 8);
+            // Does processing keep up? Orders paid for and not yet processed, when the run starts and when its last
+            // request was answered; then the time until none is left, and the backend's CPU over all of it.
+            long waitingBefore = api.pendingPayment() - orders.size();
+            double cpuBefore = backend.cpuSeconds();
             OpenLoop.Result accept = OpenLoop.run(api, orders, perSecond);
+            long unfinished = api.pendingPayment();
+            long drainStart = System.nanoTime();
+            api.awaitDrained(300);
+            double drainSeconds = (System.nanoTime() - drainStart) / 1e9;
+            double cpuMillis = cpuMillisPerOrder(cpuBefore, backend.cpuSeconds(), orders.size());
             rows.add(row("202 latency at " + perSecond + " req/s for " + seconds + " s (open loop)",
                 "p50 %.1f ms, p99 %.1f ms, p99.9 %.1f ms".formatted(accept.p50(), accept.p99(), accept.p999()),
-                accept.errors() + " errors, " + accept.count() + " requests"));
+                accept.errors() + " errors, " + accept.count() + " requests; paid and not yet processed: "
+                    + waitingBefore + " at the start, " + unfinished + " after the last 202, none %.1f s later;"
+                        .formatted(drainSeconds) + " backend CPU %.2f ms per order".formatted(cpuMillis)));
             f.put("accept." + perSecond + ".p50", accept.p50());
             f.put("accept." + perSecond + ".p99", accept.p99());
+            f.put("accept." + perSecond + ".p999", accept.p999());
             f.put("accept." + perSecond + ".errors", (double) accept.errors());
-            api.awaitDrained(300);
+            f.put("accept." + perSecond + ".unfinished", (double) unfinished);
+            f.put("accept." + perSecond + ".cpu.ms", cpuMillis);
+        }
+        if (sections.contains("accept")) {
+            acceptAlone(backend, api, seconds, rows, f);
         }
 
         if (sections.contains("e2e")) {
@@ -141,17 +157,52 @@ public final class Bench {
         List<String[]> rows, Map<String, Double> f) throws Exception {
         int n = smoke ? 300 : 20_000;
         progress("end to end: " + n + " orders");
-        EndToEnd.Result e2e = EndToEnd.run(api, n, 64);
+        EndToEnd.Result e2e = EndToEnd.run(List.of(api), n, 64, backend::cpuSeconds);
         f.put("e2e.instant", e2e.ordersPerSecond());
+        f.put("e2e.instant.cpu.ms", e2e.cpuMillisPerOrder());
         rows.add(row("end to end, gateway latency 0: " + n + " orders", rate(e2e.ordersPerSecond()),
-            "%.1f s from the first submission until all reached their final state; %.0f%% of the lower raw limit"
-                .formatted(e2e.seconds(), 100 * e2e.ordersPerSecond() / lowerLimit)));
+            ("%.1f s from the first submission until all reached their final state; %.0f%% of the lower raw limit;"
+                + " backend CPU %.2f ms per order").formatted(e2e.seconds(), 100 * e2e.ordersPerSecond() / lowerLimit,
+                    e2e.cpuMillisPerOrder())));
         long heap = backend.heapMiB(api);
         long live = api.liveDataBytes() >> 20;
         f.put("heap.mib", (double) heap);
         f.put("heap.live.mib", (double) live);
         rows.add(row("heap of the backend after " + n + " orders", heap + " MiB used, " + live
             + " MiB live after the last major GC", "-Xmx1g; used includes garbage not yet collected"));
+    }
+
+    /**
+     * The accept path on its own: 500 req/s with this backend's consumers stopped, so nothing is processed
+     * meanwhile (the events wait on the broker, then are processed before the next section). What the 202 costs
+     * and how fast it is when it has the box to itself: the part of the per-order CPU that is the request's.
+     */
+    private static void acceptAlone(BackendProcess backend, Api api, int seconds, List<String[]> rows,
+        Map<String, Double> f) throws Exception {
+        int perSecond = 500;
+        progress("202 latency at " + perSecond + " req/s with processing stopped");
+        List<Long> orders = api.createOrders(perSecond * seconds, 8);
+        api.consumers(false);
+        OpenLoop.Result accept;
+        double cpuMillis;
+        try {
+            double cpuBefore = backend.cpuSeconds();
+            accept = OpenLoop.run(api, orders, perSecond);
+            cpuMillis = cpuMillisPerOrder(cpuBefore, backend.cpuSeconds(), orders.size());
+        } finally {
+            api.consumers(true);
+        }
+        api.awaitDrained(300);
+        rows.add(row("202 latency at " + perSecond + " req/s, processing stopped (the accept path alone)",
+            "p50 %.1f ms, p99 %.1f ms, p99.9 %.1f ms".formatted(accept.p50(), accept.p99(), accept.p999()),
+            accept.errors() + " errors; backend CPU %.2f ms per request".formatted(cpuMillis)));
+        f.put("accept.alone.p99", accept.p99());
+        f.put("accept.alone.cpu.ms", cpuMillis);
+    }
+
+    /** Backend CPU milliseconds per order between two readings of {@link BackendProcess#cpuSeconds}; -1 if unknown. */
+    static double cpuMillisPerOrder(double before, double after, int orders) {
+        return before < 0 || after < 0 ? -1 : 1000 * (after - before) / orders;
     }
 
     private static void seed(BackendProcess backend, boolean smoke, List<String[]> rows, Map<String, Double> f)

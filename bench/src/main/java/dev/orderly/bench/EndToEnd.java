@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.function.DoubleSupplier;
 
 /** N orders sent for processing as fast as they are accepted; the clock stops when none waits any more. */
 final class EndToEnd {
@@ -14,23 +15,32 @@ final class EndToEnd {
      * @param steadyPerSecond orders finished per second between the 10th and the 90th percent of them (the rate the
      *     pipeline holds once full, without the first and last payments' latency); 0 if the run was too short to tell
      */
-    record Result(int orders, double seconds, double ordersPerSecond, double steadyPerSecond) {
+    record Result(int orders, double seconds, double ordersPerSecond, double steadyPerSecond, double cpuSeconds) {
+
+        /** Backend CPU milliseconds per order finished; -1 if the CPU time was not known. */
+        double cpuMillisPerOrder() {
+            return cpuSeconds < 0 ? -1 : 1000 * cpuSeconds / orders;
+        }
     }
 
     private EndToEnd() {
     }
 
     static Result run(Api api, int n, int inFlight) throws Exception {
-        return run(List.of(api), n, inFlight);
+        return run(List.of(api), n, inFlight, () -> -1);
     }
 
-    /** The same through several backends of one database: payments go to each in turn. */
-    static Result run(List<Api> apis, int n, int inFlight) throws Exception {
+    /**
+     * The same through several backends of one database: payments go to each in turn. {@code cpuSeconds} reads the
+     * backends' CPU time (or -1), at the start of the timed part and at its end.
+     */
+    static Result run(List<Api> apis, int n, int inFlight, DoubleSupplier cpuSeconds) throws Exception {
         Api first = apis.get(0);
         List<Long> orders = first.createOrders(n, 8);
         long waitingBefore = first.pendingPayment();
         Semaphore permits = new Semaphore(inFlight);
         List<long[]> samples = new ArrayList<>();
+        double cpuBefore = cpuSeconds.getAsDouble();
         long start = System.nanoTime();
         Thread sampler = new Thread(() -> {
             try {
@@ -57,9 +67,11 @@ final class EndToEnd {
         CompletableFuture.allOf(calls).get(300, TimeUnit.SECONDS);
         first.awaitDrained(600);
         double seconds = (System.nanoTime() - start) / 1e9;
+        double cpuAfter = cpuSeconds.getAsDouble();
         sampler.interrupt();
         sampler.join();
-        return new Result(n, seconds, n / seconds, steady(samples, n));
+        return new Result(n, seconds, n / seconds, steady(samples, n),
+            cpuBefore < 0 || cpuAfter < 0 ? -1 : cpuAfter - cpuBefore);
     }
 
     private static double steady(List<long[]> samples, int n) {

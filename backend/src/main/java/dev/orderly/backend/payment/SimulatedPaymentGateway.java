@@ -147,14 +147,12 @@ public class SimulatedPaymentGateway implements PaymentGateway, AutoCloseable {
             throw new GatewayUnavailableException("payment gateway error (simulated, rate "
                 + current.errorRate() + ")");
         }
-        Optional<LedgerEntry> existing = find(idempotencyKey);
-        if (existing.isPresent()) {
-            return answer(existing.get());
-        }
+        // No look-up first: a repeated key is a duplicate key on insert, answered with what is already there.
         boolean declined = card.last4().endsWith(current.declineSuffix());
-        LedgerEntry entry = insert(idempotencyKey, card.last4(), amount,
+        Inserted inserted = insert(idempotencyKey, card.last4(), amount,
             declined ? LedgerState.DECLINED : LedgerState.AUTHORIZED);
-        if (!declined && random.nextDouble() < current.timeoutRate()) {
+        LedgerEntry entry = inserted.entry();
+        if (inserted.fresh() && !declined && random.nextDouble() < current.timeoutRate()) {
             throw new GatewayUnavailableException("payment gateway timed out (simulated, rate "
                 + current.timeoutRate() + "); the authorisation may exist");
         }
@@ -168,23 +166,30 @@ public class SimulatedPaymentGateway implements PaymentGateway, AutoCloseable {
         return new Authorization(entry.authorizationId(), entry.idempotencyKey(), entry.amount(), entry.cardLast4());
     }
 
-    private LedgerEntry insert(String key, String last4, BigDecimal amount, LedgerState state) {
+    /** A ledger line and whether this call wrote it (false: the key was there already). */
+    private record Inserted(LedgerEntry entry, boolean fresh) {
+    }
+
+    private Inserted insert(String key, String last4, BigDecimal amount, LedgerState state) {
         Instant now = Instant.now();
         String authorizationId = "auth_" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
         Write insert = write("INSERT INTO sim_ledger VALUES (?, ?, ?, ?, ?, ?, ?)", key, authorizationId, last4,
             amount, state.name(), Timestamp.from(now), Timestamp.from(now));
         if (insert.failure != null) {
             if (DUPLICATE_KEY.equals(insert.failure.getSQLState())) {
-                return find(key).orElseThrow();
+                return new Inserted(find(key).orElseThrow(), false);
             }
             throw new GatewayUnavailableException("payment gateway ledger: " + insert.failure.getMessage(),
                 insert.failure);
         }
-        return new LedgerEntry(key, authorizationId, last4, amount, state, now);
+        return new Inserted(new LedgerEntry(key, authorizationId, last4, amount, state, now), true);
     }
 
     @Override
     public void capture(String idempotencyKey) {
+        if (setState(idempotencyKey, LedgerState.AUTHORIZED, LedgerState.CAPTURED)) {
+            return;
+        }
         LedgerEntry entry = find(idempotencyKey)
             .orElseThrow(() -> new IllegalStateException("no authorisation under key " + idempotencyKey));
         switch (entry.state()) {

@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.annotation.DependsOn;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,6 +22,7 @@ import org.springframework.stereotype.Component;
  * hundreds of slow payments in flight from one partition while the same order is never processed twice at once.
  */
 @Component
+@DependsOn("processingCommits") // stopped after the workers, so a worker waiting for its commit gets its answer
 class KeyedWorkers implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(KeyedWorkers.class);

@@ -38,7 +38,7 @@ class OrderProcessor {
     private final OrderRepository orders;
     private final ProcessedEventRepository inbox;
     private final PaymentGateway gateway;
-    private final ProcessingTransaction transaction;
+    private final ProcessingCommits commits;
     private final PaymentCompensator compensator;
     private final PaymentCapturer capturer;
     private final AttemptLog attempts;
@@ -48,7 +48,7 @@ class OrderProcessor {
     private final InstanceName instance;
 
     OrderProcessor(OrderRepository orders, ProcessedEventRepository inbox, PaymentGateway gateway,
-        ProcessingTransaction transaction, PaymentCompensator compensator, PaymentCapturer capturer,
+        ProcessingCommits commits, PaymentCompensator compensator, PaymentCapturer capturer,
         AttemptLog attempts, FaultInjector faults, WorkBulkhead bulkhead, PaymentClaims claims,
         InstanceName instance) {
         this.instance = instance;
@@ -57,7 +57,7 @@ class OrderProcessor {
         this.orders = orders;
         this.inbox = inbox;
         this.gateway = gateway;
-        this.transaction = transaction;
+        this.commits = commits;
         this.compensator = compensator;
         this.capturer = capturer;
         this.attempts = attempts;
@@ -119,22 +119,19 @@ class OrderProcessor {
             return DatabaseOutages.isOutage(e) ? unavailable(e) : new Retry("payment gateway: " + e.getMessage(), e);
         }
         faults.hit(InjectableFault.CRASH_DURING_PAYMENT);
-        WorkBulkhead.Permit permit;
-        try {
-            permit = bulkhead.enter();
-        } catch (InterruptedException e) {
-            compensateQuietly(event, key, "shutting down before the commit", origin);
-            throw e;
-        }
-        try (permit) {
-            return commit(event, origin, key, authorization);
-        }
+        // No permit held here: the batch that commits this order takes one for all of its orders.
+        return commit(event, origin, key, authorization);
     }
 
-    private Outcome commit(OrderProcessingEvent event, RecordOrigin origin, String key, Authorization authorization) {
+    private Outcome commit(OrderProcessingEvent event, RecordOrigin origin, String key, Authorization authorization)
+        throws InterruptedException {
         OrderStatus reached;
         try {
-            reached = transaction.apply(event, authorization, origin);
+            reached = commits.apply(event, authorization, origin);
+        } catch (InterruptedException e) {
+            // Voided only if its batch did not commit it (checked under the order's lock, as a commit checks).
+            compensateQuietly(event, key, "shutting down before the commit", origin);
+            throw e;
         } catch (AlreadyProcessedException e) {
             compensateQuietly(event, key, e.getMessage(), origin);
             return duplicate(event, origin, e.getMessage());
@@ -158,17 +155,7 @@ class OrderProcessor {
         log.debug("order {} processed: {}", event.orderId(), reached);
         faults.hit(InjectableFault.CRASH_AFTER_COMMIT);
         capturer.capture(event.orderId(), key);
-        releaseQuietly(event);
         return new Processed(reached);
-    }
-
-    /** The order no longer waits for payment; its claim only takes room. */
-    private void releaseQuietly(OrderProcessingEvent event) {
-        try {
-            claims.release(event.orderId(), event.eventId());
-        } catch (RuntimeException e) {
-            log.debug("order {}: claim not released now ({})", event.orderId(), e.toString());
-        }
     }
 
     private static Outcome unavailable(RuntimeException e) {

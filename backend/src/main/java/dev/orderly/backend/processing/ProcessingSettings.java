@@ -25,7 +25,9 @@ public record ProcessingSettings(
     @NotNull @DefaultValue("1s") Duration retryBackoff,
     @NotNull @DefaultValue("10s") Duration retryBackoffMax,
     @NotNull @DefaultValue("10s") Duration sendTimeout,
-    @NotNull @DefaultValue("KAFKA") ProcessingMode mode) {
+    @NotNull @DefaultValue("KAFKA") ProcessingMode mode,
+    @Min(1) @Max(1000) @DefaultValue("200") int commitBatch,
+    @Min(1) @Max(1000) @DefaultValue("200") int commitBatchWhileAccepting) {
 
     /** Back-off before retry number {@code retry} (1-based): doubling from {@code retryBackoff}, capped. */
     public Duration backoffFor(int retry) {

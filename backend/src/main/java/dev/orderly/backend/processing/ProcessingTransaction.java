@@ -18,14 +18,17 @@ import dev.orderly.model.OrderProcessingEvent;
 import dev.orderly.model.OrderStatus;
 import dev.orderly.model.ProcessingInstructions;
 import dev.orderly.model.TimelineEntry.TimelineKind;
+import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.time.Instant;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The seed's single transaction: inbox row, payment record, shipment, warehouse storage or preparing, every status
- * change with its history and outbox row. All of it commits, or none of it.
+ * change with its history and outbox row, the order's payment claim released. All of it commits, or none of it.
+ * {@link ProcessingCommits} runs it, several orders to a database transaction.
  */
 @Component
 class ProcessingTransaction {
@@ -43,11 +46,16 @@ class ProcessingTransaction {
     private final Clock clock;
     private final FaultInjector faults;
     private final InstanceName instance;
+    private final PaymentClaims claims;
+    private final EntityManager entityManager;
 
     ProcessingTransaction(OrderRepository orders, ProcessedEventRepository inbox, PaymentRepository payments,
         ShipmentRepository shipments, WarehouseStorageRepository storage, OrderStatusChanger statusChanger,
-        AttemptLog attempts, PaymentGateway gateway, Clock clock, FaultInjector faults, InstanceName instance) {
+        AttemptLog attempts, PaymentGateway gateway, Clock clock, FaultInjector faults, InstanceName instance,
+        PaymentClaims claims, EntityManager entityManager) {
         this.instance = instance;
+        this.claims = claims;
+        this.entityManager = entityManager;
         this.orders = orders;
         this.inbox = inbox;
         this.payments = payments;
@@ -60,8 +68,12 @@ class ProcessingTransaction {
         this.faults = faults;
     }
 
-    @Transactional
-    public OrderStatus apply(OrderProcessingEvent event, Authorization authorization, RecordOrigin origin) {
+    /**
+     * One order's part of the caller's transaction, flushed before it returns (so its constraint violations are its
+     * own) and then cleared from the persistence context (so the next order's flush does not check it again).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public OrderStatus applyWithin(OrderProcessingEvent event, Authorization authorization, RecordOrigin origin) {
         CustomerOrder order = orders.lockById(event.orderId()).orElse(null);
         Processability check = Processability.assess(event, order, inbox.existsById(event.eventId()));
         switch (check.verdict()) {
@@ -98,6 +110,11 @@ class ProcessingTransaction {
         }
         attempts.recordWithin(event, TimelineKind.ATTEMPT_SUCCEEDED, "processed by " + instance.value()
             + ": payment, shipment" + (request.warehouseStorage() ? ", warehouse storage" : ""), origin);
-        return order.getStatus();
+        // The order no longer waits for payment: its claim goes with the same commit.
+        claims.release(order.getId(), event.eventId());
+        OrderStatus reached = order.getStatus();
+        inbox.flush();
+        entityManager.clear();
+        return reached;
     }
 }

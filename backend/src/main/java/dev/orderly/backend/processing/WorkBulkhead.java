@@ -89,6 +89,16 @@ class WorkBulkhead implements IntakeLoad {
         };
     }
 
+    /** Whether requests to accept orders are being answered right now. */
+    boolean busyAccepting() {
+        lock.lock();
+        try {
+            return accepting > 0;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Deliveries allowed to work right now. */
     int limit() {
         lock.lock();

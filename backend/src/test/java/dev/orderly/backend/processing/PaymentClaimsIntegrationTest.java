@@ -8,7 +8,9 @@ import dev.orderly.backend.support.ApiClient;
 import dev.orderly.backend.support.ApiClient.Answer;
 import dev.orderly.backend.support.IntegrationTest;
 import dev.orderly.model.TimelineEntry.TimelineKind;
+import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -19,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * A payment request is accepted once per order: twenty sent at once get one 202 and nineteen 409s, one event goes
@@ -34,6 +37,9 @@ class PaymentClaimsIntegrationTest {
 
     @Autowired
     ProcessingAttemptRepository attempts;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     @Test
     void twentyPaymentsSentAtOnceForOneOrderAreAcceptedOnce() throws Exception {
@@ -85,5 +91,26 @@ class PaymentClaimsIntegrationTest {
 
         assertThat(api.pay(ALICE, orderId, "4111111111111111", true).status()).isEqualTo(202);
         await().atMost(WAIT).until(() -> api.status(ALICE, orderId).equals("COMPLETED"));
+    }
+
+    @Test
+    void aClaimLeftByACrashIsTakenOverOnceStaleAndNotBefore() {
+        ApiClient api = new ApiClient(port);
+        long orderId = api.createOrder(ALICE);
+        // A backend claimed the order and died before sending its event.
+        Instant claimedAt = Instant.now().minus(PaymentClaims.STALE).plusSeconds(60);
+        jdbc.update("INSERT INTO payment_claims (order_id, event_id, claimed_at) VALUES (?, ?, ?)", orderId,
+            "lost-event", Timestamp.from(claimedAt));
+        Answer early = api.pay(ALICE, orderId, "4111111111111111", true);
+        assertThat(early.status()).isEqualTo(409);
+        assertThat(early.data().get("eventId").asString()).isEqualTo("lost-event");
+
+        jdbc.update("UPDATE payment_claims SET claimed_at = ? WHERE order_id = ?",
+            Timestamp.from(claimedAt.minusSeconds(120)), orderId);
+        assertThat(api.pay(ALICE, orderId, "4111111111111111", true).status()).isEqualTo(202);
+        await().atMost(WAIT).until(() -> api.status(ALICE, orderId).equals("COMPLETED"));
+        // The processing released the claim in its own transaction.
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM payment_claims WHERE order_id = ?", Long.class,
+            orderId)).isZero();
     }
 }

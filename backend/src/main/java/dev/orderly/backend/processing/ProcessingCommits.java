@@ -1,0 +1,207 @@
+package dev.orderly.backend.processing;
+
+import dev.orderly.backend.payment.PaymentGateway.Authorization;
+import dev.orderly.model.OrderProcessingEvent;
+import dev.orderly.model.OrderStatus;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Commits the processing transactions of many orders together: workers hand their authorised deliveries here and
+ * wait; one writer thread applies whatever has queued up ({@link ProcessingTransaction#applyWithin}, order by order,
+ * each flushed on its own) in a single database transaction. Under load this turns one commit per order into one
+ * per batch, which is what an order cost most (BENCHMARKS.md); with nothing queued a batch is one order and nothing
+ * waits.
+ *
+ * <p>The meaning of "one order, one transaction" is kept: if an order's work throws, the whole batch is rolled back,
+ * that order gets its exception (exactly what it would have got alone: every check runs under its own row lock),
+ * and the others are applied again without it. If the commit itself fails, nobody can tell whose rows caused it, so
+ * those orders are applied again one per transaction. No order's rows ever commit without all of them, and no
+ * order's outcome depends on another's. Orders are applied in id order, so two backends' batches (during a
+ * rebalance both may hold the same orders) lock rows in the same order and cannot deadlock each other.
+ *
+ * <p>The writer is one thread, so it is one lane of database work beside the {@link WorkBulkhead}'s (which bounds
+ * the workers' reads before the gateway call); it takes no permit from it, or under a stream of requests to accept
+ * orders (one permit then) it would queue behind hundreds of those reads and processing would fall behind.
+ *
+ * <p>Not a {@code GroupCommit}: that one fails or completes a batch as a whole, while here each order's result is its
+ * own.
+ */
+@Component
+class ProcessingCommits implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(ProcessingCommits.class);
+    private static final long WAIT_SECONDS = 60;
+
+    /** One order's commit: what to apply and where its result goes. */
+    private record Work(OrderProcessingEvent event, Authorization authorization, RecordOrigin origin,
+        CompletableFuture<OrderStatus> result) {
+    }
+
+    private final LinkedBlockingQueue<Work> queue = new LinkedBlockingQueue<>();
+    private final ProcessingTransaction transaction;
+    private final TransactionTemplate transactions;
+    private final WorkBulkhead bulkhead;
+    private final DistributionSummary batchSizes;
+    private final int maxBatch;
+    private final int maxBatchWhileAccepting;
+    private final Thread writer;
+    private final ReentrantLock held = new ReentrantLock();
+    private volatile boolean running = true;
+
+    ProcessingCommits(ProcessingTransaction transaction, TransactionTemplate transactions, WorkBulkhead bulkhead,
+        ProcessingSettings settings, MeterRegistry meters) {
+        this.maxBatch = settings.commitBatch();
+        this.maxBatchWhileAccepting = Math.min(settings.commitBatchWhileAccepting(), maxBatch);
+        this.transaction = transaction;
+        this.transactions = transactions;
+        this.bulkhead = bulkhead;
+        this.batchSizes = DistributionSummary.builder("orderly.processing.batch.size")
+            .description("Orders applied in one processing transaction").register(meters);
+        this.writer = new Thread(this::write, "processing-commits");
+        this.writer.setDaemon(true);
+        this.writer.start();
+    }
+
+    /**
+     * Applies the order's processing in the next batch and returns its status once that batch committed.
+     *
+     * @throws RuntimeException whatever the order's own work (or, alone, its commit) threw; nothing of it committed
+     * @throws InterruptedException if interrupted while waiting; the batch may still commit the order, which the
+     *     duplicate check of the next delivery then finds
+     */
+    OrderStatus apply(OrderProcessingEvent event, Authorization authorization, RecordOrigin origin)
+        throws InterruptedException {
+        Work work = new Work(event, authorization, origin, new CompletableFuture<>());
+        if (!running) {
+            throw new TransientProcessingException("shutting down: order " + event.orderId() + " not processed now",
+                null);
+        }
+        queue.add(work);
+        if (!running && !writer.isAlive() && queue.remove(work)) {
+            throw new TransientProcessingException("shutting down: order " + event.orderId() + " not processed now",
+                null);
+        }
+        try {
+            return work.result().get(WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw new TransientProcessingException("processing failed: " + e.getCause(), e.getCause());
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new TransientProcessingException("the processing transaction did not finish within "
+                + WAIT_SECONDS + " s", e);
+        }
+    }
+
+    private void write() {
+        List<Work> batch = new ArrayList<>();
+        while (running || !queue.isEmpty()) {
+            try {
+                Work first = queue.poll(200, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                held.lockInterruptibly();
+                try {
+                    // A big commit holds the database's commit lock longer, and requests being accepted wait
+                    // behind it: smaller batches while they are.
+                    queue.drainTo(batch, (bulkhead.busyAccepting() ? maxBatchWhileAccepting : maxBatch) - 1);
+                    batch.sort(Comparator.comparingLong(w -> w.event().orderId()));
+                    commitAll(batch);
+                } finally {
+                    held.unlock();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                batch.forEach(w -> w.result().completeExceptionally(new TransientProcessingException(
+                    "interrupted before the processing transaction", e)));
+                return;
+            } catch (RuntimeException | Error e) {
+                // Never leave a worker waiting: whatever was not answered fails (and is retried by its worker).
+                batch.forEach(w -> w.result().completeExceptionally(e));
+            } finally {
+                batch.clear();
+            }
+        }
+    }
+
+    /** Commits every work of {@code batch}, or gives it its own failure. */
+    private void commitAll(List<Work> batch) {
+        Deque<Work> together = new ArrayDeque<>(batch);
+        while (!together.isEmpty()) {
+            List<Work> round = new ArrayList<>(together);
+            together.clear();
+            Work[] current = new Work[1];
+            List<OrderStatus> reached = new ArrayList<>(round.size());
+            try {
+                transactions.executeWithoutResult(status -> {
+                    for (Work work : round) {
+                        current[0] = work;
+                        reached.add(transaction.applyWithin(work.event(), work.authorization(), work.origin()));
+                    }
+                    current[0] = null;
+                });
+                batchSizes.record(round.size());
+                for (int i = 0; i < round.size(); i++) {
+                    round.get(i).result().complete(reached.get(i));
+                }
+            } catch (RuntimeException e) {
+                Work failed = current[0];
+                if (failed != null) {
+                    // That order's own work failed; the others were rolled back with it and go again without it.
+                    failed.result().completeExceptionally(e);
+                    round.stream().filter(w -> w != failed).forEach(together::add);
+                } else if (round.size() == 1) {
+                    round.get(0).result().completeExceptionally(e);
+                } else {
+                    log.debug("a processing batch of {} failed to commit ({}); applying them one by one",
+                        round.size(), e.toString());
+                    round.forEach(work -> commitAll(List.of(work)));
+                }
+            }
+        }
+    }
+
+    /**
+     * Holds the writer before its next batch until the returned handle is closed: what is submitted meanwhile
+     * queues up (tests use it to build a batch).
+     */
+    AutoCloseable hold() {
+        held.lock();
+        return held::unlock;
+    }
+
+    /** Orders waiting for the next batch (not counting the one being committed). */
+    int queued() {
+        return queue.size();
+    }
+
+    /** Commits what is queued (the workers still waiting get their answers), then stops (waits up to 10 s). */
+    @Override
+    public void destroy() {
+        running = false;
+        try {
+            writer.join(TimeUnit.SECONDS.toMillis(10));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
