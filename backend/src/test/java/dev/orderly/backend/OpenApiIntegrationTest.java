@@ -52,6 +52,9 @@ class OpenApiIntegrationTest {
         assertThat(spec.at("/components/schemas/CreateOrderRequest/properties").has("items")).isTrue();
         assertThat(spec.at("/components/schemas/PayAndShipmentRequest").isMissingNode()).isFalse();
         assertThat(spec.at("/info/title").asString()).isEqualTo("Orderly API");
+        // The optional Idempotency-Key on requests that change data, and only on those.
+        assertThat(spec.at("/paths/~1api~1orders/post/parameters").toString()).contains("Idempotency-Key");
+        assertThat(spec.at("/paths/~1api~1orders/get/parameters").toString()).doesNotContain("Idempotency-Key");
     }
 
     @Test

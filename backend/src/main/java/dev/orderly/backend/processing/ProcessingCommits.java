@@ -14,7 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -23,10 +23,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Commits the processing transactions of many orders together: workers hand their authorised deliveries here and
- * wait; one writer thread applies whatever has queued up ({@link ProcessingTransaction#applyWithin}, order by order,
- * each flushed on its own) in a single database transaction. Under load this turns one commit per order into one
- * per batch, which is what an order cost most (BENCHMARKS.md); with nothing queued a batch is one order and nothing
- * waits.
+ * wait; a writer thread ({@code orderly.processing.commit-writers}, one by default: a second gave nothing measurable
+ * on either database, BENCHMARKS.md) applies whatever has queued up
+ * ({@link ProcessingTransaction#applyWithin}, order by order, each flushed on its own) in a single database
+ * transaction. Under load this turns one commit per order into one per batch, which is what an order cost most
+ * (BENCHMARKS.md); with nothing queued a batch is one order and nothing waits.
  *
  * <p>The meaning of "one order, one transaction" is kept: if an order's work throws, the whole batch is rolled back,
  * that order gets its exception (exactly what it would have got alone: every check runs under its own row lock),
@@ -35,9 +36,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * order's outcome depends on another's. Orders are applied in id order, so two backends' batches (during a
  * rebalance both may hold the same orders) lock rows in the same order and cannot deadlock each other.
  *
- * <p>The writer is one thread, so it is one lane of database work beside the {@link WorkBulkhead}'s (which bounds
- * the workers' reads before the gateway call); it takes no permit from it, or under a stream of requests to accept
- * orders (one permit then) it would queue behind hundreds of those reads and processing would fall behind.
+ * <p>The writers are their own lanes of database work beside the {@link WorkBulkhead}'s (which bounds the workers'
+ * reads before the gateway call); they take no permit from it, or under a stream of requests to accept orders (one
+ * permit then) they would queue behind hundreds of those reads and processing would fall behind. With several
+ * writers, two never hold the same order (a backend has one delivery of an order in flight at a time), and each
+ * locks in id order.
  *
  * <p>Not a {@code GroupCommit}: that one fails or completes a batch as a whole, while here each order's result is its
  * own.
@@ -60,8 +63,9 @@ class ProcessingCommits implements DisposableBean {
     private final DistributionSummary batchSizes;
     private final int maxBatch;
     private final int maxBatchWhileAccepting;
-    private final Thread writer;
-    private final ReentrantLock held = new ReentrantLock();
+    private final List<Thread> writers = new ArrayList<>();
+    /** Writers work under the read lock; {@link #hold} takes the write lock. */
+    private final ReentrantReadWriteLock held = new ReentrantReadWriteLock();
     private volatile boolean running = true;
 
     ProcessingCommits(ProcessingTransaction transaction, TransactionTemplate transactions, WorkBulkhead bulkhead,
@@ -73,9 +77,12 @@ class ProcessingCommits implements DisposableBean {
         this.bulkhead = bulkhead;
         this.batchSizes = DistributionSummary.builder("orderly.processing.batch.size")
             .description("Orders applied in one processing transaction").register(meters);
-        this.writer = new Thread(this::write, "processing-commits");
-        this.writer.setDaemon(true);
-        this.writer.start();
+        for (int i = 1; i <= settings.commitWriters(); i++) {
+            Thread writer = new Thread(this::write, "processing-commits-" + i);
+            writer.setDaemon(true);
+            writers.add(writer);
+            writer.start();
+        }
     }
 
     /**
@@ -93,7 +100,7 @@ class ProcessingCommits implements DisposableBean {
                 null);
         }
         queue.add(work);
-        if (!running && !writer.isAlive() && queue.remove(work)) {
+        if (!running && writers.stream().noneMatch(Thread::isAlive) && queue.remove(work)) {
             throw new TransientProcessingException("shutting down: order " + event.orderId() + " not processed now",
                 null);
         }
@@ -114,20 +121,20 @@ class ProcessingCommits implements DisposableBean {
         List<Work> batch = new ArrayList<>();
         while (running || !queue.isEmpty()) {
             try {
-                Work first = queue.poll(200, TimeUnit.MILLISECONDS);
-                if (first == null) {
-                    continue;
-                }
-                batch.add(first);
-                held.lockInterruptibly();
+                held.readLock().lockInterruptibly();
                 try {
+                    Work first = queue.poll(200, TimeUnit.MILLISECONDS);
+                    if (first == null) {
+                        continue;
+                    }
+                    batch.add(first);
                     // A big commit holds the database's commit lock longer, and requests being accepted wait
                     // behind it: smaller batches while they are.
                     queue.drainTo(batch, (bulkhead.busyAccepting() ? maxBatchWhileAccepting : maxBatch) - 1);
                     batch.sort(Comparator.comparingLong(w -> w.event().orderId()));
                     commitAll(batch);
                 } finally {
-                    held.unlock();
+                    held.readLock().unlock();
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -181,12 +188,12 @@ class ProcessingCommits implements DisposableBean {
     }
 
     /**
-     * Holds the writer before its next batch until the returned handle is closed: what is submitted meanwhile
-     * queues up (tests use it to build a batch).
+     * Holds the writers before their next batch until the returned handle is closed: what is submitted meanwhile
+     * stays queued (tests use it to build a batch).
      */
     AutoCloseable hold() {
-        held.lock();
-        return held::unlock;
+        held.writeLock().lock();
+        return held.writeLock()::unlock;
     }
 
     /** Orders waiting for the next batch (not counting the one being committed). */
@@ -199,7 +206,9 @@ class ProcessingCommits implements DisposableBean {
     public void destroy() {
         running = false;
         try {
-            writer.join(TimeUnit.SECONDS.toMillis(10));
+            for (Thread writer : writers) {
+                writer.join(TimeUnit.SECONDS.toMillis(10));
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

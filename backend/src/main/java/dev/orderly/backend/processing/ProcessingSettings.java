@@ -27,7 +27,8 @@ public record ProcessingSettings(
     @NotNull @DefaultValue("10s") Duration sendTimeout,
     @NotNull @DefaultValue("KAFKA") ProcessingMode mode,
     @Min(1) @Max(1000) @DefaultValue("200") int commitBatch,
-    @Min(1) @Max(1000) @DefaultValue("200") int commitBatchWhileAccepting) {
+    @Min(1) @Max(1000) @DefaultValue("200") int commitBatchWhileAccepting,
+    @Min(1) @Max(16) @DefaultValue("1") int commitWriters) {
 
     /** Back-off before retry number {@code retry} (1-based): doubling from {@code retryBackoff}, capped. */
     public Duration backoffFor(int retry) {

@@ -19,8 +19,14 @@ public class EnvelopeWriter {
     }
 
     public void write(HttpServletResponse response, HttpStatus status, String message) throws IOException {
+        write(response, status, message, null);
+    }
+
+    /** The same, with data for the client (the envelope's {@code data}). */
+    public void write(HttpServletResponse response, HttpStatus status, String message, Object data)
+        throws IOException {
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-        response.getWriter().write(mapper.writeValueAsString(ApiResponse.error(message, null)));
+        response.getWriter().write(mapper.writeValueAsString(ApiResponse.error(message, data)));
     }
 }

@@ -3,8 +3,13 @@ package dev.orderly.backend.web;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.parameters.HeaderParameter;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import java.util.Objects;
+import java.util.stream.Stream;
+import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -29,5 +34,21 @@ class OpenApiConfiguration {
                 .type(SecurityScheme.Type.HTTP).scheme("basic")
                 .description("The e-mail and password of a user (see the README's demo accounts)")))
             .addSecurityItem(new SecurityRequirement().addList(BASIC));
+    }
+
+    /** Every request that changes data may carry an {@code Idempotency-Key} ({@link IdempotentRequests}). */
+    @Bean
+    OpenApiCustomizer idempotencyKeyHeader() {
+        return api -> {
+            if (api.getPaths() == null) {
+                return;
+            }
+            api.getPaths().values().forEach(path -> Stream.of(path.getPost(), path.getPut(), path.getPatch(),
+                path.getDelete()).filter(Objects::nonNull).forEach(operation -> operation.addParametersItem(
+                    new HeaderParameter().name(IdempotentRequests.HEADER).required(false)
+                        .schema(new StringSchema().maxLength(255))
+                        .description("Optional; the same key with the same request replays the first answer"
+                            + " (Idempotent-Replayed: true), with another request 422, while the first runs 409"))));
+        };
     }
 }

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class KeyedWorkersTest {
 
     private final KeyedWorkers workers = new KeyedWorkers(new ProcessingSettings(2, 1, 8, 4, 1, 3,
-        Duration.ofSeconds(1), Duration.ofSeconds(10), Duration.ofSeconds(10), ProcessingMode.KAFKA, 200, 200));
+        Duration.ofSeconds(1), Duration.ofSeconds(10), Duration.ofSeconds(10), ProcessingMode.KAFKA, 200, 200, 1));
 
     @AfterEach
     void close() throws InterruptedException {

@@ -24,7 +24,7 @@ final class Machinery {
 
     static ProcessingSettings settings(int maxInFlight, int maxRetries) {
         return new ProcessingSettings(3, 1, maxInFlight, 4, 1, maxRetries, Duration.ofSeconds(1),
-            Duration.ofSeconds(10), Duration.ofSeconds(10), ProcessingMode.KAFKA, 200, 200);
+            Duration.ofSeconds(10), Duration.ofSeconds(10), ProcessingMode.KAFKA, 200, 200, 1);
     }
 
     /** What reached the dead-letter topic: the record's offset and reason. */

@@ -7,9 +7,9 @@ import static org.awaitility.Awaitility.await;
 import dev.orderly.backend.faults.FaultInjector;
 import dev.orderly.backend.faults.InjectedFaultException;
 import dev.orderly.backend.invariants.InvariantChecker;
-import dev.orderly.backend.payment.PaymentGateway;
 import dev.orderly.backend.payment.PaymentGateway.Authorization;
 import dev.orderly.backend.payment.PaymentGateway.CardToken;
+import dev.orderly.backend.payment.PaymentGateway;
 import dev.orderly.backend.payment.PaymentRepository;
 import dev.orderly.backend.support.ApiClient;
 import dev.orderly.backend.support.IntegrationTest;
@@ -90,17 +90,16 @@ class ProcessingCommitsIntegrationTest {
         assertThat(apply(events.get(0), authorizations.get(0))).isEqualTo(OrderStatus.COMPLETED);
         double batchesBefore = batches();
 
-        // The writer is held before its next batch: what is submitted meanwhile queues up.
+        // The writers are held before their next batch: what is submitted meanwhile stays queued.
         CompletableFuture<OrderStatus> again;
         List<CompletableFuture<OrderStatus>> results = new ArrayList<>();
         try (AutoCloseable held = commits.hold()) {
-            // First the same event again: the writer takes it and waits; it will fail on its own.
+            // The same event again, among them: it fails on its own.
             again = submit(events.get(0), authorizations.get(0));
-            await().atMost(WAIT).until(() -> commits.queued() == 0);
             for (int i = 1; i <= ORDERS; i++) {
                 results.add(submit(events.get(i), authorizations.get(i)));
             }
-            await().atMost(WAIT).until(() -> commits.queued() == ORDERS);
+            await().atMost(WAIT).until(() -> commits.queued() == ORDERS + 1);
             // One of the batched orders fails in its shipment step, after its payment row was written.
             faults.arm(InjectableFault.SHIPMENT_FAILS, 1);
         }
@@ -126,9 +125,10 @@ class ProcessingCommitsIntegrationTest {
         // What the processor does for a failed commit (this test calls the writer directly): void the charge.
         assertThat(gateway.voidAuthorization(authorizations.get(failed + 1).idempotencyKey())).isTrue();
         assertThat(invariants.check().ok()).isTrue();
-        // The other orders were applied again without the failed one, and committed in one transaction.
-        assertThat(batches() - batchesBefore).isEqualTo(1);
-        assertThat(meters.get("orderly.processing.batch.size").summary().max()).isEqualTo(ORDERS - 1);
+        // The other orders were applied again without the failed one and committed together: the writers took
+        // the queue in one batch per writer (one by default, at most two here), so one committed all but two.
+        assertThat(batches() - batchesBefore).isBetween(1.0, 2.0);
+        assertThat(meters.get("orderly.processing.batch.size").summary().max()).isGreaterThanOrEqualTo(ORDERS - 2);
     }
 
     private OrderStatus apply(OrderProcessingEvent event, Authorization authorization) throws InterruptedException {

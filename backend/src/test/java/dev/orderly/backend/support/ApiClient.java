@@ -33,7 +33,15 @@ public final class ApiClient {
     }
 
     /** A response: status and parsed envelope. */
-    public record Answer(int status, JsonNode body) {
+    public record Answer(int status, JsonNode body, java.net.http.HttpHeaders headers) {
+
+        public Answer(int status, JsonNode body) {
+            this(status, body, java.net.http.HttpHeaders.of(java.util.Map.of(), (name, value) -> true));
+        }
+
+        public String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
 
         public JsonNode data() {
             return body.get("data");
@@ -70,6 +78,13 @@ public final class ApiClient {
             .POST(HttpRequest.BodyPublishers.ofString(body == null ? "" : body)));
     }
 
+    /** A POST with an {@code Idempotency-Key} header. */
+    public Answer postWithKey(String user, String path, String body, String key) {
+        return send(user, HttpRequest.newBuilder(URI.create(base + path))
+            .header("Content-Type", "application/json").header("Idempotency-Key", key)
+            .POST(HttpRequest.BodyPublishers.ofString(body == null ? "" : body)));
+    }
+
     public Answer put(String user, String path, String body) {
         return send(user, HttpRequest.newBuilder(URI.create(base + path))
             .header("Content-Type", "application/json")
@@ -91,7 +106,7 @@ public final class ApiClient {
                 HttpResponse.BodyHandlers.ofString());
             String text = response.body();
             return new Answer(response.statusCode(), text == null || text.isBlank() ? JSON.createObjectNode()
-                : JSON.readTree(text));
+                : JSON.readTree(text), response.headers());
         } catch (IOException e) {
             throw new IllegalStateException("HTTP call failed: " + e, e);
         } catch (InterruptedException e) {

@@ -36,10 +36,23 @@ public interface OrderlyClient extends AutoCloseable {
     long createOrder(CreateOrderRequest request);
 
     /**
+     * {@link #createOrder(CreateOrderRequest)} under an {@code Idempotency-Key}: sent again with the same key (a retry
+     * after a lost answer), the backend answers as it did the first time and creates nothing more.
+     */
+    default long createOrder(CreateOrderRequest request, String idempotencyKey) {
+        return createOrder(request);
+    }
+
+    /**
      * Sends an order for processing; returns the event id the backend accepted, or "" when the backend runs the
      * seed's synchronous mode and answered with the finished order.
      */
     String pay(long orderId, PayAndShipmentRequest request);
+
+    /** {@link #pay(long, PayAndShipmentRequest)} under an {@code Idempotency-Key} (see {@link #createOrder}). */
+    default String pay(long orderId, PayAndShipmentRequest request, String idempotencyKey) {
+        return pay(orderId, request);
+    }
 
     PageView<OrderSummary> orders(OrderStatus status, String email, int page, int size);
 

@@ -64,14 +64,24 @@ public class RemoteClient implements OrderlyClient {
 
     @Override
     public long createOrder(CreateOrderRequest request) {
-        JsonNode data = call("POST", "/api/orders", request, type(JsonNode.class), authorization);
+        return createOrder(request, null);
+    }
+
+    @Override
+    public long createOrder(CreateOrderRequest request, String idempotencyKey) {
+        JsonNode data = call("POST", "/api/orders", request, type(JsonNode.class), authorization, idempotencyKey);
         return data.get("orderId").asLong();
     }
 
     @Override
     public String pay(long orderId, PayAndShipmentRequest request) {
+        return pay(orderId, request, null);
+    }
+
+    @Override
+    public String pay(long orderId, PayAndShipmentRequest request, String idempotencyKey) {
         JsonNode data = call("POST", "/api/orders/" + orderId + "/process-payment-shipment", request,
-            type(JsonNode.class), authorization);
+            type(JsonNode.class), authorization, idempotencyKey);
         // In the seed's synchronous mode the answer is the finished order, with no event.
         JsonNode eventId = data.get("eventId");
         return eventId == null || eventId.isNull() ? "" : eventId.asString();
@@ -272,11 +282,19 @@ public class RemoteClient implements OrderlyClient {
     }
 
     private <T> T call(String method, String path, Object body, JavaType dataType, String auth) {
+        return call(method, path, body, dataType, auth, null);
+    }
+
+    private <T> T call(String method, String path, Object body, JavaType dataType, String auth,
+        String idempotencyKey) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
             .timeout(Duration.ofSeconds(30))
             .header("Accept", "application/json");
         if (auth != null) {
             request.header("Authorization", auth);
+        }
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
         }
         if (body != null) {
             request.header("Content-Type", "application/json")

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.LongConsumer;
 import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
@@ -179,10 +180,13 @@ public final class OrderFormViewModel {
         PayAndShipmentRequest payment = request(parseAmount(order.total(), new LinkedHashMap<>()));
         Long reuse = createdButUnpaid;
         boolean[] synchronous = new boolean[1];
+        // One key per submission: if an answer is lost and the client library sends a request again, the backend
+        // answers as the first time instead of creating a second order or a second payment request.
+        String submission = UUID.randomUUID().toString();
         runner.run(() -> {
-            long id = reuse != null ? reuse : client.createOrder(order);
+            long id = reuse != null ? reuse : client.createOrder(order, submission + "-create");
             createdButUnpaid = id;
-            synchronous[0] = client.pay(id, payment).isEmpty();
+            synchronous[0] = client.pay(id, payment, submission + "-pay").isEmpty();
             return id;
         }, id -> {
             busy.set(false);

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.orderly.console.client.StartupStep.Component;
 import dev.orderly.console.client.StartupStep.State;
+import dev.orderly.model.CreateOrderRequest;
+import dev.orderly.model.OrderItemRequest;
+import java.math.BigDecimal;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -46,6 +49,15 @@ class EmbeddedBackendTest {
                 .contains(Component.CONFIGURATION, Component.DATABASE, Component.BROKER, Component.HTTP_API,
                     Component.CONSUMERS);
             assertThat(first.port()).isPositive();
+            try (RemoteClient alice = new RemoteClient(first.baseUrl())) {
+                alice.signIn("alice@example.com", "alice-demo");
+                CreateOrderRequest order = new CreateOrderRequest(List.of(new OrderItemRequest("SKU-1", 1,
+                    new BigDecimal("12.50"))));
+                // The same submission sent twice (an answer lost on the way) is one order.
+                long created = alice.createOrder(order, "submission-1-create");
+                assertThat(alice.createOrder(order, "submission-1-create")).isEqualTo(created);
+                assertThat(alice.createOrder(order, "submission-2-create")).isNotEqualTo(created);
+            }
 
             List<StartupStep> second = new ArrayList<>();
             assertThatThrownBy(() -> EmbeddedBackend.start(options(0), second::add))

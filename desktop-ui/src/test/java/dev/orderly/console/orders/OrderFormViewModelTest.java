@@ -63,6 +63,18 @@ class OrderFormViewModelTest {
     }
 
     @Test
+    void eachSubmissionSendsItsOwnIdempotencyKeys() {
+        form.submit(id -> { });
+        form.submit(id -> { });
+        assertThat(client.idempotencyKeys).hasSize(4).doesNotContainNull().doesNotHaveDuplicates();
+        // Create and pay of one submission share its key, told apart by what they do.
+        assertThat(client.idempotencyKeys.get(0)).endsWith("-create");
+        assertThat(client.idempotencyKeys.get(1)).isEqualTo(client.idempotencyKeys.get(0).replace("-create", "-pay"));
+        assertThat(client.idempotencyKeys.get(2)).doesNotStartWith(client.idempotencyKeys.get(0)
+            .replace("-create", ""));
+    }
+
+    @Test
     void serverFieldErrorsLandBesideTheFieldsAndAResubmitPaysTheSameOrder() {
         form.submit(id -> { });
         client.failNextPay = new ApiCallException(400, "Invalid request",

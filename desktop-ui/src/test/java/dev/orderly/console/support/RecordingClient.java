@@ -32,6 +32,8 @@ import java.util.function.Consumer;
 public class RecordingClient implements OrderlyClient {
 
     public final List<String> calls = new ArrayList<>();
+    /** The Idempotency-Key of each create and pay call, in order (null for a call without one). */
+    public final List<String> idempotencyKeys = new ArrayList<>();
     public final List<OrderSummary> orders = new ArrayList<>();
     public final Map<Long, OrderView> views = new HashMap<>();
     public final Map<OrderStatus, Long> counts = new EnumMap<>(OrderStatus.class);
@@ -66,6 +68,18 @@ public class RecordingClient implements OrderlyClient {
         calls.add("createOrder " + request.items().size());
         maybeFail();
         return nextOrderId++;
+    }
+
+    @Override
+    public long createOrder(CreateOrderRequest request, String idempotencyKey) {
+        idempotencyKeys.add(idempotencyKey);
+        return createOrder(request);
+    }
+
+    @Override
+    public String pay(long orderId, PayAndShipmentRequest request, String idempotencyKey) {
+        idempotencyKeys.add(idempotencyKey);
+        return pay(orderId, request);
     }
 
     @Override
