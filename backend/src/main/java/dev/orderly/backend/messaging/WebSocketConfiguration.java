@@ -5,6 +5,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageChannel;
 import org.springframework.messaging.MessageDeliveryException;
+import org.springframework.messaging.simp.SimpMessageType;
 import org.springframework.messaging.simp.config.ChannelRegistration;
 import org.springframework.messaging.simp.config.MessageBrokerRegistry;
 import org.springframework.messaging.simp.stomp.StompCommand;
@@ -27,9 +28,11 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
     static final String OWN_ORDERS = "/user/queue/orders";
 
     private final OrderOwnership orders;
+    private final LiveConnectionLimit connections;
 
-    WebSocketConfiguration(OrderOwnership orders) {
+    WebSocketConfiguration(OrderOwnership orders, LiveConnectionLimit connections) {
         this.orders = orders;
+        this.connections = connections;
     }
 
     @Override
@@ -50,6 +53,10 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
             @Override
             public Message<?> preSend(Message<?> message, MessageChannel channel) {
                 StompHeaderAccessor stomp = StompHeaderAccessor.wrap(message);
+                if (stomp.getMessageType() == SimpMessageType.CONNECT) {
+                    // CONNECT and STOMP frames alike
+                    connections.connecting(stomp.getUser(), stomp.getSessionId());
+                }
                 if (stomp.getCommand() == StompCommand.SUBSCRIBE) {
                     authorise(stomp.getUser(), stomp.getDestination());
                 }

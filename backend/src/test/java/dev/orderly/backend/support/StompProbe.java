@@ -1,13 +1,18 @@
 package dev.orderly.backend.support;
 
+import static org.awaitility.Awaitility.await;
+
 import dev.orderly.model.OrderStatusChanged;
 import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.messaging.converter.JacksonJsonMessageConverter;
 import org.springframework.messaging.simp.stomp.StompCommand;
 import org.springframework.messaging.simp.stomp.StompFrameHandler;
@@ -60,5 +65,31 @@ public final class StompProbe {
                 received.add((OrderStatusChanged) payload);
             }
         });
+    }
+
+    /**
+     * Tries to connect as {@code user}: the refusal's message (of the server's ERROR frame) if the server refused
+     * the connection, null if it connected (then it is closed again).
+     */
+    public static String tryConnect(int port, String user) throws Exception {
+        WebSocketStompClient client = new WebSocketStompClient(new StandardWebSocketClient());
+        WebSocketHttpHeaders headers = new WebSocketHttpHeaders();
+        headers.add("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+            (user + ":" + ApiClient.password(user)).getBytes(StandardCharsets.UTF_8)));
+        AtomicReference<String> error = new AtomicReference<>();
+        try {
+            StompSession session = client.connectAsync("ws://127.0.0.1:" + port + "/ws", headers,
+                new StompSessionHandlerAdapter() {
+                    @Override
+                    public void handleFrame(StompHeaders frame, Object payload) {
+                        error.set(String.valueOf(frame.getFirst("message")));
+                    }
+                }).get(10, TimeUnit.SECONDS);
+            session.disconnect();
+            return null;
+        } catch (ExecutionException refused) {
+            await().atMost(Duration.ofSeconds(5)).until(() -> error.get() != null);
+            return error.get();
+        }
     }
 }
