@@ -13,7 +13,13 @@ import dev.orderly.backend.support.Outcomes;
 import dev.orderly.backend.support.TestDataDir;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -137,6 +143,82 @@ class ExternalCrashSuiteIT {
         }
         assertThat(stream.refused().stream().filter(o -> api.status(ALICE, o).equals("PENDING_PAYMENT")))
             .as("orders refused while the broker was down").isNotEmpty();
+    }
+
+    @Test
+    void sigtermWithFiveHundredOrdersInFlightLosesNoneAndRefusesNewOnesWithA503() throws Exception {
+        ApiClient api = backend.start();
+        // Payments take 1-2 s: the 500 accepted below are still in flight when the signal comes.
+        assertThat(api.put(STAFF, "/api/admin/gateway", "{\"latencyMinMs\":1000,\"latencyMaxMs\":2000,"
+            + "\"errorRate\":0.0,\"timeoutRate\":0.0}").status()).isEqualTo(200);
+        List<Long> inFlight = createOrders(api, 500);
+        List<Long> later = createOrders(api, 300);
+        List<Long> accepted = new CopyOnWriteArrayList<>(payAll(api, inFlight));
+        assertThat(accepted).hasSize(500);
+        assertThat(api.get(STAFF, "/api/orders/counts").data().get("PENDING_PAYMENT").asLong())
+            .as("orders not yet paid at the signal: the 300 for later and most of the 500").isGreaterThan(450);
+
+        // Payments keep coming while the backend stops: each is accepted (and then must complete), refused with a
+        // 503 that says why (and changes nothing), or finds nobody listening.
+        List<Long> refused = new CopyOnWriteArrayList<>();
+        List<String> refusals = new CopyOnWriteArrayList<>();
+        backend.terminate();
+        for (long order : later) {
+            if (!backend.isAlive()) {
+                break;
+            }
+            try {
+                ApiClient.Answer answer = api.pay(ALICE, order, "4111111111111111", true);
+                if (answer.status() == 202) {
+                    accepted.add(order);
+                } else {
+                    refused.add(order);
+                    refusals.add(answer.status() + " " + answer.message());
+                }
+            } catch (IllegalStateException nobodyListening) {
+                // the server socket is closed: the order was not sent
+            }
+        }
+        assertThat(backend.awaitExit(Duration.ofSeconds(90))).as("exit code after SIGTERM").isEqualTo(143);
+        assertThat(refusals).as("payments sent while it stopped").isNotEmpty()
+            .allSatisfy(r -> assertThat(r).startsWith("503").contains("shutting down"));
+
+        backend.start();
+        assertEveryAcceptedOrderProcessedOnce(api, accepted);
+        for (long order : refused) {
+            assertThat(api.status(ALICE, order)).as("order %d was refused with a 503", order)
+                .isEqualTo("PENDING_PAYMENT");
+        }
+    }
+
+    private static List<Long> createOrders(ApiClient api, int count) {
+        List<Long> orders = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            orders.add(api.createOrder(ALICE));
+        }
+        return orders;
+    }
+
+    /** Sends every order for payment, 32 at a time; returns those answered 202. */
+    private static List<Long> payAll(ApiClient api, List<Long> orders) throws Exception {
+        ExecutorService clients = Executors.newFixedThreadPool(32);
+        try {
+            List<Future<Long>> answers = new ArrayList<>();
+            for (long order : orders) {
+                answers.add(clients.submit(() -> api.pay(ALICE, order, "4111111111111111", true).status() == 202
+                    ? order : null));
+            }
+            List<Long> accepted = new ArrayList<>();
+            for (Future<Long> answer : answers) {
+                Long order = answer.get(60, TimeUnit.SECONDS);
+                if (order != null) {
+                    accepted.add(order);
+                }
+            }
+            return accepted;
+        } finally {
+            clients.shutdownNow();
+        }
     }
 
     private void awaitAccepted(int count) {

@@ -74,6 +74,11 @@ public final class BackendJar implements AutoCloseable {
         return process.exitValue();
     }
 
+    /** SIGTERM, as a service manager stops it; returns at once (see {@link #awaitExit}). */
+    public void terminate() {
+        process.destroy();
+    }
+
     /** kill -9. */
     public void kill() {
         ChildProcesses.kill(process);
