@@ -24,7 +24,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
@@ -118,6 +122,26 @@ class ScaleOutIT {
         // Both backends own partitions of the processing group, and the lag endpoint (any instance) says which.
         await().atMost(WAIT).untilAsserted(() -> assertThat(processingOwners(b))
             .anyMatch(owner -> owner.startsWith("backend-a")).anyMatch(owner -> owner.startsWith("backend-b")));
+
+        // Twenty payment requests for one order at once, ten to each backend: the shared database lets one through.
+        long contested = a.createOrder(ALICE);
+        ExecutorService clients = Executors.newFixedThreadPool(20);
+        List<Integer> statuses = new ArrayList<>();
+        try {
+            List<Callable<Integer>> twenty = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                ApiClient via = i % 2 == 0 ? a : b;
+                twenty.add(() -> via.pay(ALICE, contested, "4111111111111111", true).status());
+            }
+            for (Future<Integer> status : clients.invokeAll(twenty)) {
+                statuses.add(status.get(1, TimeUnit.MINUTES));
+            }
+        } finally {
+            clients.shutdownNow();
+        }
+        assertThat(statuses).containsOnly(202, 409).filteredOn(s -> s == 202).hasSize(1);
+        await().atMost(WAIT).until(() -> b.status(ALICE, contested).equals("COMPLETED"));
+        assertThat(timelineOf(b, contested, "ACCEPTED")).hasSize(1);
 
         cluster.node(2).kill();
         int acceptedAtBrokerKill = accepted(toA, toB).size();
