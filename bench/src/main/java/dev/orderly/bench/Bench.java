@@ -2,6 +2,9 @@ package dev.orderly.bench;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -289,8 +292,10 @@ public final class Bench {
         return new Chart.Bar(label, v, (v >= 100 ? "%,.0f" : "%,.1f").formatted(v) + unit, orderly);
     }
 
+    /** A step on stderr, with the time of day (UTC): lines up with a profile of the backend (JFR times). */
     static void progress(String step) {
-        System.err.println("[bench] " + step + " ...");
+        System.err.println("[bench " + LocalTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS) + "] " + step
+            + " ...");
     }
 
     static String[] row(String what, String value, String note) {

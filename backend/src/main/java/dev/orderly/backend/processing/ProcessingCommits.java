@@ -9,7 +9,9 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -33,8 +35,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * that order gets its exception (exactly what it would have got alone: every check runs under its own row lock),
  * and the others are applied again without it. If the commit itself fails, nobody can tell whose rows caused it, so
  * those orders are applied again one per transaction. No order's rows ever commit without all of them, and no
- * order's outcome depends on another's. Orders are applied in id order, so two backends' batches (during a
- * rebalance both may hold the same orders) lock rows in the same order and cannot deadlock each other.
+ * order's outcome depends on another's. A batch holds at most one delivery of an order: a second (two copies of one
+ * event) waits for the next batch, so it finds the first committed, as it would across two backends. Orders are
+ * applied in id order, so two backends' batches (during a rebalance both may hold the same orders) lock rows in the
+ * same order and cannot deadlock each other.
  *
  * <p>The writers are their own lanes of database work beside the {@link WorkBulkhead}'s (which bounds the workers'
  * reads before the gateway call); they take no permit from it, or under a stream of requests to accept orders (one
@@ -119,18 +123,31 @@ class ProcessingCommits implements DisposableBean {
 
     private void write() {
         List<Work> batch = new ArrayList<>();
-        while (running || !queue.isEmpty()) {
+        // Works held back from a batch that already had their order; they lead the next one.
+        Deque<Work> carried = new ArrayDeque<>();
+        while (running || !queue.isEmpty() || !carried.isEmpty()) {
             try {
                 held.readLock().lockInterruptibly();
                 try {
-                    Work first = queue.poll(200, TimeUnit.MILLISECONDS);
+                    Work first = carried.isEmpty() ? queue.poll(200, TimeUnit.MILLISECONDS) : carried.poll();
                     if (first == null) {
                         continue;
                     }
-                    batch.add(first);
                     // A big commit holds the database's commit lock longer, and requests being accepted wait
                     // behind it: smaller batches while they are.
-                    queue.drainTo(batch, (bulkhead.busyAccepting() ? maxBatchWhileAccepting : maxBatch) - 1);
+                    int limit = bulkhead.busyAccepting() ? maxBatchWhileAccepting : maxBatch;
+                    List<Work> taken = new ArrayList<>(List.of(first));
+                    while (taken.size() < limit && !carried.isEmpty()) {
+                        taken.add(carried.poll());
+                    }
+                    queue.drainTo(taken, limit - taken.size());
+                    // One work per order in a batch: a second delivery of an order (two copies of one event, as
+                    // two backends would run them) goes in the next, after the first committed, so it sees the
+                    // first as done instead of rolling it back with it.
+                    Set<Long> orders = new HashSet<>();
+                    for (Work work : taken) {
+                        (orders.add(work.event().orderId()) ? batch : carried).add(work);
+                    }
                     batch.sort(Comparator.comparingLong(w -> w.event().orderId()));
                     commitAll(batch);
                 } finally {
@@ -138,8 +155,10 @@ class ProcessingCommits implements DisposableBean {
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                batch.forEach(w -> w.result().completeExceptionally(new TransientProcessingException(
-                    "interrupted before the processing transaction", e)));
+                TransientProcessingException interrupted = new TransientProcessingException(
+                    "interrupted before the processing transaction", e);
+                batch.forEach(w -> w.result().completeExceptionally(interrupted));
+                carried.forEach(w -> w.result().completeExceptionally(interrupted));
                 return;
             } catch (RuntimeException | Error e) {
                 // Never leave a worker waiting: whatever was not answered fails (and is retried by its worker).
