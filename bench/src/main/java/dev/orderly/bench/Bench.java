@@ -4,7 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -294,8 +294,8 @@ public final class Bench {
 
     /** A step on stderr, with the time of day (UTC): lines up with a profile of the backend (JFR times). */
     static void progress(String step) {
-        System.err.println("[bench " + LocalTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS) + "] " + step
-            + " ...");
+        System.err.println("[bench " + DateTimeFormatter.ofPattern("HH:mm:ss").format(LocalTime.now(ZoneOffset.UTC))
+            + "] " + step + " ...");
     }
 
     static String[] row(String what, String value, String note) {
