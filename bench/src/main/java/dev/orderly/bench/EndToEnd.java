@@ -14,13 +14,10 @@ final class EndToEnd {
      * @param ordersPerSecond all orders over the whole run, ramp and tail included
      * @param steadyPerSecond orders finished per second between the 10th and the 90th percent of them (the rate the
      *     pipeline holds once full, without the first and last payments' latency); 0 if the run was too short to tell
+     * @param cpuMillisPerOrder the backends' CPU milliseconds per order over the timed part; -1 if not known
      */
-    record Result(int orders, double seconds, double ordersPerSecond, double steadyPerSecond, double cpuSeconds) {
-
-        /** Backend CPU milliseconds per order finished; -1 if the CPU time was not known. */
-        double cpuMillisPerOrder() {
-            return cpuSeconds < 0 ? -1 : 1000 * cpuSeconds / orders;
-        }
+    record Result(int orders, double seconds, double ordersPerSecond, double steadyPerSecond,
+        double cpuMillisPerOrder) {
     }
 
     private EndToEnd() {
@@ -71,7 +68,7 @@ final class EndToEnd {
         sampler.interrupt();
         sampler.join();
         return new Result(n, seconds, n / seconds, steady(samples, n),
-            cpuBefore < 0 || cpuAfter < 0 ? -1 : cpuAfter - cpuBefore);
+            Bench.cpuMillisPerOrder(cpuBefore, cpuAfter, n));
     }
 
     private static double steady(List<long[]> samples, int n) {

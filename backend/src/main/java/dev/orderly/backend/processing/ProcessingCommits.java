@@ -16,6 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -100,13 +101,11 @@ class ProcessingCommits implements DisposableBean {
         throws InterruptedException {
         Work work = new Work(event, authorization, origin, new CompletableFuture<>());
         if (!running) {
-            throw new TransientProcessingException("shutting down: order " + event.orderId() + " not processed now",
-                null);
+            throw stopped(event);
         }
         queue.add(work);
         if (!running && writers.stream().noneMatch(Thread::isAlive) && queue.remove(work)) {
-            throw new TransientProcessingException("shutting down: order " + event.orderId() + " not processed now",
-                null);
+            throw stopped(event);
         }
         try {
             return work.result().get(WAIT_SECONDS, TimeUnit.SECONDS);
@@ -115,10 +114,15 @@ class ProcessingCommits implements DisposableBean {
                 throw failure;
             }
             throw new TransientProcessingException("processing failed: " + e.getCause(), e.getCause());
-        } catch (java.util.concurrent.TimeoutException e) {
+        } catch (TimeoutException e) {
             throw new TransientProcessingException("the processing transaction did not finish within "
                 + WAIT_SECONDS + " s", e);
         }
+    }
+
+    private static TransientProcessingException stopped(OrderProcessingEvent event) {
+        return new TransientProcessingException("shutting down: order " + event.orderId() + " not processed now",
+            null);
     }
 
     private void write() {

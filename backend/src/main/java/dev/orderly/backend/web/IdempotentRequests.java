@@ -75,10 +75,14 @@ public class IdempotentRequests extends OncePerRequestFilter {
         this.clock = clock;
     }
 
+    /** A request of the API that changes data (what a key and a stopping backend's 503 apply to). */
+    static boolean changesApiData(HttpServletRequest request) {
+        return CHANGES.contains(request.getMethod()) && request.getRequestURI().startsWith("/api/");
+    }
+
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return request.getHeader(HEADER) == null || !CHANGES.contains(request.getMethod())
-            || !request.getRequestURI().startsWith("/api/");
+        return request.getHeader(HEADER) == null || !changesApiData(request);
     }
 
     @Override
@@ -206,7 +210,11 @@ public class IdempotentRequests extends OncePerRequestFilter {
             ? value.substring(1, value.length() - 1) : value;
     }
 
-    /** The request with its body read once (bounded by {@code BodySizeLimit}) for the fingerprint, then re-read. */
+    /**
+     * The request with its body read once (bounded by {@code BodySizeLimit}) for the fingerprint, then re-read. Ours
+     * rather than Spring's {@code ContentCachingRequestWrapper}: that one keeps the body only as the application
+     * reads it, and the fingerprint is needed before the request runs.
+     */
     private static final class BufferedRequest extends HttpServletRequestWrapper {
 
         private final byte[] body;

@@ -5,7 +5,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.Set;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.core.Ordered;
@@ -24,8 +23,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class ShuttingDown extends OncePerRequestFilter implements ApplicationListener<ContextClosedEvent> {
 
-    private static final Set<String> CHANGES = Set.of("POST", "PUT", "PATCH", "DELETE");
-
     private final EnvelopeWriter envelopes;
     private volatile boolean stopping;
 
@@ -40,7 +37,7 @@ class ShuttingDown extends OncePerRequestFilter implements ApplicationListener<C
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !stopping || !CHANGES.contains(request.getMethod()) || !request.getRequestURI().startsWith("/api/");
+        return !stopping || !IdempotentRequests.changesApiData(request);
     }
 
     @Override
