@@ -129,7 +129,8 @@ class OrderProcessor {
         try {
             reached = commits.apply(event, authorization, origin);
         } catch (InterruptedException e) {
-            // Voided only if its batch did not commit it (checked under the order's lock, as a commit checks).
+            // Interrupted before a writer took it, so it is never committed (and voided only if nothing committed
+            // a payment with this key, checked under the order's lock).
             compensateQuietly(event, key, "shutting down before the commit", origin);
             throw e;
         } catch (AlreadyProcessedException e) {

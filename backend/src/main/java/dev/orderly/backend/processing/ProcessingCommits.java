@@ -94,8 +94,9 @@ class ProcessingCommits implements DisposableBean {
      * Applies the order's processing in the next batch and returns its status once that batch committed.
      *
      * @throws RuntimeException whatever the order's own work (or, alone, its commit) threw; nothing of it committed
-     * @throws InterruptedException if interrupted while waiting; the batch may still commit the order, which the
-     *     duplicate check of the next delivery then finds
+     * @throws InterruptedException if interrupted before a writer took the order: it is then never committed. Once a
+     *     writer has taken it, its outcome is awaited whatever the interrupt (which is kept set), because acting on
+     *     "not committed" while it may still commit would void the authorisation of a committed payment
      */
     OrderStatus apply(OrderProcessingEvent event, Authorization authorization, RecordOrigin origin)
         throws InterruptedException {
@@ -110,14 +111,53 @@ class ProcessingCommits implements DisposableBean {
         try {
             return work.result().get(WAIT_SECONDS, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException failure) {
-                throw failure;
-            }
-            throw new TransientProcessingException("processing failed: " + e.getCause(), e.getCause());
+            throw failure(e);
         } catch (TimeoutException e) {
-            throw new TransientProcessingException("the processing transaction did not finish within "
-                + WAIT_SECONDS + " s", e);
+            if (queue.remove(work)) {
+                throw new TransientProcessingException("the processing transaction did not start within "
+                    + WAIT_SECONDS + " s", e);
+            }
+            log.warn("order {}: its processing transaction has run for over {} s; waiting for its outcome",
+                event.orderId(), WAIT_SECONDS);
+            return outcomeOfTaken(work);
+        } catch (InterruptedException e) {
+            if (queue.remove(work)) {
+                throw e;
+            }
+            Thread.currentThread().interrupt();
+            return outcomeOfTaken(work);
         }
+    }
+
+    /**
+     * The outcome of a work a writer has already taken: it is committed or rolled back soon, and until then the
+     * caller must not act on "not committed" (voiding its authorisation while the batch still commits the payment
+     * would leave a completed order whose money was given back), so this waits, whatever interrupts it.
+     */
+    private static OrderStatus outcomeOfTaken(Work work) {
+        boolean interrupted = Thread.interrupted();
+        try {
+            while (true) {
+                try {
+                    return work.result().get();
+                } catch (InterruptedException again) {
+                    interrupted = true;
+                } catch (ExecutionException e) {
+                    throw failure(e);
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static RuntimeException failure(ExecutionException e) {
+        if (e.getCause() instanceof RuntimeException failure) {
+            return failure;
+        }
+        return new TransientProcessingException("processing failed: " + e.getCause(), e.getCause());
     }
 
     private static TransientProcessingException stopped(OrderProcessingEvent event) {

@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import dev.orderly.backend.faults.FaultInjector;
 import dev.orderly.backend.faults.InjectedFaultException;
 import dev.orderly.backend.invariants.InvariantChecker;
+import dev.orderly.backend.order.OrderRepository;
 import dev.orderly.backend.payment.PaymentGateway.Authorization;
 import dev.orderly.backend.payment.PaymentGateway.CardToken;
 import dev.orderly.backend.payment.PaymentGateway;
@@ -21,6 +22,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -29,6 +31,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Several orders in one processing transaction, each still all-or-nothing on its own: orders queued while the
@@ -64,6 +67,12 @@ class ProcessingCommitsIntegrationTest {
 
     @Autowired
     InvariantChecker invariants;
+
+    @Autowired
+    OrderRepository orders;
+
+    @Autowired
+    TransactionTemplate transactions;
 
     private final ExecutorService workers = Executors.newFixedThreadPool(ORDERS + 1);
 
@@ -129,6 +138,84 @@ class ProcessingCommitsIntegrationTest {
         // the queue in one batch per writer (one by default, at most two here), so one committed all but two.
         assertThat(batches() - batchesBefore).isBetween(1.0, 2.0);
         assertThat(meters.get("orderly.processing.batch.size").summary().max()).isGreaterThanOrEqualTo(ORDERS - 2);
+    }
+
+    /**
+     * A worker interrupted (shutdown) while its order waits for a batch: if no writer has taken the order yet, it is
+     * taken off the queue and never committed, so the worker may void its authorisation; once a writer has taken it,
+     * the worker waits for the real outcome, because voiding while the batch still commits would leave a completed
+     * order whose money was given back.
+     */
+    @Test
+    void anInterruptedWorkerActsOnlyOnAnOutcomeThatIsFinal() throws Exception {
+        ApiClient api = new ApiClient(port);
+        List<OrderProcessingEvent> events = new ArrayList<>();
+        List<Authorization> authorizations = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            OrderProcessingEvent event = OrderProcessingEvent.create(api.createOrder(ALICE), ALICE,
+                PipelineProbe.instructions(true));
+            events.add(event);
+            authorizations.add(gateway.authorize(event.eventId() + "#0", new CardToken("tok_test", "1111"),
+                event.request().amount()));
+        }
+
+        // Still queued when interrupted: withdrawn.
+        try (AutoCloseable held = commits.hold()) {
+            Worker queued = new Worker(events.get(0), authorizations.get(0));
+            await().atMost(WAIT).until(() -> commits.queued() == 1);
+            queued.thread.interrupt();
+            assertThat(queued.outcome.get(30, TimeUnit.SECONDS)).isInstanceOf(InterruptedException.class);
+            assertThat(commits.queued()).isZero();
+        }
+
+        // Taken by the writer, which waits for the order's row lock (held here), when interrupted: it waits on.
+        CountDownLatch locked = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<Void> lockHolder = CompletableFuture.runAsync(() -> transactions.executeWithoutResult(s -> {
+            orders.lockById(events.get(1).orderId());
+            locked.countDown();
+            try {
+                release.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }), workers);
+        assertThat(locked.await(30, TimeUnit.SECONDS)).isTrue();
+        Worker taken = new Worker(events.get(1), authorizations.get(1));
+        // Waiting for its answer (so it has queued the order), and the queue is empty: the writer has it.
+        await().atMost(WAIT).until(() -> taken.thread.getState() == Thread.State.TIMED_WAITING
+            && commits.queued() == 0);
+        taken.thread.interrupt();
+        await().during(Duration.ofMillis(500)).atMost(WAIT).until(() -> !taken.outcome.isDone());
+        release.countDown();
+        lockHolder.get(30, TimeUnit.SECONDS);
+        assertThat(taken.outcome.get(30, TimeUnit.SECONDS)).isEqualTo(OrderStatus.COMPLETED);
+        assertThat(taken.interruptKept.get(30, TimeUnit.SECONDS)).isTrue();
+
+        // The withdrawn order was never committed, though the writer has run batches since.
+        assertThat(payments.findByOrderId(events.get(0).orderId())).isEmpty();
+        assertThat(inbox.existsById(events.get(0).eventId())).isFalse();
+        assertThat(api.status(ALICE, events.get(0).orderId())).isEqualTo("PENDING_PAYMENT");
+        assertThat(payments.findByOrderId(events.get(1).orderId())).isPresent();
+    }
+
+    /** A worker thread applying one order: its answer or failure, and whether its interrupt flag was still set. */
+    private final class Worker {
+        final CompletableFuture<Object> outcome = new CompletableFuture<>();
+        final CompletableFuture<Boolean> interruptKept = new CompletableFuture<>();
+        final Thread thread;
+
+        Worker(OrderProcessingEvent event, Authorization authorization) {
+            thread = new Thread(() -> {
+                try {
+                    outcome.complete(apply(event, authorization));
+                } catch (InterruptedException | RuntimeException e) {
+                    outcome.complete(e);
+                }
+                interruptKept.complete(Thread.currentThread().isInterrupted());
+            }, "test-worker");
+            thread.start();
+        }
     }
 
     private OrderStatus apply(OrderProcessingEvent event, Authorization authorization) throws InterruptedException {

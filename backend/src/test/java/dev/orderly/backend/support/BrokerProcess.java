@@ -133,14 +133,32 @@ public final class BrokerProcess implements AutoCloseable {
         Map<String, Object> config = Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
             AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000);
         try (Admin admin = Admin.create(config)) {
-            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(300)).ignoreExceptions()
+            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(300))
+                .ignoreExceptionsMatching(e -> !(e instanceof Ended))
                 .until(() -> {
                     if (!process.isAlive()) {
-                        throw new IllegalStateException("the broker process ended; see " + dir.resolve("broker.out"));
+                        throw new Ended(nodeId, outputTail());
                     }
                     return admin.describeCluster().nodes().get(3, TimeUnit.SECONDS).stream()
                         .anyMatch(node -> node.id() == nodeId);
                 });
+        }
+    }
+
+    /** The broker's process ended while starting; the message holds the end of its output (its files may go). */
+    static final class Ended extends IllegalStateException {
+
+        Ended(int nodeId, String output) {
+            super("broker " + nodeId + "'s process ended while starting; the end of its output:\n" + output);
+        }
+    }
+
+    private String outputTail() {
+        try {
+            List<String> lines = Files.readAllLines(dir.resolve("broker.out"), StandardCharsets.UTF_8);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 25), lines.size()));
+        } catch (IOException e) {
+            return "(no output: " + e.getMessage() + ")";
         }
     }
 }

@@ -20,8 +20,26 @@ public final class KafkaCluster implements AutoCloseable {
         this.nodes = nodes;
     }
 
-    /** Formats and starts the nodes under {@code dir}; returns when all of them are members of the cluster. */
+    /**
+     * Formats and starts the nodes under {@code dir}; returns when all of them are members of the cluster. A node
+     * whose process ends while starting (a free port taken by someone else in between, say) makes the whole cluster
+     * start again on new ports and directories, at most three times; what it printed goes to the test's output.
+     */
     public static KafkaCluster start(Path dir, int size) throws IOException, InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return startOnce(dir.resolve("attempt-" + attempt), size);
+            } catch (BrokerProcess.Ended e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+                System.err.println("Kafka cluster start, attempt " + attempt + " failed; starting it again: "
+                    + e.getMessage());
+            }
+        }
+    }
+
+    private static KafkaCluster startOnce(Path dir, int size) throws IOException, InterruptedException {
         List<BrokerProcess> nodes = new ArrayList<>();
         for (int id = 1; id <= size; id++) {
             nodes.add(new BrokerProcess(dir.resolve("node-" + id), id, FreePort.pick(), FreePort.pick()));
