@@ -1,14 +1,16 @@
 package dev.orderly.console;
 
+import dev.orderly.backend.OrderlyBackendApplication;
 import dev.orderly.console.settings.ConsoleSettings;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Map;
 import javafx.application.Application;
 
 /**
  * Entry point (not an {@code Application} subclass, so it starts from a plain classpath). Options, all optional:
  * {@code --attach=http://host:8080}, {@code --data-dir=DIR}, {@code --http-port=N}, {@code --kafka-port=N},
- * {@code --settings=FILE}.
+ * {@code --settings=FILE}; or {@code --headless} first, then backend options: the backend alone, no window.
  */
 public final class Launcher {
 
@@ -19,6 +21,11 @@ public final class Launcher {
     static final String DESKTOP_PACKAGES = "libgtk-3-0 libgl1 libxtst6 libxxf86vm1";
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("--headless")) {
+            // The backend alone, no window (the app image's way to what ./orderly --headless does with the jar).
+            OrderlyBackendApplication.main(Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         try {
             Application.launch(OrderlyConsole.class, args);
         } catch (RuntimeException | Error e) {

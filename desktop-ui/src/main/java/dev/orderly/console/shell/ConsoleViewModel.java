@@ -3,6 +3,7 @@ package dev.orderly.console.shell;
 import dev.orderly.console.client.OrderlyClient;
 import dev.orderly.console.deadletters.DeadLettersViewModel;
 import dev.orderly.console.faults.FaultsViewModel;
+import dev.orderly.console.load.LoadViewModel;
 import dev.orderly.console.orders.OrderDetailViewModel;
 import dev.orderly.console.orders.OrderFormViewModel;
 import dev.orderly.console.orders.OrdersViewModel;
@@ -29,7 +30,7 @@ import java.util.function.Consumer;
 public final class ConsoleViewModel implements AutoCloseable {
 
     /** The screens whose being shown changes what the console does. */
-    public enum Screen { ORDERS, STATE_MACHINE, PIPELINE, DEAD_LETTERS, FAULTS, SETTINGS }
+    public enum Screen { ORDERS, STATE_MACHINE, PIPELINE, DEAD_LETTERS, FAULTS, LOAD, SETTINGS }
 
     private final OrderlyClient client;
     private final TaskRunner runner;
@@ -42,6 +43,7 @@ public final class ConsoleViewModel implements AutoCloseable {
     private final DeadLettersViewModel deadLetters;
     private final FaultsViewModel faults;
     private final SettingsViewModel settings;
+    private final LoadViewModel load;
     private final SubmissionWatcher watcher;
     private final List<Runnable> subscriptions = new ArrayList<>();
     private final ScheduledExecutorService checks = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -64,6 +66,7 @@ public final class ConsoleViewModel implements AutoCloseable {
         deadLetters = new DeadLettersViewModel(client, runner);
         faults = new FaultsViewModel(client, runner, user.instance());
         settings = new SettingsViewModel(store, running, client, runner, user.isStaff());
+        load = new LoadViewModel(client, runner);
         watcher = new SubmissionWatcher(client, runner, notify);
         detail.orderProperty().addListener((o, a, order) -> stateMachine.show(order));
     }
@@ -154,11 +157,16 @@ public final class ConsoleViewModel implements AutoCloseable {
         return settings;
     }
 
+    public LoadViewModel load() {
+        return load;
+    }
+
     @Override
     public void close() {
         subscriptions.forEach(Runnable::run);
         subscriptions.clear();
         watcher.close();
+        load.close();
         checks.shutdownNow();
     }
 }

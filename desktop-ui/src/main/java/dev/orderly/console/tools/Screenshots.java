@@ -2,6 +2,7 @@ package dev.orderly.console.tools;
 
 import dev.orderly.console.client.OrderlyClient;
 import dev.orderly.console.client.RemoteClient;
+import dev.orderly.console.load.LoadViewModel;
 import dev.orderly.console.settings.ConsoleSettings;
 import dev.orderly.console.settings.SettingsStore;
 import dev.orderly.console.shell.ConsoleFlow;
@@ -127,9 +128,17 @@ public final class Screenshots {
         Thread.sleep(1500);
         capture(flow[0], out.resolve("07-faults.png"));
         onFx(() -> console.model().faults().disarm());
+        onFx(() -> {
+            console.selectTab("tab-load");
+            console.model().load().presetProperty().set(LoadViewModel.Preset.HUNDRED);
+            console.model().load().start();
+        });
+        await("load run", 180, () -> console.model().load().lastSummaryProperty().get() != null);
+        Thread.sleep(800);
+        capture(flow[0], out.resolve("08-load.png"));
         onFx(() -> console.selectTab("tab-settings"));
         Thread.sleep(800);
-        capture(flow[0], out.resolve("08-settings.png"));
+        capture(flow[0], out.resolve("09-settings.png"));
         onFx(() -> flow[0].shutdown());
         System.out.println("Screenshots written to " + out);
     }

@@ -23,7 +23,9 @@ import java.util.stream.Stream;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -271,6 +273,40 @@ class ConsoleUiTest extends FxRobot {
         showTab("tab-faults");
         UiWait.clickWhenReady(this, "#processing-synchronous .thumb-area", WAIT);
         await().atMost(WAIT).until(() -> flow.client().processingMode() == ProcessingMode.KAFKA);
+        showTab("tab-orders");
+    }
+
+    /**
+     * The Load screen, driven through its controls: 200 orders at 50/s against the in-process backend. The progress
+     * reaches 100%, and the summary's completed count is what the backend's COMPLETED count grew by.
+     */
+    @Test
+    @Order(7)
+    void theLoadScreenRunsTwoHundredOrdersAtFiftyASecondAndItsSummaryMatchesTheBackend() {
+        long completedBefore = flow.client().counts().getOrDefault(OrderStatus.COMPLETED, 0L);
+        showTab("tab-load");
+        interact(() -> {
+            lookup("#load-orders").<Spinner<Integer>>query().getValueFactory().setValue(200);
+            lookup("#load-rate").<Spinner<Double>>query().getValueFactory().setValue(50.0);
+        });
+        assertThat(lookup("#load-preset").<ComboBox<?>>query().getValue())
+            .hasToString("Custom");
+        UiWait.clickWhenReady(this, "#load-start", WAIT);
+        await().atMost(WAIT).until(() -> !lookup("#load-stop").query().isDisabled());
+        await().atMost(WAIT).until(() -> !lookup("#load-start").query().isDisabled()
+            && !lookup("#load-summary").<Label>query().getText().isEmpty());
+
+        var summary = shell.model().load().lastSummaryProperty().get();
+        assertThat(summary.orders()).isEqualTo(200);
+        assertThat(summary.accepted()).isEqualTo(200);
+        assertThat(summary.completed()).isEqualTo(200);
+        assertThat(summary.unfinished()).isZero();
+        assertThat(lookup("#load-progress").<ProgressBar>query().getProgress()).isEqualTo(1.0);
+        assertThat(lookup("#load-summary").<Label>query().getText()).contains("200 orders", "200 completed", "p99");
+        await().atMost(WAIT).untilAsserted(() -> assertThat(flow.client().counts().get(OrderStatus.COMPLETED))
+            .isEqualTo(completedBefore + summary.completed()));
+        // The charts were drawn from the run's samples.
+        assertThat(shell.model().load().samples()).isNotEmpty();
         showTab("tab-orders");
     }
 }
