@@ -14,6 +14,7 @@ import dev.orderly.backend.payment.SimulatedPaymentGateway.LedgerState;
 import dev.orderly.backend.support.ApiClient;
 import dev.orderly.backend.support.Ledger;
 import dev.orderly.backend.support.IntegrationTest;
+import dev.orderly.model.InvariantReport;
 import dev.orderly.model.OrderProcessingEvent;
 import dev.orderly.model.TimelineEntry.TimelineKind;
 import java.time.Duration;
@@ -174,7 +175,7 @@ class DeliveryFaultsIntegrationTest {
             assertThat(api.order(ALICE, order).get("timeline").size()).isEqualTo(historyBefore.get(order)
                 + (int) attempts.countByOrderIdAndKind(order, TimelineKind.DUPLICATE_SKIPPED));
         }
-        assertThat(invariants.check().ok()).isTrue();
+        assertThat(invariants.check()).matches(InvariantReport::ok, "the invariants hold");
     }
 
     @Test
@@ -194,7 +195,7 @@ class DeliveryFaultsIntegrationTest {
         assertThat(attempts.countByOrderIdAndKind(orderId, TimelineKind.ATTEMPT_SUCCEEDED)).isEqualTo(1);
         await().atMost(WAIT).untilAsserted(() -> assertThat(ledgerOf(orderId)).extracting(LedgerEntry::state)
             .containsExactly(LedgerState.CAPTURED));
-        assertThat(invariants.check().ok()).isTrue();
+        assertThat(invariants.check()).matches(InvariantReport::ok, "the invariants hold");
     }
 
     @Test
@@ -228,7 +229,7 @@ class DeliveryFaultsIntegrationTest {
         assertThat(attempts.countByOrderIdAndKind(orderId, TimelineKind.ATTEMPT_SUCCEEDED)).isEqualTo(1);
         await().atMost(WAIT).untilAsserted(() -> assertThat(ledgerOf(orderId)).extracting(LedgerEntry::state)
             .containsExactly(LedgerState.CAPTURED));
-        assertThat(invariants.check().ok()).isTrue();
+        assertThat(invariants.check()).matches(InvariantReport::ok, "the invariants hold");
     }
 
     @Test
@@ -242,7 +243,7 @@ class DeliveryFaultsIntegrationTest {
         // ... and they complete once it has worked through them.
         await().atMost(WAIT).until(() -> orders.stream().allMatch(o -> api.status(ALICE, o).equals("COMPLETED")));
         assertThat(api.get(STAFF, "/api/admin/faults").data().size()).isZero();
-        assertThat(invariants.check().ok()).isTrue();
+        assertThat(invariants.check()).matches(InvariantReport::ok, "the invariants hold");
     }
 
     private Admin admin() {
@@ -266,7 +267,7 @@ class DeliveryFaultsIntegrationTest {
             "{\"poison\": \"injected by a trainer before order " + afterPoison + "\"", WAIT);
         assertThat(PipelineProbe.header(dead, "kafka_dlt-exception-message")).contains("not a valid");
         await().atMost(WAIT).until(() -> api.status(ALICE, afterPoison).equals("COMPLETED"));
-        assertThat(invariants.check().ok()).isTrue();
+        assertThat(invariants.check()).matches(InvariantReport::ok, "the invariants hold");
     }
 
     @Test
