@@ -1,5 +1,6 @@
 package dev.orderly.console.faults;
 
+import atlantafx.base.controls.ToggleSwitch;
 import dev.orderly.model.InjectableFault;
 import dev.orderly.model.InvariantReport.Violation;
 import java.util.List;
@@ -16,7 +17,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import org.controlsfx.control.ToggleSwitch;
 
 /** The invariant checker, live, and one button per seed failure. */
 public final class FaultsView extends VBox {
@@ -116,6 +116,8 @@ public final class FaultsView extends VBox {
         ChoiceBox<FaultsViewModel.Latency> latency = new ChoiceBox<>(vm.latencies());
         latency.valueProperty().bindBidirectional(vm.latencyProperty());
         latency.setId("gateway-latency");
+        // Wide enough for the longest label ("Current (30-120 ms)") beside the arrow, in either theme.
+        latency.setMinWidth(200);
         Spinner<Integer> errors = percent(vm.errorPercentProperty(), "gateway-errors");
         Spinner<Integer> timeouts = percent(vm.timeoutPercentProperty(), "gateway-timeouts");
         Button apply = new Button("Apply to the gateway");

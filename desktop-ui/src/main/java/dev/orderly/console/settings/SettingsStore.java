@@ -11,6 +11,8 @@ import java.util.Properties;
 /** Keeps {@link ConsoleSettings} in a properties file ({@code ~/.orderly/console.properties} by default). */
 public final class SettingsStore {
 
+    private static final String THEME = "theme";
+
     private final Path file;
     private final ConsoleSettings defaults;
 
@@ -59,8 +61,34 @@ public final class SettingsStore {
         }
     }
 
+    /** The look chosen in Settings (light until one is chosen). */
+    public Theme theme() {
+        return Theme.named(read().getProperty(THEME, Theme.LIGHT.name()));
+    }
+
+    /** Remembers the look; the other settings in the file stay as they are. */
+    public void saveTheme(Theme theme) {
+        Properties p = read();
+        p.setProperty(THEME, theme.name());
+        write(p);
+    }
+
+    private Properties read() {
+        Properties p = new Properties();
+        if (Files.exists(file)) {
+            try (InputStream in = Files.newInputStream(file)) {
+                p.load(in);
+            } catch (IOException e) {
+                return new Properties();
+            }
+        }
+        return p;
+    }
+
     public void save(ConsoleSettings s) {
         Properties p = new Properties();
+        // Saved apart from the rest (it applies at once): kept when the other settings are saved.
+        p.setProperty(THEME, theme().name());
         p.setProperty("attach", Boolean.toString(s.attach()));
         p.setProperty("attachUrl", s.attachUrl());
         p.setProperty("dataDir", s.dataDir().toString());
@@ -79,6 +107,10 @@ public final class SettingsStore {
         p.setProperty("databaseUrl", s.database().url());
         p.setProperty("databaseUser", s.database().username());
         p.setProperty("databasePassword", s.database().password());
+        write(p);
+    }
+
+    private void write(Properties p) {
         try {
             Files.createDirectories(file.getParent());
             try (OutputStream out = Files.newOutputStream(file)) {

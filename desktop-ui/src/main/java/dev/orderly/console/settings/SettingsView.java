@@ -22,6 +22,18 @@ public final class SettingsView extends ScrollPane {
         grid.setHgap(10);
         grid.setVgap(6);
         int row = 0;
+        grid.add(section("Appearance (applies at once)"), 0, row++, 2, 1);
+        ChoiceBox<Theme> theme = new ChoiceBox<>();
+        theme.getItems().setAll(Theme.values());
+        theme.valueProperty().bindBidirectional(vm.themeProperty());
+        theme.setId("settings-theme");
+        vm.themeProperty().addListener((o, was, chosen) -> {
+            if (chosen != null) {
+                chosen.apply();
+            }
+        });
+        grid.addRow(row++, new Label("Theme"), theme);
+
         grid.add(section("Connection (restart to apply)"), 0, row++, 2, 1);
         CheckBox attach = new CheckBox("Attach to a running backend instead of starting one in this process");
         attach.selectedProperty().bindBidirectional(vm.attachProperty());

@@ -8,8 +8,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
@@ -44,6 +46,7 @@ public final class SettingsViewModel {
     private final StringProperty databaseUser = new SimpleStringProperty();
     private final StringProperty databasePassword = new SimpleStringProperty();
     private final StringProperty message = new SimpleStringProperty("");
+    private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>();
 
     public SettingsViewModel(SettingsStore store, ConsoleSettings running, OrderlyClient client, TaskRunner runner,
         boolean staff) {
@@ -53,6 +56,23 @@ public final class SettingsViewModel {
         this.runner = runner;
         this.staff = staff;
         show(store.load());
+        theme.set(store.theme());
+        // The look applies at once and is remembered on its own, without the Save the other settings need.
+        theme.addListener((o, was, chosen) -> {
+            if (chosen != null && chosen != was) {
+                try {
+                    store.saveTheme(chosen);
+                    message.set("Theme: " + chosen + " (remembered)");
+                } catch (RuntimeException e) {
+                    message.set("Theme applied, but not remembered: " + Messages.of(e));
+                }
+            }
+        });
+    }
+
+    /** Light or dark; a change is saved at once (the view applies it to the window). */
+    public ObjectProperty<Theme> themeProperty() {
+        return theme;
     }
 
     private void show(ConsoleSettings s) {

@@ -39,6 +39,8 @@ public final class ConsoleFlow {
         this.store = store;
         this.settings = settings;
         this.runner = runner;
+        // The remembered look (AtlantaFX light or dark), from the first screen on.
+        store.theme().apply();
         this.scene = new Scene(new javafx.scene.layout.Pane(), 1280, 800);
         scene.getStylesheets().add(Objects.requireNonNull(
             ConsoleFlow.class.getResource("/dev/orderly/console/console.css")).toExternalForm());

@@ -5,6 +5,7 @@ import dev.orderly.console.client.RemoteClient;
 import dev.orderly.console.load.LoadViewModel;
 import dev.orderly.console.settings.ConsoleSettings;
 import dev.orderly.console.settings.SettingsStore;
+import dev.orderly.console.settings.Theme;
 import dev.orderly.console.shell.ConsoleFlow;
 import dev.orderly.console.shell.ConsoleShell;
 import dev.orderly.console.util.FxTaskRunner;
@@ -110,6 +111,8 @@ public final class Screenshots {
         // A trainer's rebalance: this backend's consumers stopped and started again, marked on the lag chart.
         onFx(() -> console.model().pipeline().toggleConsumers());
         await("rebalance", 30, () -> !console.model().pipeline().rebalances().isEmpty());
+        // The toggle acts on what the screen believes: wait until it knows they stopped, or it stops them again.
+        await("consumers stopped", 30, () -> !console.model().pipeline().consumersRunningProperty().get());
         onFx(() -> console.model().pipeline().toggleConsumers());
         await("owners back", 60, () -> console.model().pipeline().rebalances().size() >= 2
             && console.model().pipeline().partitions().stream().allMatch(p -> p.owner() != null));
@@ -139,6 +142,18 @@ public final class Screenshots {
         onFx(() -> console.selectTab("tab-settings"));
         Thread.sleep(800);
         capture(flow[0], out.resolve("09-settings.png"));
+        // The dark theme (Settings > Appearance), on the busiest screens.
+        onFx(() -> console.model().settings().themeProperty().set(Theme.DARK));
+        Thread.sleep(800);
+        capture(flow[0], out.resolve("10-settings-dark.png"));
+        String[][] dark = {{"tab-orders", "11-orders-dark.png"}, {"tab-statemachine", "12-statemachine-dark.png"},
+            {"tab-pipeline", "13-pipeline-dark.png"}, {"tab-load", "14-load-dark.png"},
+            {"tab-faults", "15-faults-dark.png"}};
+        for (String[] screen : dark) {
+            onFx(() -> console.selectTab(screen[0]));
+            Thread.sleep(1200);
+            capture(flow[0], out.resolve(screen[1]));
+        }
         onFx(() -> flow[0].shutdown());
         System.out.println("Screenshots written to " + out);
     }

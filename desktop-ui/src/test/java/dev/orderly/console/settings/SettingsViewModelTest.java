@@ -32,6 +32,27 @@ class SettingsViewModelTest {
             .isEqualTo(0.2);
     }
 
+    /** The theme is remembered at once, survives a restart, and saving the other settings keeps it. */
+    @Test
+    void theThemeIsRememberedAtOnceAndKeptWhenTheRestIsSaved() {
+        SettingsStore store = store();
+        SettingsViewModel vm = new SettingsViewModel(store, store.load(), client, new DirectTaskRunner(), true);
+        assertThat(vm.themeProperty().get()).isEqualTo(Theme.LIGHT);
+
+        vm.themeProperty().set(Theme.DARK);
+        assertThat(vm.messageProperty().get()).isEqualTo("Theme: Dark (remembered)");
+        SettingsStore afterRestart = new SettingsStore(store.file(), ConsoleSettings.defaults(dir));
+        assertThat(afterRestart.theme()).isEqualTo(Theme.DARK);
+        assertThat(new SettingsViewModel(afterRestart, afterRestart.load(), client, new DirectTaskRunner(), true)
+            .themeProperty().get()).isEqualTo(Theme.DARK);
+
+        vm.errorRateProperty().set("0.1");
+        vm.save();
+        assertThat(afterRestart.theme()).isEqualTo(Theme.DARK);
+        assertThat(afterRestart.load().gatewayErrorRate()).isEqualTo(0.1);
+        assertThat(Theme.named("nonsense")).isEqualTo(Theme.LIGHT);
+    }
+
     @Test
     void saysWhichChangesNeedARestart() {
         SettingsStore store = store();

@@ -7,6 +7,7 @@ import dev.orderly.console.client.OrderlyClient;
 import dev.orderly.console.orders.OrderRow;
 import dev.orderly.console.settings.ConsoleSettings;
 import dev.orderly.console.settings.SettingsStore;
+import dev.orderly.console.settings.Theme;
 import dev.orderly.console.shell.ConsoleFlow;
 import dev.orderly.console.shell.ConsoleShell;
 import dev.orderly.console.util.FxTaskRunner;
@@ -20,9 +21,11 @@ import java.util.Comparator;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import javafx.application.Application;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
@@ -291,10 +294,14 @@ class ConsoleUiTest extends FxRobot {
         });
         assertThat(lookup("#load-preset").<ComboBox<?>>query().getValue())
             .hasToString("Custom");
+        Node stop = lookup("#load-stop").query();
         UiWait.clickWhenReady(this, "#load-start", WAIT);
-        await().atMost(WAIT).until(() -> !lookup("#load-stop").query().isDisabled());
-        await().atMost(WAIT).until(() -> !lookup("#load-start").query().isDisabled()
-            && !lookup("#load-summary").<Label>query().getText().isEmpty());
+        // Watched through the view-model: looking nodes up off the FX thread while the charts redraw is not safe.
+        await().atMost(WAIT).until(() -> shell.model().load().runningProperty().get());
+        assertThat(stop.isDisabled()).isFalse();
+        await().atMost(WAIT).until(() -> shell.model().load().lastSummaryProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(stop.isDisabled()).isTrue();
 
         var summary = shell.model().load().lastSummaryProperty().get();
         assertThat(summary.orders()).isEqualTo(200);
@@ -307,6 +314,20 @@ class ConsoleUiTest extends FxRobot {
             .isEqualTo(completedBefore + summary.completed()));
         // The charts were drawn from the run's samples.
         assertThat(shell.model().load().samples()).isNotEmpty();
+        showTab("tab-orders");
+    }
+
+    /** Settings > Appearance: dark restyles the window at once and is remembered; light again afterwards. */
+    @Test
+    @Order(8)
+    void theDarkThemeAppliesAtOnceAndIsRemembered() {
+        showTab("tab-settings");
+        interact(() -> lookup("#settings-theme").<ChoiceBox<Theme>>query().setValue(Theme.DARK));
+        assertThat(Application.getUserAgentStylesheet()).isEqualTo(Theme.DARK.userAgentStylesheet());
+        assertThat(new SettingsStore(dataDir.resolve("console.properties"), ConsoleSettings.defaults(dataDir))
+            .theme()).isEqualTo(Theme.DARK);
+        interact(() -> lookup("#settings-theme").<ChoiceBox<Theme>>query().setValue(Theme.LIGHT));
+        assertThat(Application.getUserAgentStylesheet()).isEqualTo(Theme.LIGHT.userAgentStylesheet());
         showTab("tab-orders");
     }
 }
