@@ -32,6 +32,9 @@ import org.springframework.stereotype.Service;
 public class InvariantChecker {
 
     private static final Duration GRACE = Duration.ofSeconds(15);
+    /** The payment-only teaching mode's second transaction follows the first at once; 5 s is plenty. */
+    static final Duration PAID_UNFINISHED_GRACE = Duration.ofSeconds(5);
+    public static final String PAID_BUT_UNFINISHED = "paid-but-unfinished";
     private static final int EXAMPLES = 5;
 
     private final JdbcTemplate jdbc;
@@ -128,6 +131,14 @@ public class InvariantChecker {
         add(violations, "processed-without-payment", "an order past payment with no payment record",
             paidWithoutPayment);
 
+        // The final design commits payment and the rest of the order together, so no order ever rests in
+        // PAYMENT_COMPLETED; the payment-only teaching mode leaves one there when its second transaction fails.
+        List<String> paidUnfinished = paidButUnfinished(now.minus(PAID_UNFINISHED_GRACE)).stream()
+            .map(id -> "order " + id).toList();
+        add(violations, PAID_BUT_UNFINISHED, "an order whose payment committed while the rest of it (shipment,"
+            + " storage, status) never did: money taken for an unfinished order (POST /api/admin/reconcile refunds it)",
+            paidUnfinished);
+
         Instant budgetPassed = now.minus(retryBudget()).minus(GRACE);
         List<String> stuck = jdbc.queryForList("""
             SELECT a.event_id FROM processing_attempts a
@@ -153,6 +164,12 @@ public class InvariantChecker {
         counts.put("voided", ledger.stream().filter(e -> e.state() == LedgerState.VOIDED).count());
         counts.put("declined", ledger.stream().filter(e -> e.state() == LedgerState.DECLINED).count());
         return new InvariantReport(now, violations.isEmpty(), counts, violations);
+    }
+
+    /** Orders resting in PAYMENT_COMPLETED since before {@code before}: paid, and the rest never committed. */
+    public List<Long> paidButUnfinished(Instant before) {
+        return jdbc.queryForList("SELECT id FROM orders WHERE status = 'PAYMENT_COMPLETED' AND updated_at < ?"
+            + " ORDER BY id", Long.class, Timestamp.from(before));
     }
 
     /** The longest an event may take before it must have an outcome: every back-off, plus slack per attempt. */

@@ -46,11 +46,13 @@ class OrderProcessor {
     private final WorkBulkhead bulkhead;
     private final PaymentClaims claims;
     private final InstanceName instance;
+    private final ProcessingTransaction transaction;
 
     OrderProcessor(OrderRepository orders, ProcessedEventRepository inbox, PaymentGateway gateway,
         ProcessingCommits commits, PaymentCompensator compensator, PaymentCapturer capturer,
         AttemptLog attempts, FaultInjector faults, WorkBulkhead bulkhead, PaymentClaims claims,
-        InstanceName instance) {
+        InstanceName instance, ProcessingTransaction transaction) {
+        this.transaction = transaction;
         this.instance = instance;
         this.claims = claims;
         this.bulkhead = bulkhead;
@@ -156,7 +158,29 @@ class OrderProcessor {
         log.debug("order {} processed: {}", event.orderId(), reached);
         faults.hit(InjectableFault.CRASH_AFTER_COMMIT);
         capturer.capture(event.orderId(), key);
+        if (reached == OrderStatus.PAYMENT_COMPLETED) {
+            reached = restAfterPayment(event, origin);
+        }
         return new Processed(reached);
+    }
+
+    /**
+     * The payment-only teaching mode's second transaction (the seed's first attempt). Its failure is not retried and
+     * not compensated, exactly as there: the money is taken and the order is left unfinished, for the invariant
+     * checker to name and {@code POST /api/admin/reconcile} to refund.
+     */
+    private OrderStatus restAfterPayment(OrderProcessingEvent event, RecordOrigin origin) {
+        try {
+            return transaction.completeAfterPayment(event);
+        } catch (RuntimeException e) {
+            log.warn("order {}: paid, but the rest of the order failed in its own transaction ({}); payment-only"
+                + " teaching mode leaves it paid and unfinished", event.orderId(), rootMessage(e));
+            attempts.recordAlone(event.orderId(), event.eventId(), TimelineKind.ATTEMPT_FAILED,
+                "payment taken, then the rest of the order failed in a transaction of its own: " + rootMessage(e)
+                    + ". Paid and unfinished (payment-only teaching mode); reconcile refunds it", origin,
+                event.retryCount());
+            return OrderStatus.PAYMENT_COMPLETED;
+        }
     }
 
     private static Outcome unavailable(RuntimeException e) {

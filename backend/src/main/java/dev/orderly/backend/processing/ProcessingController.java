@@ -38,7 +38,8 @@ class ProcessingController {
     }
 
     /** The body of a mode switch. */
-    record ModeRequest(@NotNull(message = "mode is required: KAFKA or SYNCHRONOUS") ProcessingMode mode) {
+    record ModeRequest(@NotNull(message = "mode is required: KAFKA, SYNCHRONOUS or PAYMENT_ONLY (a teaching mode)")
+        ProcessingMode mode) {
     }
 
     @GetMapping("/api/admin/processing-mode")

@@ -17,6 +17,7 @@ import dev.orderly.backend.warehouse.WarehouseStorageRepository;
 import dev.orderly.model.OrderProcessingEvent;
 import dev.orderly.model.OrderStatus;
 import dev.orderly.model.ProcessingInstructions;
+import dev.orderly.model.ProcessingMode;
 import dev.orderly.model.TimelineEntry.TimelineKind;
 import jakarta.persistence.EntityManager;
 import java.time.Clock;
@@ -48,11 +49,13 @@ class ProcessingTransaction {
     private final InstanceName instance;
     private final PaymentClaims claims;
     private final EntityManager entityManager;
+    private final ProcessingModeSwitch mode;
 
     ProcessingTransaction(OrderRepository orders, ProcessedEventRepository inbox, PaymentRepository payments,
         ShipmentRepository shipments, WarehouseStorageRepository storage, OrderStatusChanger statusChanger,
         AttemptLog attempts, PaymentGateway gateway, Clock clock, FaultInjector faults, InstanceName instance,
-        PaymentClaims claims, EntityManager entityManager) {
+        PaymentClaims claims, EntityManager entityManager, ProcessingModeSwitch mode) {
+        this.mode = mode;
         this.instance = instance;
         this.claims = claims;
         this.entityManager = entityManager;
@@ -94,7 +97,43 @@ class ProcessingTransaction {
         payments.save(new Payment(order.getId(), authorization, now));
         statusChanger.move(order, OrderStatus.PAYMENT_COMPLETED, ACTOR,
             "payment " + authorization.authorizationId() + " authorised, card ending " + request.cardLast4());
+        if (mode.mode() == ProcessingMode.PAYMENT_ONLY) {
+            // The seed's first attempt (teaching mode): payment commits alone; completeAfterPayment does the rest.
+            attempts.recordWithin(event, TimelineKind.ATTEMPT_SUCCEEDED, "payment processed by " + instance.value()
+                + " (payment-only teaching mode: the rest of the order follows in a transaction of its own)",
+                origin);
+            claims.release(order.getId(), event.eventId());
+            inbox.flush();
+            entityManager.clear();
+            return OrderStatus.PAYMENT_COMPLETED;
+        }
+        completeOrder(order, request, now);
+        attempts.recordWithin(event, TimelineKind.ATTEMPT_SUCCEEDED, "processed by " + instance.value()
+            + ": payment, shipment" + (request.warehouseStorage() ? ", warehouse storage" : ""), origin);
+        // The order no longer waits for payment: its claim goes with the same commit.
+        claims.release(order.getId(), event.eventId());
+        OrderStatus reached = order.getStatus();
+        inbox.flush();
+        entityManager.clear();
+        return reached;
+    }
 
+    /**
+     * The payment-only teaching mode's second transaction: shipment, storage and status for an order whose payment
+     * committed on its own. If it fails, the order stays paid and unfinished: the seed's lost integrity.
+     */
+    @Transactional
+    public OrderStatus completeAfterPayment(OrderProcessingEvent event) {
+        CustomerOrder order = orders.lockById(event.orderId()).orElseThrow();
+        if (order.getStatus() != OrderStatus.PAYMENT_COMPLETED) {
+            return order.getStatus();
+        }
+        completeOrder(order, event.request(), clock.instant());
+        return order.getStatus();
+    }
+
+    /** Shipment, then warehouse storage and COMPLETED, or PREPARING to ship; each fault strikes where it says. */
+    private void completeOrder(CustomerOrder order, ProcessingInstructions request, Instant now) {
         faults.hit(InjectableFault.SHIPMENT_FAILS);
         shipments.save(new Shipment(order.getId(), request.shipment(), now));
         order.markWarehouseStorage(request.warehouseStorage());
@@ -108,13 +147,5 @@ class ProcessingTransaction {
             faults.hit(InjectableFault.STATUS_UPDATE_FAILS);
             statusChanger.move(order, OrderStatus.PREPARING, ACTOR, "shipping to " + request.shipment().zipCode());
         }
-        attempts.recordWithin(event, TimelineKind.ATTEMPT_SUCCEEDED, "processed by " + instance.value()
-            + ": payment, shipment" + (request.warehouseStorage() ? ", warehouse storage" : ""), origin);
-        // The order no longer waits for payment: its claim goes with the same commit.
-        claims.release(order.getId(), event.eventId());
-        OrderStatus reached = order.getStatus();
-        inbox.flush();
-        entityManager.clear();
-        return reached;
     }
 }

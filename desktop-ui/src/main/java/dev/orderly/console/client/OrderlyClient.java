@@ -109,6 +109,12 @@ public interface OrderlyClient extends AutoCloseable {
     /** Switches the processing mode (staff); returns the mode in force. */
     ProcessingMode switchProcessingMode(ProcessingMode mode);
 
+    /**
+     * Refunds every order the payment-only teaching mode left paid and unfinished (staff); returns their ids (empty
+     * when there was nothing to repair).
+     */
+    List<Long> reconcile();
+
     /** Broker and database health as the backend's actuator reports it. */
     Health health();
 

@@ -26,6 +26,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -207,6 +208,14 @@ public class RemoteClient implements OrderlyClient {
     public boolean consumersRunning() {
         JsonNode state = call("GET", "/api/admin/consumers", null, type(JsonNode.class), authorization);
         return state.path("running").asBoolean();
+    }
+
+    @Override
+    public List<Long> reconcile() {
+        JsonNode result = call("POST", "/api/admin/reconcile", null, type(JsonNode.class), authorization);
+        List<Long> refunded = new ArrayList<>();
+        result.path("refunded").forEach(id -> refunded.add(id.asLong()));
+        return refunded;
     }
 
     @Override

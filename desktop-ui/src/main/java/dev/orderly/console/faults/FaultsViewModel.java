@@ -172,7 +172,9 @@ public final class FaultsViewModel {
 
     void show(InvariantReport report) {
         ok.set(report.ok());
-        verdict.set(report.ok() ? "All invariants hold" : report.violations().size() + " invariants violated");
+        int broken = report.violations().size();
+        verdict.set(report.ok() ? "All invariants hold" : broken + (broken == 1 ? " invariant" : " invariants")
+            + " violated");
         violations.setAll(report.violations());
         counts.set(report.counts().entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
             .collect(Collectors.joining("   ")));

@@ -2,6 +2,7 @@ package dev.orderly.console.shell;
 
 import dev.orderly.console.deadletters.DeadLettersView;
 import dev.orderly.console.faults.FaultsView;
+import dev.orderly.console.lesson.LessonView;
 import dev.orderly.console.load.LoadView;
 import dev.orderly.console.orders.OrderDetailView;
 import dev.orderly.console.orders.OrderFormView;
@@ -54,6 +55,8 @@ public final class ConsoleShell extends BorderPane implements AutoCloseable {
             tabs.getTabs().add(tab("Pipeline", pipelineView, Screen.PIPELINE));
             tabs.getTabs().add(tab("Dead letters", deadLettersView, Screen.DEAD_LETTERS));
             tabs.getTabs().add(tab("Faults", new FaultsView(model.faults()), Screen.FAULTS));
+            tabs.getTabs().add(tab("Lesson", new LessonView(model.lesson(), model.faults(),
+                new StateMachineView(model.stateMachine())), Screen.LESSON));
             tabs.getTabs().add(tab("Load", new LoadView(model.load()), Screen.LOAD));
         }
         tabs.getTabs().add(tab("Settings", new SettingsView(model.settings(), settingsFile), Screen.SETTINGS));
@@ -88,7 +91,7 @@ public final class ConsoleShell extends BorderPane implements AutoCloseable {
             formView::submitIfValid);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5), this::refresh);
         KeyCode[] digits = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4, KeyCode.DIGIT5,
-            KeyCode.DIGIT6, KeyCode.DIGIT7};
+            KeyCode.DIGIT6, KeyCode.DIGIT7, KeyCode.DIGIT8};
         for (int i = 0; i < digits.length; i++) {
             int index = i;
             scene.getAccelerators().put(new KeyCodeCombination(digits[i], KeyCombination.SHORTCUT_DOWN), () -> {
@@ -142,7 +145,7 @@ public final class ConsoleShell extends BorderPane implements AutoCloseable {
         who.setMinWidth(Region.USE_PREF_SIZE);
         who.setId("header-user");
         // The first to give way on a narrow window: the shortcuts, then the connection text.
-        Label keys = new Label("Ctrl+N new order  |  Ctrl+Enter submit  |  F5 refresh  |  Ctrl+1..7 screens");
+        Label keys = new Label("Ctrl+N new order  |  Ctrl+Enter submit  |  F5 refresh  |  Ctrl+1..8 screens");
         keys.getStyleClass().add("subtle");
         keys.setMinWidth(0);
         mode.setMinWidth(120);

@@ -3,6 +3,7 @@ package dev.orderly.console.shell;
 import dev.orderly.console.client.OrderlyClient;
 import dev.orderly.console.deadletters.DeadLettersViewModel;
 import dev.orderly.console.faults.FaultsViewModel;
+import dev.orderly.console.lesson.LessonViewModel;
 import dev.orderly.console.load.LoadViewModel;
 import dev.orderly.console.orders.OrderDetailViewModel;
 import dev.orderly.console.orders.OrderFormViewModel;
@@ -24,13 +25,13 @@ import java.util.function.Consumer;
 
 /**
  * The signed-in console's state: owns every screen's view-model, their live subscriptions and the periodic
- * checks (health every 5 s; the invariant checker every 2 s, only while the Faults screen is shown), and closes
- * them all. {@link ConsoleShell} only lays out the views of these view-models.
+ * checks (health every 5 s; the invariant checker every 2 s, only while the Faults or Lesson screen is shown),
+ * and closes them all. {@link ConsoleShell} only lays out the views of these view-models.
  */
 public final class ConsoleViewModel implements AutoCloseable {
 
     /** The screens whose being shown changes what the console does. */
-    public enum Screen { ORDERS, STATE_MACHINE, PIPELINE, DEAD_LETTERS, FAULTS, LOAD, SETTINGS }
+    public enum Screen { ORDERS, STATE_MACHINE, PIPELINE, DEAD_LETTERS, FAULTS, LESSON, LOAD, SETTINGS }
 
     private final OrderlyClient client;
     private final TaskRunner runner;
@@ -44,6 +45,7 @@ public final class ConsoleViewModel implements AutoCloseable {
     private final FaultsViewModel faults;
     private final SettingsViewModel settings;
     private final LoadViewModel load;
+    private final LessonViewModel lesson;
     private final SubmissionWatcher watcher;
     private final List<Runnable> subscriptions = new ArrayList<>();
     private final ScheduledExecutorService checks = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -67,6 +69,7 @@ public final class ConsoleViewModel implements AutoCloseable {
         faults = new FaultsViewModel(client, runner, user.instance());
         settings = new SettingsViewModel(store, running, client, runner, user.isStaff());
         load = new LoadViewModel(client, runner);
+        lesson = new LessonViewModel(client, runner);
         watcher = new SubmissionWatcher(client, runner, notify);
         detail.orderProperty().addListener((o, a, order) -> stateMachine.show(order));
     }
@@ -88,7 +91,7 @@ public final class ConsoleViewModel implements AutoCloseable {
         checks.scheduleWithFixedDelay(pipeline::checkHealth, 0, 5, TimeUnit.SECONDS);
         if (user.isStaff()) {
             checks.scheduleWithFixedDelay(() -> runner.onUi(() -> {
-                if (shown == Screen.FAULTS) {
+                if (shown == Screen.FAULTS || shown == Screen.LESSON) {
                     faults.refresh();
                 }
             }), 0, 2, TimeUnit.SECONDS);
@@ -159,6 +162,10 @@ public final class ConsoleViewModel implements AutoCloseable {
 
     public LoadViewModel load() {
         return load;
+    }
+
+    public LessonViewModel lesson() {
+        return lesson;
     }
 
     @Override

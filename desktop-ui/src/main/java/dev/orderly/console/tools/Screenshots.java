@@ -139,16 +139,27 @@ public final class Screenshots {
         await("load run", 180, () -> console.model().load().lastSummaryProperty().get() != null);
         Thread.sleep(800);
         capture(flow[0], out.resolve("08-load.png"));
+        // The lesson's step 2: the payment-only teaching mode has left an order paid and unfinished.
+        onFx(() -> {
+            console.selectTab("tab-lesson");
+            console.model().lesson().run(2);
+        });
+        await("checker red", 60, () -> !console.model().faults().okProperty().get());
+        Thread.sleep(1500);
+        capture(flow[0], out.resolve("09-lesson.png"));
+        onFx(() -> console.model().lesson().reconcile());
+        await("checker green", 60, () -> console.model().faults().okProperty().get());
+        onFx(() -> console.model().lesson().reset());
         onFx(() -> console.selectTab("tab-settings"));
         Thread.sleep(800);
-        capture(flow[0], out.resolve("09-settings.png"));
+        capture(flow[0], out.resolve("10-settings.png"));
         // The dark theme (Settings > Appearance), on the busiest screens.
         onFx(() -> console.model().settings().themeProperty().set(Theme.DARK));
         Thread.sleep(800);
-        capture(flow[0], out.resolve("10-settings-dark.png"));
-        String[][] dark = {{"tab-orders", "11-orders-dark.png"}, {"tab-statemachine", "12-statemachine-dark.png"},
-            {"tab-pipeline", "13-pipeline-dark.png"}, {"tab-load", "14-load-dark.png"},
-            {"tab-faults", "15-faults-dark.png"}};
+        capture(flow[0], out.resolve("11-settings-dark.png"));
+        String[][] dark = {{"tab-orders", "12-orders-dark.png"}, {"tab-statemachine", "13-statemachine-dark.png"},
+            {"tab-pipeline", "14-pipeline-dark.png"}, {"tab-load", "15-load-dark.png"},
+            {"tab-faults", "16-faults-dark.png"}, {"tab-lesson", "17-lesson-dark.png"}};
         for (String[] screen : dark) {
             onFx(() -> console.selectTab(screen[0]));
             Thread.sleep(1200);

@@ -24,7 +24,7 @@ class FaultsViewModelTest {
             new InvariantReport.Violation("double-capture", "money taken twice", 1, List.of("order 7"))));
         vm.refresh();
         assertThat(vm.okProperty().get()).isFalse();
-        assertThat(vm.verdictProperty().get()).isEqualTo("1 invariants violated");
+        assertThat(vm.verdictProperty().get()).isEqualTo("1 invariant violated");
         assertThat(vm.violations()).extracting(InvariantReport.Violation::name).containsExactly("double-capture");
         assertThat(vm.countsProperty().get()).isEqualTo("accepted 3");
     }

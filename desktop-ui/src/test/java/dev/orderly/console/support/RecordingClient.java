@@ -237,6 +237,18 @@ public class RecordingClient implements OrderlyClient {
         return new Health(true, true, "broker up, database up");
     }
 
+    /** What the next reconcile refunds. */
+    public final List<Long> paidButUnfinished = new ArrayList<>();
+
+    @Override
+    public List<Long> reconcile() {
+        calls.add("reconcile");
+        maybeFail();
+        List<Long> refunded = new ArrayList<>(paidButUnfinished);
+        paidButUnfinished.clear();
+        return refunded;
+    }
+
     @Override
     public Runnable onStatusChange(Consumer<OrderStatusChanged> listener) {
         statusListeners.add(listener);

@@ -330,4 +330,32 @@ class ConsoleUiTest extends FxRobot {
         assertThat(Application.getUserAgentStylesheet()).isEqualTo(Theme.LIGHT.userAgentStylesheet());
         showTab("tab-orders");
     }
+
+    /**
+     * The Lesson's step 2, the seed's first attempt as a teaching mode: the checker turns red and names the paid,
+     * unfinished order; Reconcile refunds it and the checker turns green; Reset restores the final design.
+     */
+    @Test
+    @Order(9)
+    void theLessonsPaymentOnlyStepTurnsTheCheckerRedAndReconcileTurnsItGreen() {
+        showTab("tab-lesson");
+        await().atMost(WAIT).until(() -> shell.model().faults().okProperty().get());
+        UiWait.clickWhenReady(this, "#lesson-step-2", WAIT);
+        await().atMost(WAIT).until(() -> flow.client().processingMode() == ProcessingMode.PAYMENT_ONLY);
+        await().atMost(WAIT).until(() -> !shell.model().faults().okProperty().get());
+        assertThat(shell.model().faults().violations()).extracting(v -> v.name()).contains("paid-but-unfinished");
+        String message = shell.model().lesson().messageProperty().get();
+        long orderId = Long.parseLong(message.replaceAll(".*Order #(\\d+).*", "$1"));
+        assertThat(flow.client().order(orderId).status()).isEqualTo(OrderStatus.PAYMENT_COMPLETED);
+
+        UiWait.clickWhenReady(this, "#lesson-reconcile", WAIT);
+        await().atMost(WAIT).until(() -> shell.model().lesson().messageProperty().get().contains("Refunded"));
+        assertThat(flow.client().order(orderId).status()).isEqualTo(OrderStatus.REFUNDED);
+        await().atMost(WAIT).until(() -> shell.model().faults().okProperty().get());
+
+        UiWait.clickWhenReady(this, "#lesson-reset", WAIT);
+        await().atMost(WAIT).until(() -> flow.client().processingMode() == ProcessingMode.KAFKA
+            && flow.client().armedFaults().isEmpty());
+        showTab("tab-orders");
+    }
 }
