@@ -71,12 +71,25 @@ final class BackendProcess implements AutoCloseable {
                 // still starting
             }
             if (System.nanoTime() > deadline || !process.isAlive()) {
+                boolean ended = !process.isAlive();
                 process.destroyForcibly();
-                throw new IllegalStateException("the backend did not start; see " + data.resolve("backend.log"));
+                // The log's directory is usually a temporary one the bench deletes: its end goes in the message.
+                throw new IllegalStateException("the backend did not start (" + (ended ? "its process ended"
+                    : "no healthy answer within 120 s") + "); the end of " + data.resolve("backend.log") + ":\n"
+                    + tail(data.resolve("backend.log"), 30));
             }
             Thread.sleep(100);
         }
         return new BackendProcess(process, http, kafka, (System.nanoTime() - begin) / 1e9);
+    }
+
+    private static String tail(Path log, int lines) {
+        try {
+            List<String> all = Files.readAllLines(log);
+            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException | RuntimeException e) {
+            return "(the log could not be read: " + e.getMessage() + ")";
+        }
     }
 
     /**

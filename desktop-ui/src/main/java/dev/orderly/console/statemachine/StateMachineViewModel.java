@@ -10,11 +10,12 @@ import dev.orderly.model.OrderView;
 import dev.orderly.model.TimelineEntry;
 import dev.orderly.model.UserView;
 import java.util.ArrayList;
-import java.time.Instant;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import javafx.beans.property.LongProperty;
 import javafx.beans.property.ObjectProperty;
@@ -42,7 +43,11 @@ public final class StateMachineViewModel {
     private final StringProperty selection = new SimpleStringProperty("No order selected");
     private final List<Consumer<List<DiagramLayout.Edge>>> animators = new ArrayList<>();
     private final UpdateBatcher<OrderStatusChanged> updates;
-    private final Map<Long, Instant> applied = new HashMap<>();
+    private final Map<Long, Set<Transition>> applied = new HashMap<>();
+
+    /** One move of an order; {@code from} is null for its creation. */
+    private record Transition(OrderStatus from, OrderStatus to) {
+    }
     private long selectedId = -1;
 
     public StateMachineViewModel(OrderlyClient client, TaskRunner runner, UserView user) {
@@ -73,12 +78,14 @@ public final class StateMachineViewModel {
     private void apply(List<OrderStatusChanged> batch) {
         List<DiagramLayout.Edge> moved = new ArrayList<>();
         for (OrderStatusChanged change : batch) {
-            // Status events are delivered at least once: a change already applied must not count twice.
-            Instant last = applied.get(change.orderId());
-            if (last != null && !change.at().isAfter(last)) {
+            // Status events are delivered at least once: a change already applied must not count twice. An order
+            // takes each transition at most once (the state machine has no cycles), so the transition is the key;
+            // timestamps are not (two changes of one commit can carry the same instant, which made the second one
+            // look like a repeat and left its count behind).
+            if (!applied.computeIfAbsent(change.orderId(), id -> new HashSet<>())
+                .add(new Transition(change.from(), change.to()))) {
                 continue;
             }
-            applied.put(change.orderId(), change.at());
             if (change.from() != null) {
                 LongProperty from = counts.get(change.from());
                 from.set(Math.max(0, from.get() - 1));

@@ -55,6 +55,24 @@ class StateMachineViewModelTest {
         assertThat(vm.countProperty(OrderStatus.PENDING_PAYMENT).get()).isZero();
     }
 
+    /** Two changes of one commit may carry the same instant: both count (the diagram's counts drifted here). */
+    @Test
+    void twoChangesOfOneOrderAtTheSameInstantBothCount() {
+        Instant at = Instant.now();
+        client.counts.put(OrderStatus.PENDING_PAYMENT, 1L);
+        vm.loadCounts();
+        vm.offer(new OrderStatusChanged(1, "a@b", OrderStatus.PENDING_PAYMENT, OrderStatus.PAYMENT_COMPLETED, at,
+            "paid", TEN));
+        vm.offer(new OrderStatusChanged(1, "a@b", OrderStatus.PAYMENT_COMPLETED, OrderStatus.IN_WAREHOUSE, at,
+            "stored", TEN));
+        vm.offer(new OrderStatusChanged(1, "a@b", OrderStatus.IN_WAREHOUSE, OrderStatus.COMPLETED, at, "done",
+            TEN));
+        assertThat(vm.countProperty(OrderStatus.PENDING_PAYMENT).get()).isZero();
+        assertThat(vm.countProperty(OrderStatus.PAYMENT_COMPLETED).get()).isZero();
+        assertThat(vm.countProperty(OrderStatus.IN_WAREHOUSE).get()).isZero();
+        assertThat(vm.countProperty(OrderStatus.COMPLETED).get()).isEqualTo(1);
+    }
+
     @Test
     void highlightsTheSelectedOrdersPathAndFollowsIt() {
         List<TimelineEntry> timeline = List.of(
