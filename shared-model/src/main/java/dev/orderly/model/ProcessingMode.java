@@ -13,7 +13,8 @@ public enum ProcessingMode {
      * A teaching mode, off unless a trainer switches to it: the seed's first attempt, payment alone in the Kafka
      * consumer's transaction and the rest of the order (shipment, storage, status) in a transaction of its own
      * afterwards. A failure in the second leaves a paid, unfinished order, which the invariant checker names
-     * ({@code paid-but-unfinished}) and {@code POST /api/admin/reconcile} refunds. Never for real orders.
+     * ({@code paid-but-unfinished}) and {@code POST /api/admin/reconcile} refunds. Never for real orders. The mode
+     * in force when an order is processed decides, not the one in force when it was accepted.
      */
     PAYMENT_ONLY("Payment only on Kafka (teaching mode, the seed's first attempt): payment and the rest of the"
         + " order in two transactions, so a failure after payment leaves a paid, unfinished order");
