@@ -66,10 +66,6 @@ public final class LoadRun implements AutoCloseable {
             }
             return null;
         }
-
-        public Duration sendingTime() {
-            return Duration.ofMillis(Math.round(orders / perSecond * 1000));
-        }
     }
 
     public enum Phase { PREPARING, SENDING, FINISHING, DONE }
@@ -158,10 +154,6 @@ public final class LoadRun implements AutoCloseable {
 
     public CompletableFuture<Summary> summary() {
         return summary;
-    }
-
-    public Plan plan() {
-        return plan;
     }
 
     public Progress progress() {

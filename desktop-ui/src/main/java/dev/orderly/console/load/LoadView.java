@@ -2,12 +2,12 @@ package dev.orderly.console.load;
 
 import dev.orderly.console.load.LoadRun.Sample;
 import dev.orderly.console.load.LoadViewModel.Preset;
+import dev.orderly.console.util.StatCard;
 import java.text.DecimalFormat;
 import java.text.ParsePosition;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
-import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
@@ -98,11 +98,11 @@ public final class LoadView extends VBox {
         progress.setAlignment(Pos.CENTER_LEFT);
 
         HBox stats = new HBox(10,
-            stat("Accepted (202) per second", vm.acceptedProperty(), "load-accepted"),
-            stat("Processed per second", vm.finishedProperty(), "load-processed"),
-            stat("In flight", vm.inFlightProperty(), "load-inflight"),
-            stat("202 latency p50", vm.p50Property(), "load-p50"),
-            stat("202 latency p99", vm.p99Property(), "load-p99"));
+            StatCard.of("Accepted (202) per second", vm.acceptedProperty(), "load-accepted", false),
+            StatCard.of("Processed per second", vm.finishedProperty(), "load-processed", false),
+            StatCard.of("In flight", vm.inFlightProperty(), "load-inflight", false),
+            StatCard.of("202 latency p50", vm.p50Property(), "load-p50", false),
+            StatCard.of("202 latency p99", vm.p99Property(), "load-p99", false));
 
         LineChart<Number, Number> rates = chart("Orders per second", "orders/s", "load-rates-chart");
         acceptedLine.setName("accepted (202)/s");
@@ -158,20 +158,6 @@ public final class LoadView extends VBox {
         chart.setPrefWidth(560);
         chart.setId(id);
         return chart;
-    }
-
-    private static VBox stat(String name, ObservableValue<String> value, String id) {
-        Label title = new Label(name);
-        title.getStyleClass().add("stat-label");
-        Label text = new Label();
-        text.textProperty().bind(value);
-        text.getStyleClass().add("value");
-        text.setId(id);
-        VBox box = new VBox(2, title, text);
-        box.getStyleClass().add("stat");
-        HBox.setHgrow(box, Priority.ALWAYS);
-        box.setMaxWidth(Double.MAX_VALUE);
-        return box;
     }
 
     /** "8.33", "500": the rate as people write it; what does not parse keeps the last value. */

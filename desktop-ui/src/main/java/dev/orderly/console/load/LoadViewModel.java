@@ -102,11 +102,6 @@ public final class LoadViewModel implements AutoCloseable {
         }
     }
 
-    /** Why the fields cannot run, or null. */
-    public String problem() {
-        return new Plan(orders.get(), perSecond.get()).problem();
-    }
-
     /** Starts a run with the fields' plan; says why not, and changes nothing, when the plan is not valid. */
     public void start() {
         if (running.get()) {

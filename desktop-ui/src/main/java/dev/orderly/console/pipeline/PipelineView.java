@@ -1,6 +1,7 @@
 package dev.orderly.console.pipeline;
 
 import dev.orderly.console.util.Dots;
+import dev.orderly.console.util.StatCard;
 import dev.orderly.model.LagSnapshot;
 import dev.orderly.model.PartitionLag;
 import java.time.Instant;
@@ -10,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
 import javafx.scene.chart.BarChart;
 import javafx.scene.chart.CategoryAxis;
@@ -41,9 +41,9 @@ public final class PipelineView extends VBox {
 
     public PipelineView(PipelineViewModel vm) {
         HBox stats = new HBox(10,
-            stat("Throughput", vm.ratesProperty(), "stat-rates"),
-            stat("Kafka", vm.totalsProperty(), "stat-totals"),
-            stat("Waiting for payment", vm.waitingProperty(), "stat-waiting"),
+            StatCard.of("Throughput", vm.ratesProperty(), "stat-rates", true),
+            StatCard.of("Kafka", vm.totalsProperty(), "stat-totals", true),
+            StatCard.of("Waiting for payment", vm.waitingProperty(), "stat-waiting", true),
             health(vm));
         stats.setStyle("-fx-padding: 8;");
 
@@ -197,22 +197,6 @@ public final class PipelineView extends VBox {
 
     public int chartPoints() {
         return lagLine.getData().size();
-    }
-
-    private static VBox stat(String name, ObservableValue<String> value, String id) {
-        Label title = new Label(name);
-        title.getStyleClass().add("stat-label");
-        Label text = new Label();
-        text.textProperty().bind(value);
-        text.getStyleClass().add("value");
-        text.setStyle("-fx-font-size: 13px;");
-        text.setWrapText(true);
-        text.setId(id);
-        VBox box = new VBox(2, title, text);
-        box.getStyleClass().add("stat");
-        HBox.setHgrow(box, Priority.ALWAYS);
-        box.setMaxWidth(Double.MAX_VALUE);
-        return box;
     }
 
     private static VBox health(PipelineViewModel vm) {
