@@ -1,8 +1,10 @@
 package dev.orderly.backend.faults;
 
 import dev.orderly.backend.InstanceName;
+import dev.orderly.backend.audit.AuditLog;
 import dev.orderly.model.InjectableFault;
 import dev.orderly.model.ApiResponse;
+import dev.orderly.model.AuditAction;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -10,6 +12,7 @@ import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -25,8 +28,10 @@ class FaultController {
     private final FaultInjector injector;
     private final BrokerOutage outage;
     private final InstanceName instance;
+    private final AuditLog audit;
 
-    FaultController(FaultInjector injector, BrokerOutage outage, InstanceName instance) {
+    FaultController(FaultInjector injector, BrokerOutage outage, InstanceName instance, AuditLog audit) {
+        this.audit = audit;
         this.injector = injector;
         this.outage = outage;
         this.instance = instance;
@@ -38,8 +43,11 @@ class FaultController {
     }
 
     @PostMapping("/broker-outage")
-    ApiResponse<Map<String, Object>> brokerOutage(@RequestBody @Valid OutageRequest request) {
+    ApiResponse<Map<String, Object>> brokerOutage(@RequestBody @Valid OutageRequest request,
+        Authentication authentication) {
         Instant backAt = outage.start(Duration.ofSeconds(request.seconds()));
+        audit.record(authentication.getName(), AuditAction.BROKER_OUTAGE, request.seconds() + " s",
+            "embedded broker down until " + backAt);
         return ApiResponse.ok(Map.of("backAt", backAt.toString()), "The embedded broker of "
             + instance.value() + " is down for " + request.seconds()
             + " s; meanwhile its payments answer 503 and nothing is lost");
@@ -60,15 +68,21 @@ class FaultController {
     }
 
     @PostMapping
-    ApiResponse<Map<InjectableFault, Integer>> arm(@RequestBody @Valid ArmRequest request) {
+    ApiResponse<Map<InjectableFault, Integer>> arm(@RequestBody @Valid ArmRequest request,
+        Authentication authentication) {
         injector.arm(request.fault(), request.times());
+        audit.record(authentication.getName(), AuditAction.FAULT_ARMED, request.fault().name(),
+            "for the next " + request.times() + " order(s); armed now: " + injector.armed());
         return ApiResponse.ok(injector.armed(), request.fault() + " armed on " + instance.value() + " for the next "
             + request.times() + " order(s) it handles");
     }
 
     @DeleteMapping
-    ApiResponse<Map<InjectableFault, Integer>> disarm() {
+    ApiResponse<Map<InjectableFault, Integer>> disarm(Authentication authentication) {
+        Map<InjectableFault, Integer> were = injector.armed();
         injector.disarmAll();
+        audit.record(authentication.getName(), AuditAction.FAULTS_DISARMED, null,
+            were.isEmpty() ? "none were armed" : "were armed: " + were);
         return ApiResponse.ok(injector.armed(), "All faults disarmed on " + instance.value());
     }
 }

@@ -1,8 +1,10 @@
 package dev.orderly.backend.invariants;
 
+import dev.orderly.backend.audit.AuditLog;
 import dev.orderly.backend.order.OrderCommands;
 import dev.orderly.backend.security.CurrentUser;
 import dev.orderly.model.ApiResponse;
+import dev.orderly.model.AuditAction;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,8 +29,10 @@ class ReconcileController {
     private final InvariantChecker checker;
     private final OrderCommands orders;
     private final Clock clock;
+    private final AuditLog audit;
 
-    ReconcileController(InvariantChecker checker, OrderCommands orders, Clock clock) {
+    ReconcileController(InvariantChecker checker, OrderCommands orders, Clock clock, AuditLog audit) {
+        this.audit = audit;
         this.checker = checker;
         this.orders = orders;
         this.clock = clock;
@@ -49,6 +53,8 @@ class ReconcileController {
             }
         }
         log.info("reconcile by {}: refunded {}, failed {}", staff.email(), refunded, failed);
+        audit.record(staff.email(), AuditAction.RECONCILED, refunded.size() + " order(s) refunded",
+            "refunded " + refunded + (failed.isEmpty() ? "" : "; failed: " + failed));
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("refunded", refunded);
         data.put("failed", failed);

@@ -3,6 +3,7 @@ package dev.orderly.backend.lag;
 import dev.orderly.backend.kafka.KafkaSettings;
 import dev.orderly.backend.kafka.KafkaTopics;
 import dev.orderly.backend.order.OrderRepository;
+import dev.orderly.backend.query.StuckOrderQueries;
 import dev.orderly.model.LagSnapshot;
 import dev.orderly.model.OrderStatus;
 import dev.orderly.model.PartitionLag;
@@ -51,6 +52,7 @@ public class LagMonitor implements DisposableBean {
     private final OrderRepository orders;
     private final SimpMessagingTemplate stomp;
     private final Clock clock;
+    private final StuckOrderQueries stuck;
     private final int partitions;
     private final AtomicReference<LagSnapshot> latest = new AtomicReference<>();
     private Admin admin;
@@ -58,7 +60,8 @@ public class LagMonitor implements DisposableBean {
     private long lastProcessed;
 
     LagMonitor(KafkaAdmin kafkaAdmin, OrderRepository orders, SimpMessagingTemplate stomp, Clock clock,
-        KafkaSettings kafka) {
+        KafkaSettings kafka, StuckOrderQueries stuck) {
+        this.stuck = stuck;
         this.partitions = kafka.topics().partitions();
         this.kafkaAdmin = kafkaAdmin;
         this.orders = orders;
@@ -123,7 +126,8 @@ public class LagMonitor implements DisposableBean {
         lastProcessed = processed;
         return new LagSnapshot(now, rows, rows.stream().mapToLong(PartitionLag::lag).sum(), inRate, outRate,
             endTotal(endOffsets, KafkaTopics.RETRY), endTotal(endOffsets, KafkaTopics.DEAD_LETTER),
-            orders.countByStatus(OrderStatus.PENDING_PAYMENT), orders.oldestUpdateIn(OrderStatus.PENDING_PAYMENT));
+            orders.countByStatus(OrderStatus.PENDING_PAYMENT), orders.oldestUpdateIn(OrderStatus.PENDING_PAYMENT),
+            stuck.acceptedNotProcessed(), stuck.threshold().toSeconds());
     }
 
     /**

@@ -1,10 +1,12 @@
 package dev.orderly.backend.order;
 
+import dev.orderly.backend.audit.AuditLog;
 import dev.orderly.backend.payment.Payment;
 import dev.orderly.backend.payment.PaymentGateway;
 import dev.orderly.backend.payment.PaymentRepository;
 import dev.orderly.backend.security.CurrentUser;
 import dev.orderly.backend.web.ApiException;
+import dev.orderly.model.AuditAction;
 import dev.orderly.model.CreateOrderRequest;
 import dev.orderly.model.OrderItemRequest;
 import dev.orderly.model.OrderStatus;
@@ -14,7 +16,10 @@ import java.util.Set;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Creating orders and moving them on by hand: cancel, staff transitions, refunds. */
+/**
+ * Creating orders and moving them on by hand: cancel, staff transitions, refunds. Each move by hand is recorded in
+ * the audit trail in the transaction that makes it.
+ */
 @Service
 public class OrderCommands {
 
@@ -23,9 +28,11 @@ public class OrderCommands {
     private final PaymentRepository payments;
     private final PaymentGateway gateway;
     private final Clock clock;
+    private final AuditLog audit;
 
     OrderCommands(OrderRepository orders, OrderStatusChanger statusChanger, PaymentRepository payments,
-        PaymentGateway gateway, Clock clock) {
+        PaymentGateway gateway, Clock clock, AuditLog audit) {
+        this.audit = audit;
         this.orders = orders;
         this.statusChanger = statusChanger;
         this.payments = payments;
@@ -63,7 +70,9 @@ public class OrderCommands {
             throw ApiException.conflict("Order " + orderId + " is " + order.getStatus() + " and can no longer be"
                 + " cancelled; only orders in " + cancellableStates() + " can. Ask for a refund instead.");
         }
+        OrderStatus from = order.getStatus();
         statusChanger.move(order, OrderStatus.CANCELLED, user.email(), "cancelled by " + user.email());
+        audit.record(user.email(), AuditAction.ORDER_CANCELLED, "order " + orderId, from + " -> CANCELLED");
         return order;
     }
 
@@ -78,7 +87,9 @@ public class OrderCommands {
             throw ApiException.conflict("Order " + orderId + " is " + order.getStatus() + " and cannot move to "
                 + target + "; from " + order.getStatus() + " it may go to " + order.getStatus().allowedTargets());
         }
+        OrderStatus from = order.getStatus();
         statusChanger.move(order, target, staff.email(), "moved by staff");
+        audit.record(staff.email(), AuditAction.ORDER_TRANSITION, "order " + orderId, from + " -> " + target);
         return order;
     }
 
@@ -89,7 +100,9 @@ public class OrderCommands {
             throw ApiException.conflict("Order " + orderId + " is " + order.getStatus()
                 + "; a refund can be requested only for a paid order that is not on its way");
         }
+        OrderStatus from = order.getStatus();
         statusChanger.move(order, OrderStatus.REFUND_REQUESTED, user.email(), "refund requested");
+        audit.record(user.email(), AuditAction.REFUND_REQUESTED, "order " + orderId, from + " -> REFUND_REQUESTED");
         return order;
     }
 
@@ -107,6 +120,8 @@ public class OrderCommands {
         payment.markRefunded(clock.instant());
         statusChanger.move(order, OrderStatus.REFUNDED, staff.email(), "refunded " + payment.getAmount()
             + " to card ending " + payment.getCardLast4());
+        audit.record(staff.email(), AuditAction.REFUND_COMPLETED, "order " + orderId, "refunded "
+            + payment.getAmount() + " to card ending " + payment.getCardLast4());
         return order;
     }
 

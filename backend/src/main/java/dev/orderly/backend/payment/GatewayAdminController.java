@@ -1,10 +1,13 @@
 package dev.orderly.backend.payment;
 
+import dev.orderly.backend.audit.AuditLog;
 import dev.orderly.backend.web.ApiException;
 import dev.orderly.model.ApiResponse;
+import dev.orderly.model.AuditAction;
 import dev.orderly.model.GatewaySettingsView;
 import jakarta.validation.Valid;
 import java.time.Duration;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -17,9 +20,11 @@ import org.springframework.web.bind.annotation.RestController;
 class GatewayAdminController {
 
     private final SimulatedPaymentGateway gateway;
+    private final AuditLog audit;
 
-    GatewayAdminController(SimulatedPaymentGateway gateway) {
+    GatewayAdminController(SimulatedPaymentGateway gateway, AuditLog audit) {
         this.gateway = gateway;
+        this.audit = audit;
     }
 
     @GetMapping
@@ -28,7 +33,8 @@ class GatewayAdminController {
     }
 
     @PutMapping
-    ApiResponse<GatewaySettingsView> update(@RequestBody @Valid GatewaySettingsView update) {
+    ApiResponse<GatewaySettingsView> update(@RequestBody @Valid GatewaySettingsView update,
+        Authentication authentication) {
         if (update.latencyMaxMs() < update.latencyMinMs()) {
             throw ApiException.badRequest("latencyMaxMs must not be below latencyMinMs", null);
         }
@@ -36,11 +42,17 @@ class GatewayAdminController {
         gateway.updateSettings(new GatewaySettings(current.preset(), Duration.ofMillis(update.latencyMinMs()),
             Duration.ofMillis(update.latencyMaxMs()), update.errorRate(), update.timeoutRate(),
             current.declineSuffix()));
+        audit.record(authentication.getName(), AuditAction.GATEWAY_CHANGED, describe(view(gateway.settings())),
+            "was " + describe(view(current)));
         return ApiResponse.ok(view(gateway.settings()), "Payment simulator updated");
     }
 
     private static GatewaySettingsView view(GatewaySettings settings) {
-        return new GatewaySettingsView(settings.effectiveMin().toMillis(), settings.effectiveMax().toMillis(),
-            settings.errorRate(), settings.timeoutRate());
+        return settings.toView();
+    }
+
+    private static String describe(GatewaySettingsView v) {
+        return "latency " + v.latencyMinMs() + "-" + v.latencyMaxMs() + " ms, error rate " + v.errorRate()
+            + ", timeout rate " + v.timeoutRate();
     }
 }

@@ -1,5 +1,6 @@
 package dev.orderly.backend.payment;
 
+import dev.orderly.model.GatewaySettingsView;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotBlank;
@@ -47,6 +48,11 @@ public record GatewaySettings(
     /** The same settings with other error and timeout rates. */
     public GatewaySettings withRates(double newErrorRate, double newTimeoutRate) {
         return new GatewaySettings(preset, latencyMin, latencyMax, newErrorRate, newTimeoutRate, declineSuffix);
+    }
+
+    /** These settings as the API and the console show them. */
+    public GatewaySettingsView toView() {
+        return new GatewaySettingsView(effectiveMin().toMillis(), effectiveMax().toMillis(), errorRate, timeoutRate);
     }
 
     public Duration effectiveMin() {

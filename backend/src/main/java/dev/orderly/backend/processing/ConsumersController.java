@@ -1,8 +1,10 @@
 package dev.orderly.backend.processing;
 
 import dev.orderly.backend.InstanceName;
+import dev.orderly.backend.audit.AuditLog;
 import dev.orderly.backend.kafka.KafkaTopics;
 import dev.orderly.model.ApiResponse;
+import dev.orderly.model.AuditAction;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.util.List;
@@ -10,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.listener.MessageListenerContainer;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -31,8 +34,10 @@ class ConsumersController {
 
     private final KafkaListenerEndpointRegistry registry;
     private final InstanceName instance;
+    private final AuditLog audit;
 
-    ConsumersController(KafkaListenerEndpointRegistry registry, InstanceName instance) {
+    ConsumersController(KafkaListenerEndpointRegistry registry, InstanceName instance, AuditLog audit) {
+        this.audit = audit;
         this.registry = registry;
         this.instance = instance;
     }
@@ -50,7 +55,7 @@ class ConsumersController {
     }
 
     @PutMapping
-    ApiResponse<ConsumersState> change(@RequestBody @Valid ConsumersRequest request) {
+    ApiResponse<ConsumersState> change(@RequestBody @Valid ConsumersRequest request, Authentication authentication) {
         for (String id : LISTENERS) {
             MessageListenerContainer container = registry.getListenerContainer(id);
             if (container == null) {
@@ -63,6 +68,8 @@ class ConsumersController {
             }
         }
         log.info("order consumers of {} {} by staff", instance.value(), request.running() ? "started" : "stopped");
+        audit.record(authentication.getName(), request.running() ? AuditAction.CONSUMERS_STARTED
+            : AuditAction.CONSUMERS_STOPPED, instance.value(), "order-processing and order-retry listeners");
         String message = request.running()
             ? "Order consumers of " + instance.value() + " started: it rejoins " + KafkaTopics.PROCESSING_GROUP
                 + " and gets partitions at the next rebalance"

@@ -1,12 +1,16 @@
 package dev.orderly.backend.processing;
 
+import dev.orderly.backend.audit.AuditLog;
 import dev.orderly.backend.web.ApiException;
 import dev.orderly.model.ApiResponse;
+import dev.orderly.model.AuditAction;
 import dev.orderly.model.DeadLetterView;
 import dev.orderly.model.RedriveOutcome;
 import dev.orderly.model.RedriveRequest;
 import jakarta.validation.Valid;
 import java.util.List;
+import java.util.stream.Collectors;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -20,9 +24,11 @@ import org.springframework.web.bind.annotation.RestController;
 class DeadLetterController {
 
     private final DeadLetters deadLetters;
+    private final AuditLog audit;
 
-    DeadLetterController(DeadLetters deadLetters) {
+    DeadLetterController(DeadLetters deadLetters, AuditLog audit) {
         this.deadLetters = deadLetters;
+        this.audit = audit;
     }
 
     @GetMapping
@@ -40,9 +46,12 @@ class DeadLetterController {
     }
 
     @PostMapping("/redrive")
-    ApiResponse<List<RedriveOutcome>> redrive(@RequestBody @Valid RedriveRequest request) {
+    ApiResponse<List<RedriveOutcome>> redrive(@RequestBody @Valid RedriveRequest request,
+        Authentication authentication) {
         List<RedriveOutcome> outcomes = deadLetters.redrive(request.records());
         long sent = outcomes.stream().filter(RedriveOutcome::redriven).count();
+        audit.record(authentication.getName(), AuditAction.DEAD_LETTERS_REDRIVEN, sent + " of " + outcomes.size()
+            + " records", outcomes.stream().map(Object::toString).collect(Collectors.joining("; ")));
         return ApiResponse.ok(outcomes, sent + " of " + outcomes.size() + " dead letters redriven");
     }
 }

@@ -1,7 +1,9 @@
 package dev.orderly.backend.processing;
 
+import dev.orderly.backend.audit.AuditLog;
 import dev.orderly.backend.security.CurrentUser;
 import dev.orderly.model.ApiResponse;
+import dev.orderly.model.AuditAction;
 import dev.orderly.model.OrderProcessingEvent;
 import dev.orderly.model.OrderStatus;
 import dev.orderly.model.PayAndShipmentRequest;
@@ -30,8 +32,11 @@ class ProcessingController {
     private final OrderSubmitter submitter;
     private final SynchronousProcessing synchronous;
     private final ProcessingModeSwitch mode;
+    private final AuditLog audit;
 
-    ProcessingController(OrderSubmitter submitter, SynchronousProcessing synchronous, ProcessingModeSwitch mode) {
+    ProcessingController(OrderSubmitter submitter, SynchronousProcessing synchronous, ProcessingModeSwitch mode,
+        AuditLog audit) {
+        this.audit = audit;
         this.submitter = submitter;
         this.synchronous = synchronous;
         this.mode = mode;
@@ -48,8 +53,9 @@ class ProcessingController {
     }
 
     @PutMapping("/api/admin/processing-mode")
-    ApiResponse<ProcessingMode> switchMode(@RequestBody @Valid ModeRequest request) {
-        mode.switchTo(request.mode());
+    ApiResponse<ProcessingMode> switchMode(@RequestBody @Valid ModeRequest request, Authentication authentication) {
+        ProcessingMode was = mode.switchTo(request.mode());
+        audit.record(authentication.getName(), AuditAction.MODE_SWITCHED, request.mode().name(), "was " + was);
         return ApiResponse.ok(mode.mode(), "Processing mode is now " + mode.mode() + ": "
             + mode.mode().getDescription());
     }

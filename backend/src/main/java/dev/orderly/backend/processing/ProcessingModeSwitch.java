@@ -22,10 +22,12 @@ class ProcessingModeSwitch {
         return mode.get();
     }
 
-    void switchTo(ProcessingMode next) {
+    /** Switches to {@code next}; returns the mode it replaced. */
+    ProcessingMode switchTo(ProcessingMode next) {
         ProcessingMode previous = mode.getAndSet(next);
         if (previous != next) {
             log.info("processing mode switched from {} to {}", previous, next);
         }
+        return previous;
     }
 }

@@ -23,7 +23,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import tools.jackson.databind.JsonNode;
 
 /**
  * The seed's first attempt as a teaching mode: payment alone in the consumer's transaction, the rest of the order in
@@ -87,8 +86,8 @@ class PaymentOnlyTeachingModeIntegrationTest {
         await().atMost(WAIT).untilAsserted(() -> assertThat(violation(invariants.check()))
             .as("paid-but-unfinished").isNotNull()
             .satisfies(v -> assertThat(v.examples()).contains("order " + broken)));
-        JsonNode report = api.get(STAFF, "/api/admin/invariants").data();
-        assertThat(report.get("ok").asBoolean()).isFalse();
+        await().atMost(WAIT).untilAsserted(() -> assertThat(api.get(STAFF, "/api/admin/invariants").data()
+            .get("ok").asBoolean()).isFalse());
 
         // Reconcile refunds it: REFUNDED, the money given back, the checker green.
         assertThat(api.post(ALICE, "/api/admin/reconcile", "").status()).isEqualTo(403);

@@ -95,6 +95,22 @@ public final class ApiClient {
         return send(user, HttpRequest.newBuilder(URI.create(base + path)).DELETE());
     }
 
+    /** A GET answered with something other than JSON (CSV, say): the response as text. */
+    public HttpResponse<String> getText(String user, String path, String accept) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).header("Accept", accept).GET();
+        String credentials = user + ":" + password(user);
+        request.header("Authorization", "Basic "
+            + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+        try {
+            return http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException("HTTP call failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     private Answer send(String user, HttpRequest.Builder request) {
         if (user != null) {
             String credentials = user + ":" + password(user);

@@ -1,0 +1,90 @@
+package dev.orderly.backend.audit;
+
+import dev.orderly.backend.InstanceName;
+import dev.orderly.model.AuditAction;
+import dev.orderly.model.AuditEntry;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The audit trail ({@code audit_log}): who did which staff action, when, on which backend. An action records itself
+ * in the transaction that makes its change where it has one (order transitions, refunds, cancels), so the record and
+ * the change commit together; actions on a backend's memory (faults, simulator, mode, consumers) record after they
+ * took effect. Shared by every backend of one database, so "who changed this" is answered for all of them.
+ */
+@Component
+public class AuditLog {
+
+    private static final Logger log = LoggerFactory.getLogger(AuditLog.class);
+    private static final int DETAIL_MAX = 2000;
+    private static final int SUBJECT_MAX = 200;
+    private static final String COLUMNS = "id, recorded_at, user_email, action, subject, detail, backend";
+
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+    private final InstanceName instance;
+    private final Instant started;
+
+    AuditLog(JdbcTemplate jdbc, Clock clock, InstanceName instance) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.instance = instance;
+        this.started = clock.instant();
+    }
+
+    /** Records that {@code user} did {@code action} to {@code subject} (null: the backend as a whole). */
+    public void record(String user, AuditAction action, String subject, String detail) {
+        Instant now = clock.instant();
+        jdbc.update("INSERT INTO audit_log (recorded_at, user_email, action, subject, detail, backend)"
+            + " VALUES (?, ?, ?, ?, ?, ?)", Timestamp.from(now), user, action.name(), cut(subject, SUBJECT_MAX),
+            cut(detail, DETAIL_MAX), instance.value());
+        log.info("audit: {} {} {}: {}", user, action, subject == null ? "" : subject, detail);
+    }
+
+    /** The newest {@code limit} entries, newest first; only those of {@code action} when it is not null. */
+    public List<AuditEntry> recent(int limit, AuditAction action) {
+        if (action == null) {
+            return jdbc.query("SELECT " + COLUMNS + " FROM audit_log ORDER BY id DESC FETCH FIRST ? ROWS ONLY",
+                AuditLog::entry, limit);
+        }
+        return jdbc.query("SELECT " + COLUMNS + " FROM audit_log WHERE action = ? ORDER BY id DESC"
+            + " FETCH FIRST ? ROWS ONLY", AuditLog::entry, action.name(), limit);
+    }
+
+    /**
+     * The newest entry of any of {@code actions} done on this backend since it started: the settings they change live
+     * in its memory, so an older change (before a restart, or on another backend) says nothing about them.
+     */
+    public Optional<AuditEntry> lastOnThisBackend(Collection<AuditAction> actions) {
+        String marks = String.join(", ", actions.stream().map(a -> "?").toList());
+        Object[] args = new Object[actions.size() + 2];
+        int i = 0;
+        for (AuditAction action : actions) {
+            args[i++] = action.name();
+        }
+        args[i++] = instance.value();
+        args[i] = Timestamp.from(started);
+        return jdbc.query("SELECT " + COLUMNS + " FROM audit_log WHERE action IN (" + marks + ") AND backend = ?"
+            + " AND recorded_at >= ? ORDER BY id DESC FETCH FIRST 1 ROWS ONLY", AuditLog::entry, args).stream()
+            .findFirst();
+    }
+
+    private static AuditEntry entry(ResultSet row, int n) throws SQLException {
+        return new AuditEntry(row.getLong(1), row.getTimestamp(2).toInstant(), row.getString(3),
+            AuditAction.valueOf(row.getString(4)), row.getString(5), row.getString(6), row.getString(7));
+    }
+
+    private static String cut(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    }
+}
