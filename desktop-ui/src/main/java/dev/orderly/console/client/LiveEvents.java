@@ -9,6 +9,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import javax.net.ssl.SSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.messaging.converter.JacksonJsonMessageConverter;
@@ -43,9 +44,14 @@ final class LiveEvents implements AutoCloseable {
     private volatile boolean closed;
     private boolean connecting;
 
-    LiveEvents(String baseUrl, JsonMapper json) {
+    /** @param tls the TLS context for a {@code wss://} backend (https), or null for the JDK's defaults */
+    LiveEvents(String baseUrl, JsonMapper json, SSLContext tls) {
         this.wsUrl = baseUrl.replaceFirst("^http", "ws") + "/ws";
-        this.stomp = new WebSocketStompClient(new StandardWebSocketClient());
+        StandardWebSocketClient socket = new StandardWebSocketClient();
+        if (tls != null) {
+            socket.setSslContext(tls);
+        }
+        this.stomp = new WebSocketStompClient(socket);
         this.stomp.setMessageConverter(new JacksonJsonMessageConverter(json));
     }
 

@@ -1,5 +1,6 @@
 package dev.orderly.console.client;
 
+import dev.orderly.model.AuditEntry;
 import dev.orderly.model.CreateOrderRequest;
 import dev.orderly.model.DeadLetterView;
 import dev.orderly.model.GatewaySettingsView;
@@ -15,6 +16,8 @@ import dev.orderly.model.PayAndShipmentRequest;
 import dev.orderly.model.ProcessingMode;
 import dev.orderly.model.RecordRef;
 import dev.orderly.model.RedriveOutcome;
+import dev.orderly.model.SharedSettingsView;
+import dev.orderly.model.StuckOrders;
 import dev.orderly.model.UserView;
 import java.util.List;
 import java.util.Map;
@@ -114,6 +117,15 @@ public interface OrderlyClient extends AutoCloseable {
      * when there was nothing to repair).
      */
     List<Long> reconcile();
+
+    /** The newest {@code limit} entries of the audit trail, newest first (staff). */
+    List<AuditEntry> audit(int limit);
+
+    /** The settings every console attached to the backend shares, with who changed each last (staff). */
+    SharedSettingsView sharedSettings();
+
+    /** Time in state and the stuck orders, with the backend's threshold (staff). */
+    StuckOrders stuckOrders();
 
     /** Broker and database health as the backend's actuator reports it. */
     Health health();

@@ -1,5 +1,6 @@
 package dev.orderly.console.client;
 
+import dev.orderly.model.AuditEntry;
 import dev.orderly.model.CreateOrderRequest;
 import dev.orderly.model.DeadLetterView;
 import dev.orderly.model.GatewaySettingsView;
@@ -16,6 +17,8 @@ import dev.orderly.model.ProcessingMode;
 import dev.orderly.model.RecordRef;
 import dev.orderly.model.RedriveOutcome;
 import dev.orderly.model.RedriveRequest;
+import dev.orderly.model.SharedSettingsView;
+import dev.orderly.model.StuckOrders;
 import dev.orderly.model.UserView;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -33,6 +36,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import javax.net.ssl.SSLContext;
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -41,15 +45,28 @@ import tools.jackson.databind.json.JsonMapper;
 public class RemoteClient implements OrderlyClient {
 
     private final JsonMapper json = JsonMapper.builder().build();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http;
     private final String baseUrl;
     private final LiveEvents live;
     private volatile String authorization;
     private volatile boolean staff;
 
     public RemoteClient(String baseUrl) {
+        this(baseUrl, null);
+    }
+
+    /**
+     * @param tls for an {@code https://} backend whose certificate the JDK does not trust by itself: the context
+     *     that trusts it ({@link Tls#trusting}); null for the JDK's defaults
+     */
+    public RemoteClient(String baseUrl, SSLContext tls) {
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
-        this.live = new LiveEvents(this.baseUrl, json);
+        HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5));
+        if (tls != null) {
+            builder.sslContext(tls);
+        }
+        this.http = builder.build();
+        this.live = new LiveEvents(this.baseUrl, json, tls);
     }
 
     @Override
@@ -237,6 +254,22 @@ public class RemoteClient implements OrderlyClient {
     }
 
     @Override
+    public List<AuditEntry> audit(int limit) {
+        return call("GET", "/api/admin/audit?limit=" + limit, null,
+            json.getTypeFactory().constructCollectionType(List.class, AuditEntry.class), authorization);
+    }
+
+    @Override
+    public SharedSettingsView sharedSettings() {
+        return call("GET", "/api/admin/shared-settings", null, type(SharedSettingsView.class), authorization);
+    }
+
+    @Override
+    public StuckOrders stuckOrders() {
+        return call("GET", "/api/admin/stuck-orders", null, type(StuckOrders.class), authorization);
+    }
+
+    @Override
     public Health health() {
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + "/actuator/health"))
@@ -316,6 +349,9 @@ public class RemoteClient implements OrderlyClient {
             response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (ConnectException e) {
             throw new ApiCallException(0, "The backend at " + baseUrl + " is not reachable", null);
+        } catch (javax.net.ssl.SSLException e) {
+            throw new ApiCallException(0, "The backend at " + baseUrl + " could not be trusted over TLS ("
+                + e.getMessage() + "): set its trust store in Settings > Connection", null);
         } catch (IOException e) {
             throw new ApiCallException(0, "Talking to the backend at " + baseUrl + " failed: " + e.getMessage(),
                 null);

@@ -66,7 +66,9 @@ public final class DeadLettersView extends VBox {
         Label message = new Label();
         message.textProperty().bind(vm.messageProperty());
         message.setId("dlt-message");
-        HBox toolbar = new HBox(8, refresh, preview, redrive, message);
+        HBox toolbar = new HBox(8, refresh, preview, redrive,
+            dev.orderly.console.util.ExportDialog.button("dlt-export", "orderly-dead-letters.csv", vm::exportCsv),
+            message);
         toolbar.setStyle("-fx-padding: 6; -fx-alignment: center-left;");
 
         TableView<RedriveOutcome> previewTable = new TableView<>(vm.preview());

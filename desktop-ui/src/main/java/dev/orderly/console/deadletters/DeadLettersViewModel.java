@@ -1,6 +1,8 @@
 package dev.orderly.console.deadletters;
 
 import dev.orderly.console.client.OrderlyClient;
+import dev.orderly.console.util.CsvExport;
+import dev.orderly.console.util.CsvExport.Column;
 import dev.orderly.console.util.Messages;
 import dev.orderly.console.util.TaskRunner;
 import dev.orderly.model.DeadLetterView;
@@ -47,6 +49,25 @@ public final class DeadLettersViewModel {
             busy.set(false);
             message.set("Could not read the DLT: " + Messages.of(error));
         });
+    }
+
+    /** Writes the dead letters listed to {@code file} as CSV. */
+    public void exportCsv(java.nio.file.Path file) {
+        List<DeadLetterView> rows = List.copyOf(records);
+        runner.run(() -> CsvExport.write(file, rows,
+                new Column<DeadLetterView>("partition", DeadLetterView::partition),
+                new Column<DeadLetterView>("offset", DeadLetterView::offset),
+                new Column<DeadLetterView>("at", DeadLetterView::timestamp),
+                new Column<DeadLetterView>("orderId", DeadLetterView::orderId),
+                new Column<DeadLetterView>("eventId", DeadLetterView::eventId),
+                new Column<DeadLetterView>("error", DeadLetterView::error),
+                new Column<DeadLetterView>("originTopic", DeadLetterView::originTopic),
+                new Column<DeadLetterView>("originPartition", DeadLetterView::originPartition),
+                new Column<DeadLetterView>("originOffset", DeadLetterView::originOffset),
+                new Column<DeadLetterView>("readable", DeadLetterView::readable),
+                new Column<DeadLetterView>("record", DeadLetterView::valuePreview)),
+            written -> message.set("Exported " + written + " dead letters to " + file),
+            error -> message.set("Not exported: " + Messages.of(error)));
     }
 
     /** Asks the backend what a redrive of these records would do; nothing is sent. */

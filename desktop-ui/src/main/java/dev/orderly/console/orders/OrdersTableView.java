@@ -52,7 +52,8 @@ public final class OrdersTableView extends VBox {
         Label count = new Label();
         count.textProperty().bind(vm.messageProperty());
         count.getStyleClass().add("muted");
-        HBox toolbar = new HBox(8, filter, search, count);
+        HBox toolbar = new HBox(8, filter, search,
+            dev.orderly.console.util.ExportDialog.button("orders-export", "orderly-orders.csv", vm::exportCsv), count);
         toolbar.setStyle("-fx-padding: 6; -fx-alignment: center-left;");
 
         TableColumn<OrderRow, Number> id = new TableColumn<>("#");

@@ -1,6 +1,8 @@
 package dev.orderly.console.orders;
 
 import dev.orderly.console.client.OrderlyClient;
+import dev.orderly.console.util.CsvExport;
+import dev.orderly.console.util.CsvExport.Column;
 import dev.orderly.console.util.Messages;
 import dev.orderly.console.util.TaskRunner;
 import dev.orderly.console.util.UpdateBatcher;
@@ -122,6 +124,18 @@ public final class OrdersViewModel {
 
     private static String count(int orders) {
         return orders == 1 ? "1 order" : orders + " orders";
+    }
+
+    /** Writes the orders shown (filter and search apply, in the table's order) to {@code file} as CSV. */
+    public void exportCsv(java.nio.file.Path file) {
+        List<OrderRow> shown = List.copyOf(sorted);
+        runner.run(() -> CsvExport.write(file, shown,
+                new Column<OrderRow>("orderId", OrderRow::orderId), new Column<OrderRow>("user", OrderRow::email),
+                new Column<OrderRow>("status", r -> r.statusProperty().get()),
+                new Column<OrderRow>("total", r -> r.totalProperty().get()),
+                new Column<OrderRow>("updatedAt", r -> r.updatedAtProperty().get())),
+            written -> message.set("Exported " + count(written) + " to " + file),
+            error -> message.set("Not exported: " + Messages.of(error)));
     }
 
     public OrderRow row(long orderId) {

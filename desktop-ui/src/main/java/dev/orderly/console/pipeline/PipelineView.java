@@ -39,11 +39,20 @@ public final class PipelineView extends VBox {
     private final XYChart.Series<Number, Number> rebalanceMarks = new XYChart.Series<>();
     private final LineChart<Number, Number> lineChart;
 
-    public PipelineView(PipelineViewModel vm) {
+    /** @param openOrder shows an order's timeline (a double click on a stuck order) */
+    public PipelineView(PipelineViewModel vm, java.util.function.LongConsumer openOrder) {
+        VBox stuckCard = StatCard.of("Stuck", vm.stuckProperty(), "stat-stuck", true);
+        vm.stuckAlarmProperty().addListener((o, was, alarm) -> {
+            stuckCard.getStyleClass().remove("stat-alarm");
+            if (alarm) {
+                stuckCard.getStyleClass().add("stat-alarm");
+            }
+        });
         HBox stats = new HBox(10,
             StatCard.of("Throughput", vm.ratesProperty(), "stat-rates", true),
             StatCard.of("Kafka", vm.totalsProperty(), "stat-totals", true),
             StatCard.of("Waiting for payment", vm.waitingProperty(), "stat-waiting", true),
+            stuckCard,
             health(vm));
         stats.setStyle("-fx-padding: 8;");
 
@@ -127,8 +136,58 @@ public final class PipelineView extends VBox {
         VBox membership = new VBox(4, controls, lastRebalance);
         membership.setStyle("-fx-padding: 0 8 4 8;");
         vm.latestProperty().addListener((o, a, snapshot) -> lineChart.setTitle(title(snapshot)));
-        getChildren().addAll(stats, charts, membership, owners);
+        VBox stuck = stuckOrders(vm, openOrder);
+        HBox bottom = new HBox(8, owners, stuck);
+        HBox.setHgrow(stuck, Priority.ALWAYS);
+        HBox.setHgrow(owners, Priority.ALWAYS);
+        owners.setPrefWidth(600);
+        stuck.setPrefWidth(640);
+        getChildren().addAll(stats, charts, membership, bottom);
         setId("pipeline-view");
+    }
+
+    /** Time in state and the orders waiting too long; a double click opens the order's timeline. */
+    private static VBox stuckOrders(PipelineViewModel vm, java.util.function.LongConsumer openOrder) {
+        TableView<PipelineViewModel.StuckRow> table = new TableView<>(vm.stuckRows());
+        table.getColumns().add(stuckColumn("Order", 70, r -> "#" + r.order().orderId()));
+        table.getColumns().add(stuckColumn("Waiting", 170, PipelineViewModel.StuckRow::kind));
+        table.getColumns().add(stuckColumn("For", 90, r -> PipelineViewModel.human(java.time.Duration.ofSeconds(
+            r.order().waitingSeconds()))));
+        table.getColumns().add(stuckColumn("Customer", 170, r -> r.order().user()));
+        table.setPlaceholder(new Label("No order waits longer than the threshold"));
+        table.setRowFactory(t -> {
+            javafx.scene.control.TableRow<PipelineViewModel.StuckRow> row = new javafx.scene.control.TableRow<>();
+            row.setOnMouseClicked(e -> {
+                if (e.getClickCount() == 2 && !row.isEmpty()) {
+                    openOrder.accept(row.getItem().order().orderId());
+                }
+            });
+            return row;
+        });
+        table.setId("stuck-table");
+        table.setPrefHeight(150);
+        Label ages = new Label();
+        ages.textProperty().bind(vm.timeInStateProperty());
+        ages.setWrapText(true);
+        ages.getStyleClass().add("muted");
+        ages.setId("time-in-state");
+        ages.setMinHeight(Region.USE_PREF_SIZE);
+        Button refresh = new Button("Refresh");
+        refresh.setOnAction(e -> vm.loadStuck());
+        refresh.setId("stuck-refresh");
+        Label title = new Label("Stuck orders (double-click for the timeline)");
+        title.getStyleClass().add("section-title");
+        HBox header = new HBox(8, title, refresh);
+        header.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        return new VBox(4, header, ages, table);
+    }
+
+    private static TableColumn<PipelineViewModel.StuckRow, String> stuckColumn(String name, double width,
+        java.util.function.Function<PipelineViewModel.StuckRow, String> value) {
+        TableColumn<PipelineViewModel.StuckRow, String> column = new TableColumn<>(name);
+        column.setCellValueFactory(c -> new javafx.beans.property.SimpleStringProperty(value.apply(c.getValue())));
+        column.setPrefWidth(width);
+        return column;
     }
 
     /** Which member of each consumer group owns which partition: with several backends, a rebalance shows here. */

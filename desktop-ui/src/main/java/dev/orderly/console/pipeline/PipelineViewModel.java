@@ -6,6 +6,7 @@ import dev.orderly.console.util.TaskRunner;
 import dev.orderly.console.util.UpdateBatcher;
 import dev.orderly.model.LagSnapshot;
 import dev.orderly.model.PartitionLag;
+import dev.orderly.model.StuckOrders;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -45,6 +46,10 @@ public final class PipelineViewModel {
     public record Rebalance(Instant at, String summary) {
     }
 
+    /** A row of the stuck-orders list: which kind of waiting, and the order. */
+    public record StuckRow(String kind, StuckOrders.StuckOrder order) {
+    }
+
     private final OrderlyClient client;
     private final TaskRunner runner;
     private final ObjectProperty<LagSnapshot> latest = new SimpleObjectProperty<>();
@@ -58,6 +63,10 @@ public final class PipelineViewModel {
     private final StringProperty rates = new SimpleStringProperty("-");
     private final StringProperty totals = new SimpleStringProperty("-");
     private final StringProperty waiting = new SimpleStringProperty("-");
+    private final StringProperty stuck = new SimpleStringProperty("-");
+    private final BooleanProperty stuckAlarm = new SimpleBooleanProperty(false);
+    private final ObservableList<StuckRow> stuckRows = FXCollections.observableArrayList();
+    private final StringProperty timeInState = new SimpleStringProperty("");
     private final BooleanProperty brokerUp = new SimpleBooleanProperty(false);
     private final BooleanProperty databaseUp = new SimpleBooleanProperty(false);
     private final StringProperty databaseName = new SimpleStringProperty("Database");
@@ -127,6 +136,25 @@ public final class PipelineViewModel {
         }, error -> health.set("unknown"));
     }
 
+    /** Reads time in state and the stuck orders (the list under the charts). */
+    public void loadStuck() {
+        runner.run(client::stuckOrders, this::showStuck,
+            error -> timeInState.set("Could not read the stuck orders: " + Messages.of(error)));
+    }
+
+    void showStuck(StuckOrders orders) {
+        List<StuckRow> rows = new ArrayList<>();
+        orders.acceptedNotProcessed().forEach(o -> rows.add(new StuckRow("accepted, not processed", o)));
+        orders.neverPaid().forEach(o -> rows.add(new StuckRow("never paid", o)));
+        stuckRows.setAll(rows);
+        List<String> ages = new ArrayList<>();
+        orders.timeInState().forEach(a -> ages.add(a.status() + " " + a.orders() + " (oldest " + human(Duration
+            .ofSeconds(a.oldestSeconds())) + ", mean " + human(Duration.ofSeconds(a.averageSeconds())) + ")"));
+        timeInState.set("Over " + human(Duration.ofSeconds(orders.thresholdSeconds())) + ": "
+            + orders.acceptedNotProcessedCount() + " accepted but not processed, " + orders.neverPaidCount()
+            + " never paid. Time in state: " + (ages.isEmpty() ? "no order on its way" : String.join("; ", ages)));
+    }
+
     void apply(LagSnapshot snapshot) {
         if (snapshot == null || snapshot.at() == null) {
             return;
@@ -134,6 +162,14 @@ public final class PipelineViewModel {
         LagSnapshot previous = latest.get();
         if (previous != null && !snapshot.at().isAfter(previous.at())) {
             return;
+        }
+        stuckAlarm.set(snapshot.stuckAccepted() > 0);
+        String after = snapshot.stuckAfterSeconds() > 0 ? human(Duration.ofSeconds(snapshot.stuckAfterSeconds()))
+            : "the threshold";
+        stuck.set(snapshot.stuckAccepted() == 0 ? "none over " + after
+            : snapshot.stuckAccepted() + " accepted, unprocessed over " + after);
+        if (previous == null || previous.stuckAccepted() != snapshot.stuckAccepted()) {
+            loadStuck();
         }
         latest.set(snapshot);
         if (previous != null) {
@@ -149,8 +185,8 @@ public final class PipelineViewModel {
             snapshot.processedPerSecond()));
         totals.set("lag " + snapshot.totalLag() + ", retried " + snapshot.retried() + ", dead letters "
             + snapshot.deadLettered());
-        waiting.set(snapshot.pendingPayment() + " orders waiting in PENDING_PAYMENT" + (snapshot.oldestPending() == null
-            ? "" : ", oldest for " + human(Duration.between(snapshot.oldestPending(), snapshot.at()))));
+        waiting.set(snapshot.pendingPayment() + " in PENDING_PAYMENT" + (snapshot.oldestPending() == null ? ""
+            : ", oldest for " + human(Duration.between(snapshot.oldestPending(), snapshot.at()))));
     }
 
     /** Partitions whose owner changed since the previous sample ("processing p3: backend-a-1 -> backend-b-0"). */
@@ -231,6 +267,25 @@ public final class PipelineViewModel {
 
     public ReadOnlyStringProperty waitingProperty() {
         return waiting;
+    }
+
+    /** "3 accepted, unprocessed over 30 s" (the card that turns red). */
+    public ReadOnlyStringProperty stuckProperty() {
+        return stuck;
+    }
+
+    /** True while an accepted order has waited longer than the backend's threshold for its outcome. */
+    public ReadOnlyBooleanProperty stuckAlarmProperty() {
+        return stuckAlarm;
+    }
+
+    /** The stuck orders, accepted-but-not-processed first, oldest first within each kind. */
+    public ObservableList<StuckRow> stuckRows() {
+        return stuckRows;
+    }
+
+    public ReadOnlyStringProperty timeInStateProperty() {
+        return timeInState;
     }
 
     public ReadOnlyBooleanProperty brokerUpProperty() {

@@ -82,11 +82,26 @@ public final class SettingsView extends ScrollPane {
         row = text(grid, row, "SASL mechanism", vm.saslMechanismProperty(), "settings-sasl");
         row = text(grid, row, "SASL JAAS config", vm.saslJaasConfigProperty(), "settings-jaas");
 
-        grid.add(section("Payment simulator (applies at once for staff)"), 0, row++, 2, 1);
+        grid.add(section("Payment simulator (the in-process backend starts with these)"), 0, row++, 2, 1);
         row = text(grid, row, "Latency min (ms)", vm.latencyMinProperty(), "settings-latency-min");
         row = text(grid, row, "Latency max (ms)", vm.latencyMaxProperty(), "settings-latency-max");
         row = text(grid, row, "Error rate (0-1)", vm.errorRateProperty(), "settings-error-rate");
         row = text(grid, row, "Timeout rate (0-1)", vm.timeoutRateProperty(), "settings-timeout-rate");
+
+        Button apply = new Button("Apply to running backend");
+        apply.setOnAction(e -> vm.applySimulator());
+        apply.setId("settings-apply-simulator");
+        apply.setDisable(!vm.isStaff());
+        Label shared = new Label();
+        shared.textProperty().bind(vm.backendSharedProperty());
+        shared.setWrapText(true);
+        shared.getStyleClass().add("muted");
+        shared.setId("settings-backend-shared");
+        Label sharedNote = new Label("Shared by every console attached to the running backend: saving here never"
+            + " changes it, only this button does (staff).");
+        sharedNote.setWrapText(true);
+        sharedNote.getStyleClass().add("muted");
+        grid.add(new VBox(4, apply, sharedNote, shared), 0, row++, 2, 1);
 
         Button save = new Button("Save");
         save.setDefaultButton(false);

@@ -3,8 +3,12 @@ package dev.orderly.console.settings;
 import dev.orderly.console.client.OrderlyClient;
 import dev.orderly.console.util.Messages;
 import dev.orderly.console.util.TaskRunner;
+import dev.orderly.model.AuditEntry;
 import dev.orderly.model.GatewaySettingsView;
+import dev.orderly.model.SharedSettingsView;
 import java.nio.file.Path;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.beans.property.BooleanProperty;
@@ -16,10 +20,14 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
 /**
- * Settings: Kafka mode and connection, database, data directory, ports, payment simulator. Saved between runs;
- * simulator changes apply at once, the rest on the next start (the screen says which).
+ * Settings: Kafka mode and connection, database, data directory, ports, payment simulator. Saved between runs and
+ * applied on the next start (the screen says which). The running backend's simulator is shared by every console
+ * attached to it: it changes only on "Apply to running backend", and the screen shows who changed it last.
  */
 public final class SettingsViewModel {
+
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+        .withZone(ZoneId.systemDefault());
 
     private final SettingsStore store;
     private final OrderlyClient client;
@@ -47,6 +55,7 @@ public final class SettingsViewModel {
     private final StringProperty databasePassword = new SimpleStringProperty();
     private final StringProperty message = new SimpleStringProperty("");
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>();
+    private final StringProperty backendShared = new SimpleStringProperty("");
 
     public SettingsViewModel(SettingsStore store, ConsoleSettings running, OrderlyClient client, TaskRunner runner,
         boolean staff) {
@@ -96,7 +105,7 @@ public final class SettingsViewModel {
         databasePassword.set(s.database().password());
     }
 
-    /** Validates, saves, applies the simulator at once (staff) and says what needs a restart. */
+    /** Validates, saves for the next start and says what needs a restart; changes nothing on the running backend. */
     public void save() {
         List<String> problems = new ArrayList<>();
         int http = intIn(httpPort.get(), 0, 65535, "HTTP port", problems);
@@ -136,13 +145,70 @@ public final class SettingsViewModel {
         }
         String restart = updated.needsRestartComparedTo(running)
             ? " Restart Orderly to apply the connection, database, Kafka and data directory changes." : "";
-        if (staff) {
-            runner.run(() -> client.updateGatewaySettings(new GatewaySettingsView(min, max, errors, timeouts)),
-                applied -> message.set("Saved; payment simulator updated now." + restart),
-                error -> message.set("Saved, but the simulator was not updated: " + Messages.of(error) + restart));
-        } else {
-            message.set("Saved." + restart + " (Only staff can change the running payment simulator.)");
+        // Saving never touches the running backend: other consoles attached to it share its simulator.
+        message.set("Saved." + restart + (staff ? " The running backend's payment simulator changes only with"
+            + " Apply to running backend." : ""));
+    }
+
+    /**
+     * Changes the running backend's payment simulator to the values on screen (staff): an explicit action, since
+     * every console attached to that backend shares it; the change is recorded with who made it.
+     */
+    public void applySimulator() {
+        if (!staff) {
+            message.set("Only staff can change the running payment simulator");
+            return;
         }
+        List<String> problems = new ArrayList<>();
+        long min = intIn(latencyMin.get(), 0, 60_000, "latency min (ms)", problems);
+        long max = intIn(latencyMax.get(), 0, 60_000, "latency max (ms)", problems);
+        double errors = rate(errorRate.get(), "error rate", problems);
+        double timeouts = rate(timeoutRate.get(), "timeout rate", problems);
+        if (max < min) {
+            problems.add("latency max must not be below latency min");
+        }
+        if (!problems.isEmpty()) {
+            message.set("Not applied: " + String.join("; ", problems));
+            return;
+        }
+        runner.run(() -> client.updateGatewaySettings(new GatewaySettingsView(min, max, errors, timeouts)),
+            applied -> {
+                message.set("Applied to the running backend: every console attached to it now sees these values.");
+                loadShared();
+            }, error -> message.set("Not applied: " + Messages.of(error)));
+    }
+
+    /** Reads what the running backend shares with every attached console, and who changed it last (staff). */
+    public void loadShared() {
+        if (!staff) {
+            return;
+        }
+        runner.run(client::sharedSettings, this::showShared,
+            error -> backendShared.set("Could not read the running backend's settings: " + Messages.of(error)));
+    }
+
+    private void showShared(SharedSettingsView shared) {
+        GatewaySettingsView g = shared.gateway();
+        backendShared.set("Running backend " + shared.backend() + ": simulator latency " + g.latencyMinMs() + "-"
+            + g.latencyMaxMs() + " ms, error rate " + g.errorRate() + ", timeout rate " + g.timeoutRate() + " ("
+            + changed(shared.gatewayChanged()) + "); mode " + shared.mode() + " (" + changed(shared.modeChanged())
+            + "); faults armed: " + (shared.armedFaults().isEmpty() ? "none" : shared.armedFaults()) + " ("
+            + changed(shared.faultsChanged()) + ").");
+    }
+
+    private static String changed(AuditEntry entry) {
+        return entry == null ? "not changed since it started"
+            : "last changed by " + entry.user() + " at " + CLOCK.format(entry.at());
+    }
+
+    /** Whether the signed-in user may change the running backend's shared settings. */
+    public boolean isStaff() {
+        return staff;
+    }
+
+    /** The running backend's shared settings and who changed them (staff; empty until read). */
+    public ReadOnlyStringProperty backendSharedProperty() {
+        return backendShared;
     }
 
     private static int intIn(String text, int min, int max, String name, List<String> problems) {

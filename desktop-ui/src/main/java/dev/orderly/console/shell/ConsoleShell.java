@@ -1,5 +1,6 @@
 package dev.orderly.console.shell;
 
+import dev.orderly.console.audit.AuditView;
 import dev.orderly.console.deadletters.DeadLettersView;
 import dev.orderly.console.faults.FaultsView;
 import dev.orderly.console.lesson.LessonView;
@@ -45,7 +46,10 @@ public final class ConsoleShell extends BorderPane implements AutoCloseable {
         UserView user = model.user();
         tableView = new OrdersTableView(model.orders(), model.detail()::select);
         formView = new OrderFormView(model.form(), model::submitted);
-        pipelineView = new PipelineView(model.pipeline());
+        pipelineView = new PipelineView(model.pipeline(), orderId -> {
+            tabs.getSelectionModel().select(0);
+            model.detail().select(orderId);
+        });
         deadLettersView = new DeadLettersView(model.deadLetters());
 
         tabs.getTabs().add(tab("Orders", new OrdersView(formView, tableView, new OrderDetailView(model.detail())),
@@ -58,6 +62,7 @@ public final class ConsoleShell extends BorderPane implements AutoCloseable {
             tabs.getTabs().add(tab("Lesson", new LessonView(model.lesson(), model.faults(),
                 new StateMachineView(model.stateMachine())), Screen.LESSON));
             tabs.getTabs().add(tab("Load", new LoadView(model.load()), Screen.LOAD));
+            tabs.getTabs().add(tab("Audit", new AuditView(model.audit()), Screen.AUDIT));
         }
         tabs.getTabs().add(tab("Settings", new SettingsView(model.settings(), settingsFile), Screen.SETTINGS));
         tabs.getSelectionModel().selectedItemProperty().addListener((o, a, tab) -> {
@@ -91,7 +96,7 @@ public final class ConsoleShell extends BorderPane implements AutoCloseable {
             formView::submitIfValid);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5), this::refresh);
         KeyCode[] digits = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4, KeyCode.DIGIT5,
-            KeyCode.DIGIT6, KeyCode.DIGIT7, KeyCode.DIGIT8};
+            KeyCode.DIGIT6, KeyCode.DIGIT7, KeyCode.DIGIT8, KeyCode.DIGIT9};
         for (int i = 0; i < digits.length; i++) {
             int index = i;
             scene.getAccelerators().put(new KeyCodeCombination(digits[i], KeyCombination.SHORTCUT_DOWN), () -> {
@@ -145,7 +150,7 @@ public final class ConsoleShell extends BorderPane implements AutoCloseable {
         who.setMinWidth(Region.USE_PREF_SIZE);
         who.setId("header-user");
         // The first to give way on a narrow window: the shortcuts, then the connection text.
-        Label keys = new Label("Ctrl+N new order  |  Ctrl+Enter submit  |  F5 refresh  |  Ctrl+1..8 screens");
+        Label keys = new Label("Ctrl+N new order  |  Ctrl+Enter submit  |  F5 refresh  |  Ctrl+1..9 screens");
         keys.getStyleClass().add("subtle");
         keys.setMinWidth(0);
         mode.setMinWidth(120);

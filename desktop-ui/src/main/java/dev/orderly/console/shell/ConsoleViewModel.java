@@ -1,5 +1,6 @@
 package dev.orderly.console.shell;
 
+import dev.orderly.console.audit.AuditViewModel;
 import dev.orderly.console.client.OrderlyClient;
 import dev.orderly.console.deadletters.DeadLettersViewModel;
 import dev.orderly.console.faults.FaultsViewModel;
@@ -31,7 +32,7 @@ import java.util.function.Consumer;
 public final class ConsoleViewModel implements AutoCloseable {
 
     /** The screens whose being shown changes what the console does. */
-    public enum Screen { ORDERS, STATE_MACHINE, PIPELINE, DEAD_LETTERS, FAULTS, LESSON, LOAD, SETTINGS }
+    public enum Screen { ORDERS, STATE_MACHINE, PIPELINE, DEAD_LETTERS, FAULTS, LESSON, LOAD, AUDIT, SETTINGS }
 
     private final OrderlyClient client;
     private final TaskRunner runner;
@@ -46,6 +47,7 @@ public final class ConsoleViewModel implements AutoCloseable {
     private final SettingsViewModel settings;
     private final LoadViewModel load;
     private final LessonViewModel lesson;
+    private final AuditViewModel audit;
     private final SubmissionWatcher watcher;
     private final List<Runnable> subscriptions = new ArrayList<>();
     private final ScheduledExecutorService checks = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -70,6 +72,7 @@ public final class ConsoleViewModel implements AutoCloseable {
         settings = new SettingsViewModel(store, running, client, runner, user.isStaff());
         load = new LoadViewModel(client, runner);
         lesson = new LessonViewModel(client, runner);
+        audit = new AuditViewModel(client, runner);
         watcher = new SubmissionWatcher(client, runner, notify);
         detail.orderProperty().addListener((o, a, order) -> stateMachine.show(order));
     }
@@ -117,6 +120,12 @@ public final class ConsoleViewModel implements AutoCloseable {
         shown = screen;
         if (screen == Screen.DEAD_LETTERS) {
             deadLetters.load();
+        } else if (screen == Screen.AUDIT) {
+            audit.load();
+        } else if (screen == Screen.PIPELINE) {
+            pipeline.loadStuck();
+        } else if (screen == Screen.SETTINGS && user.isStaff()) {
+            settings.loadShared();
         }
     }
 
@@ -166,6 +175,10 @@ public final class ConsoleViewModel implements AutoCloseable {
 
     public LessonViewModel lesson() {
         return lesson;
+    }
+
+    public AuditViewModel audit() {
+        return audit;
     }
 
     @Override

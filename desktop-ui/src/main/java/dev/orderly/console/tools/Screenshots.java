@@ -68,6 +68,8 @@ public final class Screenshots {
     }
 
     private static void run(Path out, Path data) throws Exception {
+        // Orders count as stuck after 5 s here (30 s by default), so the stuck-orders shot needs no long wait.
+        System.setProperty("orderly.stuck-after", "5s");
         ConsoleSettings settings = new ConsoleSettings(false, "", data, 0, "embedded", 0, "", "PLAINTEXT", "", "",
             30, 120, 0.0, 0.0, "staff@example.com");
         SettingsStore store = new SettingsStore(data.resolve("console.properties"), settings);
@@ -113,6 +115,17 @@ public final class Screenshots {
         await("rebalance", 30, () -> !console.model().pipeline().rebalances().isEmpty());
         // The toggle acts on what the screen believes: wait until it knows they stopped, or it stops them again.
         await("consumers stopped", 30, () -> !console.model().pipeline().consumersRunningProperty().get());
+        // With no consumer, two payments are accepted and wait: the Stuck card turns red and lists them.
+        try (RemoteClient alice = new RemoteClient(baseUrl)) {
+            alice.signIn(ALICE, "alice-demo");
+            order(alice, "4111111111111111", true, 40);
+            order(alice, "4111111111111111", false, 41);
+        }
+        await("stuck", 60, () -> console.model().pipeline().stuckAlarmProperty().get()
+            && console.model().pipeline().stuckRows().stream().filter(r -> r.kind().startsWith("accepted")).count()
+                >= 2);
+        Thread.sleep(1500);
+        capture(flow[0], out.resolve("18-stuck.png"));
         onFx(() -> console.model().pipeline().toggleConsumers());
         await("owners back", 60, () -> console.model().pipeline().rebalances().size() >= 2
             && console.model().pipeline().partitions().stream().allMatch(p -> p.owner() != null));
@@ -150,7 +163,12 @@ public final class Screenshots {
         onFx(() -> console.model().lesson().reconcile());
         await("checker green", 60, () -> console.model().faults().okProperty().get());
         onFx(() -> console.model().lesson().reset());
+        onFx(() -> console.selectTab("tab-audit"));
+        await("audit trail", 30, () -> console.model().audit().shownEntries().size() >= 5);
+        Thread.sleep(800);
+        capture(flow[0], out.resolve("19-audit.png"));
         onFx(() -> console.selectTab("tab-settings"));
+        await("shared settings", 30, () -> !console.model().settings().backendSharedProperty().get().isEmpty());
         Thread.sleep(800);
         capture(flow[0], out.resolve("10-settings.png"));
         // The dark theme (Settings > Appearance), on the busiest screens.

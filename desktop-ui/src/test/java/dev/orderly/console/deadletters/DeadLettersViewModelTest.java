@@ -34,6 +34,20 @@ class DeadLettersViewModelTest {
     }
 
     @Test
+    void exportsTheDeadLettersListedAsCsv(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        client.deadLetters.addAll(List.of(record(0), record(1)));
+        vm.load();
+        java.nio.file.Path file = dir.resolve("dlt.csv");
+        vm.exportCsv(file);
+        assertThat(vm.messageProperty().get()).isEqualTo("Exported 2 dead letters to " + file);
+        List<String> lines = java.nio.file.Files.readAllLines(file);
+        assertThat(lines.get(0)).isEqualTo("partition,offset,at,orderId,eventId,error,originTopic,originPartition,"
+            + "originOffset,readable,record");
+        assertThat(lines).hasSize(3);
+        assertThat(lines.get(2)).startsWith("1,1,").contains(",5,e,boom,order-retry-topic,1,9,true,{}");
+    }
+
+    @Test
     void nothingSelectedSendsNothing() {
         vm.redrive(List.of());
         vm.preview(List.of());

@@ -41,6 +41,21 @@ class OrdersViewModelTest {
     }
 
     @Test
+    void exportsTheOrdersShownAsCsv(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        seed(4);
+        OrdersViewModel vm = staffView();
+        vm.load();
+        vm.searchProperty().set("alice");
+        java.nio.file.Path file = dir.resolve("orders.csv");
+        vm.exportCsv(file);
+        assertThat(vm.messageProperty().get()).isEqualTo("Exported 2 orders to " + file);
+        java.util.List<String> lines = java.nio.file.Files.readAllLines(file);
+        assertThat(lines.get(0)).isEqualTo("orderId,user,status,total,updatedAt");
+        assertThat(lines.subList(1, lines.size())).hasSize(2)
+            .allMatch(l -> l.contains(",alice@example.com,PENDING_PAYMENT,10,2026-11-24T05:00:00Z"));
+    }
+
+    @Test
     void appliesStatusEventsInPlaceAndAddsNewOrders() {
         seed(3);
         OrdersViewModel vm = staffView();

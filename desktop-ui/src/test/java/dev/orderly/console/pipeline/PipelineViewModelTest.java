@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.orderly.console.support.RecordingClient;
 import dev.orderly.console.util.DirectTaskRunner;
 import dev.orderly.model.LagSnapshot;
+import dev.orderly.model.OrderStatus;
 import dev.orderly.model.PartitionLag;
+import dev.orderly.model.StuckOrders;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -32,7 +34,36 @@ class PipelineViewModelTest {
         assertThat(vm.partitions()).singleElement().extracting(PartitionLag::lag).isEqualTo(660L);
         assertThat(vm.ratesProperty().get()).isEqualTo("12.5 events/s in, 11.0 processed/s");
         assertThat(vm.totalsProperty().get()).isEqualTo("lag 660, retried 3, dead letters 1");
-        assertThat(vm.waitingProperty().get()).contains("2 orders waiting").contains("oldest for 1 min 30 s");
+        assertThat(vm.waitingProperty().get()).contains("2 in PENDING_PAYMENT")
+            .contains("oldest for 1 min 30 s");
+    }
+
+    @Test
+    void anAcceptedOrderWaitingTooLongTurnsTheStuckCardRedAndListsItApartFromNeverPaid() {
+        vm.offer(at(t0, 0));
+        assertThat(vm.stuckAlarmProperty().get()).isFalse();
+        assertThat(vm.stuckProperty().get()).isEqualTo("none over the threshold");
+        assertThat(client.calls).as("the first snapshot reads the list").containsExactly("stuck");
+        client.calls.clear();
+
+        client.stuck = new StuckOrders(t0, 30, List.of(new StuckOrders.StateAge(OrderStatus.PENDING_PAYMENT, 2, 95,
+            60)), List.of(new StuckOrders.StuckOrder(41, "alice@example.com", OrderStatus.PENDING_PAYMENT,
+            t0.minusSeconds(95), 95)), 1, List.of(new StuckOrders.StuckOrder(42, "bob@example.com",
+            OrderStatus.PENDING_PAYMENT, t0.minusSeconds(40), 40)), 1);
+        vm.offer(new LagSnapshot(t0.plusSeconds(1), List.of(), 0, 0, 0, 0, 0, 2, t0.minusSeconds(95), 1, 30));
+        assertThat(vm.stuckAlarmProperty().get()).isTrue();
+        assertThat(vm.stuckProperty().get()).isEqualTo("1 accepted, unprocessed over 30 s");
+        assertThat(client.calls).as("the list is read when the count changes").containsExactly("stuck");
+        assertThat(vm.stuckRows()).extracting(r -> r.kind() + " " + r.order().orderId())
+            .containsExactly("accepted, not processed 41", "never paid 42");
+        assertThat(vm.timeInStateProperty().get()).contains("PENDING_PAYMENT 2 (oldest 1 min 35 s, mean 1 min 0 s)")
+            .contains("1 accepted but not processed, 1 never paid");
+
+        vm.offer(new LagSnapshot(t0.plusSeconds(2), List.of(), 0, 0, 0, 0, 0, 2, t0.minusSeconds(95), 1, 30));
+        assertThat(client.calls).as("same count, no new read").hasSize(1);
+        vm.offer(new LagSnapshot(t0.plusSeconds(3), List.of(), 0, 0, 0, 0, 0, 0, null, 0, 30));
+        assertThat(vm.stuckAlarmProperty().get()).isFalse();
+        assertThat(vm.stuckProperty().get()).isEqualTo("none over 30 s");
     }
 
     @Test

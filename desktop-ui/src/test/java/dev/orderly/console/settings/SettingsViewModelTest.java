@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.orderly.console.support.RecordingClient;
 import dev.orderly.console.util.DirectTaskRunner;
+import dev.orderly.model.AuditAction;
+import dev.orderly.model.AuditEntry;
 import java.nio.file.Path;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,16 +23,43 @@ class SettingsViewModelTest {
     }
 
     @Test
-    void savesBetweenRunsAndAppliesTheSimulatorAtOnceForStaff() {
+    void savesBetweenRunsWithoutTouchingTheRunningBackend() {
         SettingsStore store = store();
         SettingsViewModel vm = new SettingsViewModel(store, store.load(), client, new DirectTaskRunner(), true);
         vm.errorRateProperty().set("0.2");
         vm.save();
-        assertThat(client.calls).containsExactly("gateway 0.2");
-        assertThat(vm.messageProperty().get()).startsWith("Saved; payment simulator updated now.")
-            .doesNotContain("Restart");
+        assertThat(client.calls).as("saving is not applying").isEmpty();
+        assertThat(vm.messageProperty().get()).startsWith("Saved.").doesNotContain("Restart")
+            .contains("Apply to running backend");
         assertThat(new SettingsStore(store.file(), ConsoleSettings.defaults(dir)).load().gatewayErrorRate())
             .isEqualTo(0.2);
+    }
+
+    @Test
+    void applyChangesTheRunningSimulatorAndShowsWhoChangedItLast() {
+        SettingsStore store = store();
+        SettingsViewModel vm = new SettingsViewModel(store, store.load(), client, new DirectTaskRunner(), true);
+        client.gatewayChanged = new AuditEntry(7, Instant.parse("2026-11-27T10:15:30Z"), "trainer@example.com",
+            AuditAction.GATEWAY_CHANGED, "latency 50-200 ms", "was ...", "backend-1");
+        vm.errorRateProperty().set("0.2");
+        vm.applySimulator();
+        assertThat(client.calls).containsExactly("gateway 0.2");
+        assertThat(client.gateway.errorRate()).isEqualTo(0.2);
+        assertThat(vm.messageProperty().get()).startsWith("Applied to the running backend");
+        assertThat(vm.backendSharedProperty().get()).contains("error rate 0.2")
+            .contains("last changed by trainer@example.com");
+        assertThat(store.file()).as("applying is not saving").doesNotExist();
+
+        vm.latencyMinProperty().set("900");
+        vm.latencyMaxProperty().set("100");
+        vm.applySimulator();
+        assertThat(vm.messageProperty().get()).startsWith("Not applied").contains("latency max");
+        assertThat(client.calls).hasSize(1);
+
+        SettingsViewModel customer = new SettingsViewModel(store, store.load(), client, new DirectTaskRunner(), false);
+        customer.applySimulator();
+        assertThat(customer.messageProperty().get()).isEqualTo("Only staff can change the running payment simulator");
+        assertThat(client.calls).hasSize(1);
     }
 
     /** The theme is remembered at once, survives a restart, and saving the other settings keeps it. */

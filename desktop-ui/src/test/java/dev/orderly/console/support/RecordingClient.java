@@ -2,6 +2,7 @@ package dev.orderly.console.support;
 
 import dev.orderly.console.client.ApiCallException;
 import dev.orderly.console.client.OrderlyClient;
+import dev.orderly.model.AuditEntry;
 import dev.orderly.model.CreateOrderRequest;
 import dev.orderly.model.DeadLetterView;
 import dev.orderly.model.GatewaySettingsView;
@@ -17,6 +18,8 @@ import dev.orderly.model.PayAndShipmentRequest;
 import dev.orderly.model.ProcessingMode;
 import dev.orderly.model.RecordRef;
 import dev.orderly.model.RedriveOutcome;
+import dev.orderly.model.SharedSettingsView;
+import dev.orderly.model.StuckOrders;
 import dev.orderly.model.UserView;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -230,6 +233,30 @@ public class RecordingClient implements OrderlyClient {
         calls.add("mode " + next);
         mode = next;
         return next;
+    }
+
+    public final List<AuditEntry> auditEntries = new ArrayList<>();
+    public AuditEntry gatewayChanged;
+    public StuckOrders stuck = new StuckOrders(java.time.Instant.now(), 30, List.of(), List.of(), 0, List.of(), 0);
+
+    @Override
+    public List<AuditEntry> audit(int limit) {
+        calls.add("audit " + limit);
+        maybeFail();
+        return List.copyOf(auditEntries.subList(0, Math.min(limit, auditEntries.size())));
+    }
+
+    @Override
+    public SharedSettingsView sharedSettings() {
+        maybeFail();
+        return new SharedSettingsView("recording", gateway, gatewayChanged, mode, null, Map.copyOf(faults), null);
+    }
+
+    @Override
+    public StuckOrders stuckOrders() {
+        calls.add("stuck");
+        maybeFail();
+        return stuck;
     }
 
     @Override

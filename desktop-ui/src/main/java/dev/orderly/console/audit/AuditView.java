@@ -1,0 +1,94 @@
+package dev.orderly.console.audit;
+
+import dev.orderly.console.util.ExportDialog;
+import dev.orderly.model.AuditAction;
+import dev.orderly.model.AuditEntry;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.function.Function;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/** The audit trail: one row per staff action, newest first; filter, refresh, export. */
+public final class AuditView extends VBox {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+        .withZone(ZoneId.systemDefault());
+
+    public AuditView(AuditViewModel vm) {
+        TableView<AuditEntry> table = new TableView<>(vm.shownEntries());
+        table.getColumns().setAll(List.of(
+            column("When", 165, e -> format(e.at())),
+            column("Who", 170, AuditEntry::user),
+            column("Action", 190, e -> e.action().getDescription()),
+            column("On", 170, AuditEntry::subject),
+            column("Detail", 420, AuditEntry::detail),
+            column("Backend", 150, AuditEntry::backend)));
+        table.setRowFactory(t -> new javafx.scene.control.TableRow<>() {
+            @Override
+            protected void updateItem(AuditEntry item, boolean empty) {
+                super.updateItem(item, empty);
+                setTooltip(empty || item == null ? null : new Tooltip(item.detail()));
+            }
+        });
+        table.setPlaceholder(new Label("No staff action recorded yet: transitions, refunds, faults, simulator and"
+            + " mode changes, redrives appear here"));
+        table.setId("audit-table");
+        VBox.setVgrow(table, Priority.ALWAYS);
+
+        Button refresh = new Button("Refresh");
+        refresh.setOnAction(e -> vm.load());
+        refresh.setId("audit-refresh");
+        ComboBox<AuditAction> filter = new ComboBox<>();
+        filter.getItems().add(null);
+        filter.getItems().addAll(AuditAction.values());
+        filter.setCellFactory(l -> new ActionCell());
+        filter.setButtonCell(new ActionCell());
+        filter.valueProperty().bindBidirectional(vm.actionProperty());
+        filter.setId("audit-filter");
+        Label message = new Label();
+        message.textProperty().bind(vm.messageProperty());
+        message.setId("audit-message");
+        HBox toolbar = new HBox(8, refresh, filter, ExportDialog.button("audit-export", "orderly-audit.csv",
+            vm::exportCsv), message);
+        toolbar.setStyle("-fx-padding: 6; -fx-alignment: center-left;");
+
+        getChildren().addAll(toolbar, table);
+        setSpacing(4);
+        setStyle("-fx-padding: 4 8 8 8;");
+        setId("audit-view");
+    }
+
+    private static String format(Instant at) {
+        return at == null ? "" : TIME.format(at);
+    }
+
+    private static TableColumn<AuditEntry, Object> column(String name, double width,
+        Function<AuditEntry, Object> value) {
+        TableColumn<AuditEntry, Object> column = new TableColumn<>(name);
+        column.setCellValueFactory(c -> new SimpleObjectProperty<>(value.apply(c.getValue())));
+        column.setPrefWidth(width);
+        return column;
+    }
+
+    /** "All actions" for null, else the action's description. */
+    private static final class ActionCell extends ListCell<AuditAction> {
+
+        @Override
+        protected void updateItem(AuditAction item, boolean empty) {
+            super.updateItem(item, empty);
+            setText(empty ? null : item == null ? "All actions" : item.getDescription());
+        }
+    }
+}
