@@ -36,6 +36,24 @@ class SecurityConfigurationTest {
     }
 
     @Test
+    void refusesPlainHttpBeyondLoopbackUnlessTlsIsOnOrAProxyIsDeclared() {
+        assertThatThrownBy(() -> TransportSecurity.refusePlainHttpBeyondLoopback("0.0.0.0", false, false))
+            .hasMessageContaining("plain HTTP").hasMessageContaining("server.ssl.bundle");
+        assertThatThrownBy(() -> TransportSecurity.refusePlainHttpBeyondLoopback("", false, false))
+            .hasMessageContaining("all interfaces");
+        assertThatCode(() -> TransportSecurity.refusePlainHttpBeyondLoopback("0.0.0.0", true, false))
+            .doesNotThrowAnyException();
+        assertThatCode(() -> TransportSecurity.refusePlainHttpBeyondLoopback("0.0.0.0", false, true))
+            .doesNotThrowAnyException();
+        assertThatCode(() -> TransportSecurity.refusePlainHttpBeyondLoopback("127.0.0.1", false, false))
+            .doesNotThrowAnyException();
+        assertThatCode(() -> new TransportSecurity("10.1.2.3", true, "orderly", "", "", false))
+            .doesNotThrowAnyException();
+        assertThatThrownBy(() -> new TransportSecurity("10.1.2.3", false, "orderly", "", "", false))
+            .as("server.ssl.enabled=false turns the bundle off").hasMessageContaining("plain HTTP");
+    }
+
+    @Test
     void aUserWithABcryptHashSignsInWithTheirPasswordOnly() {
         String hash = HashPassword.hash("a team secret");
         assertThat(hash).startsWith("{bcrypt}$2a$").doesNotContain("a team secret");

@@ -1,6 +1,7 @@
 package dev.orderly.console.settings;
 
 import dev.orderly.console.client.BackendOptions;
+import dev.orderly.console.client.RemoteClient;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -12,6 +13,7 @@ import java.util.Map;
  * @param kafkaMode     {@code embedded} or {@code external}
  * @param securityProtocol for external Kafka: PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL
  * @param database      the embedded H2 file, or a PostgreSQL server
+ * @param tls           certificate stores for an https backend and an SSL Kafka cluster
  */
 public record ConsoleSettings(
     boolean attach,
@@ -29,10 +31,22 @@ public record ConsoleSettings(
     double gatewayErrorRate,
     double gatewayTimeoutRate,
     String lastUser,
-    DatabaseSettings database) {
+    DatabaseSettings database,
+    TlsSettings tls) {
 
     public ConsoleSettings {
         database = database == null ? DatabaseSettings.EMBEDDED : database;
+        tls = tls == null ? TlsSettings.NONE : tls;
+    }
+
+    /** Settings without certificates of their own (the JDK's trusted authorities). */
+    public ConsoleSettings(boolean attach, String attachUrl, Path dataDir, int httpPort, String kafkaMode,
+        int kafkaPort, String bootstrapServers, String securityProtocol, String saslMechanism, String saslJaasConfig,
+        long gatewayLatencyMinMs, long gatewayLatencyMaxMs, double gatewayErrorRate, double gatewayTimeoutRate,
+        String lastUser, DatabaseSettings database) {
+        this(attach, attachUrl, dataDir, httpPort, kafkaMode, kafkaPort, bootstrapServers, securityProtocol,
+            saslMechanism, saslJaasConfig, gatewayLatencyMinMs, gatewayLatencyMaxMs, gatewayErrorRate,
+            gatewayTimeoutRate, lastUser, database, TlsSettings.NONE);
     }
 
     /** Settings with the embedded H2 database. */
@@ -64,6 +78,7 @@ public record ConsoleSettings(
             if (saslJaasConfig != null && !saslJaasConfig.isBlank()) {
                 extra.put("spring.kafka.properties.sasl.jaas.config", saslJaasConfig);
             }
+            extra.putAll(tls.kafkaProperties());
         }
         extra.putAll(database.backendProperties());
         return new BackendOptions(dataDir, httpPort, kafkaMode, kafkaPort, bootstrapServers, extra);
@@ -75,12 +90,17 @@ public record ConsoleSettings(
             || httpPort != other.httpPort || !kafkaMode.equals(other.kafkaMode) || kafkaPort != other.kafkaPort
             || !bootstrapServers.equals(other.bootstrapServers) || !securityProtocol.equals(other.securityProtocol)
             || !saslMechanism.equals(other.saslMechanism) || !saslJaasConfig.equals(other.saslJaasConfig)
-            || !database.equals(other.database);
+            || !database.equals(other.database) || !tls.equals(other.tls);
+    }
+
+    /** A client for the backend at {@code attachUrl}, trusting the configured certificate for https. */
+    public RemoteClient attachClient() {
+        return new RemoteClient(attachUrl, tls.backendTrust());
     }
 
     public ConsoleSettings withLastUser(String user) {
         return new ConsoleSettings(attach, attachUrl, dataDir, httpPort, kafkaMode, kafkaPort, bootstrapServers,
             securityProtocol, saslMechanism, saslJaasConfig, gatewayLatencyMinMs, gatewayLatencyMaxMs,
-            gatewayErrorRate, gatewayTimeoutRate, user, database);
+            gatewayErrorRate, gatewayTimeoutRate, user, database, tls);
     }
 }

@@ -6,23 +6,37 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Properties;
 
-/** Keeps {@link ConsoleSettings} in a properties file ({@code ~/.orderly/console.properties} by default). */
+/**
+ * Keeps {@link ConsoleSettings} in a properties file ({@code ~/.orderly/console.properties} by default), and their
+ * passwords apart in {@code secrets.properties} next to it ({@link SecretStore}, readable by the user only). A
+ * settings file from an older version that still holds passwords has them moved out when it is read.
+ */
 public final class SettingsStore {
 
     private static final String THEME = "theme";
+    /** The settings that are passwords (or, for a JAAS line, hold one). */
+    static final List<String> SECRETS = List.of("databasePassword", "saslJaasConfig", "backendTrustStorePassword",
+        "kafkaTrustStorePassword", "kafkaKeyStorePassword");
 
     private final Path file;
     private final ConsoleSettings defaults;
+    private final SecretStore secrets;
 
     public SettingsStore(Path file, ConsoleSettings defaults) {
         this.file = file;
         this.defaults = defaults;
+        this.secrets = new SecretStore(file.resolveSibling("secrets.properties"));
     }
 
     public Path file() {
         return file;
+    }
+
+    public SecretStore secrets() {
+        return secrets;
     }
 
     public ConsoleSettings load() {
@@ -35,6 +49,11 @@ public final class SettingsStore {
         } catch (IOException e) {
             return defaults;
         }
+        Properties hidden = secrets.read();
+        if (SECRETS.stream().anyMatch(p::containsKey)) {
+            moveSecretsOut(p, hidden);
+        }
+        hidden.forEach((key, value) -> p.setProperty((String) key, (String) value));
         ConsoleSettings d = defaults;
         try {
             return new ConsoleSettings(
@@ -55,10 +74,28 @@ public final class SettingsStore {
                 p.getProperty("lastUser", d.lastUser()),
                 new DatabaseSettings(p.getProperty("databaseUrl", d.database().url()),
                     p.getProperty("databaseUser", d.database().username()),
-                    p.getProperty("databasePassword", d.database().password())));
+                    p.getProperty("databasePassword", d.database().password())),
+                new TlsSettings(p.getProperty("backendTrustStore", d.tls().backendTrustStore()),
+                    p.getProperty("backendTrustStorePassword", d.tls().backendTrustStorePassword()),
+                    p.getProperty("kafkaTrustStore", d.tls().kafkaTrustStore()),
+                    p.getProperty("kafkaTrustStorePassword", d.tls().kafkaTrustStorePassword()),
+                    p.getProperty("kafkaKeyStore", d.tls().kafkaKeyStore()),
+                    p.getProperty("kafkaKeyStorePassword", d.tls().kafkaKeyStorePassword())));
         } catch (NumberFormatException e) {
             return defaults;
         }
+    }
+
+    /** An older settings file with passwords in it: they go to the secret store and out of the file. */
+    private void moveSecretsOut(Properties p, Properties hidden) {
+        for (String key : SECRETS) {
+            String value = (String) p.remove(key);
+            if (value != null && !hidden.containsKey(key)) {
+                hidden.setProperty(key, value);
+            }
+        }
+        secrets.write(hidden);
+        write(p);
     }
 
     /** The look chosen in Settings (light until one is chosen). */
@@ -98,7 +135,6 @@ public final class SettingsStore {
         p.setProperty("bootstrapServers", s.bootstrapServers());
         p.setProperty("securityProtocol", s.securityProtocol());
         p.setProperty("saslMechanism", s.saslMechanism());
-        p.setProperty("saslJaasConfig", s.saslJaasConfig());
         p.setProperty("gatewayLatencyMinMs", Long.toString(s.gatewayLatencyMinMs()));
         p.setProperty("gatewayLatencyMaxMs", Long.toString(s.gatewayLatencyMaxMs()));
         p.setProperty("gatewayErrorRate", Double.toString(s.gatewayErrorRate()));
@@ -106,7 +142,16 @@ public final class SettingsStore {
         p.setProperty("lastUser", s.lastUser());
         p.setProperty("databaseUrl", s.database().url());
         p.setProperty("databaseUser", s.database().username());
-        p.setProperty("databasePassword", s.database().password());
+        p.setProperty("backendTrustStore", s.tls().backendTrustStore());
+        p.setProperty("kafkaTrustStore", s.tls().kafkaTrustStore());
+        p.setProperty("kafkaKeyStore", s.tls().kafkaKeyStore());
+        Properties hidden = new Properties();
+        hidden.setProperty("databasePassword", s.database().password());
+        hidden.setProperty("saslJaasConfig", s.saslJaasConfig());
+        hidden.setProperty("backendTrustStorePassword", s.tls().backendTrustStorePassword());
+        hidden.setProperty("kafkaTrustStorePassword", s.tls().kafkaTrustStorePassword());
+        hidden.setProperty("kafkaKeyStorePassword", s.tls().kafkaKeyStorePassword());
+        secrets.write(hidden);
         write(p);
     }
 

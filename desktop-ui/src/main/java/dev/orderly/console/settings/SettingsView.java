@@ -42,6 +42,9 @@ public final class SettingsView extends ScrollPane {
         row = text(grid, row, "Backend URL", vm.attachUrlProperty(), "settings-url");
         row = text(grid, row, "HTTP port (in-process)", vm.httpPortProperty(), "settings-http-port");
         row = text(grid, row, "Data directory", vm.dataDirProperty(), "settings-data-dir");
+        row = text(grid, row, "Backend trust store (https)", vm.backendTrustStoreProperty(), "settings-trust");
+        row = secret(grid, row, "Trust store password", vm.backendTrustStorePasswordProperty(),
+            "settings-trust-password");
 
         grid.add(section("Database (restart to apply)"), 0, row++, 2, 1);
         ToggleGroup databases = new ToggleGroup();
@@ -59,11 +62,7 @@ public final class SettingsView extends ScrollPane {
         int firstDatabaseRow = row;
         row = text(grid, row, "PostgreSQL URL", vm.databaseUrlProperty(), "settings-db-url");
         row = text(grid, row, "PostgreSQL user", vm.databaseUserProperty(), "settings-db-user");
-        PasswordField password = new PasswordField();
-        password.textProperty().bindBidirectional(vm.databasePasswordProperty());
-        password.setPrefColumnCount(36);
-        password.setId("settings-db-password");
-        grid.addRow(row++, new Label("PostgreSQL password"), password);
+        row = secret(grid, row, "PostgreSQL password", vm.databasePasswordProperty(), "settings-db-password");
         grid.getChildren().stream().filter(n -> GridPane.getRowIndex(n) != null
             && GridPane.getRowIndex(n) >= firstDatabaseRow && GridPane.getRowIndex(n) < firstDatabaseRow + 3)
             .forEach(n -> n.disableProperty().bind(vm.postgresProperty().not()));
@@ -79,8 +78,15 @@ public final class SettingsView extends ScrollPane {
         protocol.getItems().setAll("PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL");
         protocol.valueProperty().bindBidirectional(vm.securityProtocolProperty());
         grid.addRow(row++, new Label("Security protocol"), protocol);
-        row = text(grid, row, "SASL mechanism", vm.saslMechanismProperty(), "settings-sasl");
-        row = text(grid, row, "SASL JAAS config", vm.saslJaasConfigProperty(), "settings-jaas");
+        row = text(grid, row, "SASL mechanism (PLAIN, SCRAM-SHA-512)", vm.saslMechanismProperty(), "settings-sasl");
+        row = text(grid, row, "SASL user", vm.saslUserProperty(), "settings-sasl-user");
+        row = secret(grid, row, "SASL password", vm.saslPasswordProperty(), "settings-sasl-password");
+        row = text(grid, row, "Kafka trust store (SSL)", vm.kafkaTrustStoreProperty(), "settings-kafka-trust");
+        row = secret(grid, row, "Kafka trust store password", vm.kafkaTrustStorePasswordProperty(),
+            "settings-kafka-trust-password");
+        row = text(grid, row, "Kafka key store (mutual TLS)", vm.kafkaKeyStoreProperty(), "settings-kafka-key");
+        row = secret(grid, row, "Kafka key store password", vm.kafkaKeyStorePasswordProperty(),
+            "settings-kafka-key-password");
 
         grid.add(section("Payment simulator (the in-process backend starts with these)"), 0, row++, 2, 1);
         row = text(grid, row, "Latency min (ms)", vm.latencyMinProperty(), "settings-latency-min");
@@ -111,7 +117,8 @@ public final class SettingsView extends ScrollPane {
         message.textProperty().bind(vm.messageProperty());
         message.setWrapText(true);
         message.setId("settings-message");
-        Label where = new Label("Saved in " + file);
+        Label where = new Label("Saved in " + file + ". " + vm.secretsNote());
+        where.setWrapText(true);
         where.getStyleClass().add("muted");
         VBox content = new VBox(10, grid, save, message, where);
         content.setStyle("-fx-padding: 12;");
@@ -125,6 +132,16 @@ public final class SettingsView extends ScrollPane {
         label.getStyleClass().add("section-title");
         label.setStyle("-fx-padding: 8 0 0 0;");
         return label;
+    }
+
+    /** A masked field: passwords are never shown on screen. */
+    private static int secret(GridPane grid, int row, String label, StringProperty property, String id) {
+        PasswordField field = new PasswordField();
+        field.textProperty().bindBidirectional(property);
+        field.setPrefColumnCount(36);
+        field.setId(id);
+        grid.addRow(row, new Label(label), field);
+        return row + 1;
     }
 
     private static int text(GridPane grid, int row, String label, StringProperty property, String id) {

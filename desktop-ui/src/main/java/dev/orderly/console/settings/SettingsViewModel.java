@@ -44,7 +44,14 @@ public final class SettingsViewModel {
     private final StringProperty bootstrapServers = new SimpleStringProperty();
     private final StringProperty securityProtocol = new SimpleStringProperty();
     private final StringProperty saslMechanism = new SimpleStringProperty();
-    private final StringProperty saslJaasConfig = new SimpleStringProperty();
+    private final StringProperty saslUser = new SimpleStringProperty();
+    private final StringProperty saslPassword = new SimpleStringProperty();
+    private final StringProperty backendTrustStore = new SimpleStringProperty();
+    private final StringProperty backendTrustStorePassword = new SimpleStringProperty();
+    private final StringProperty kafkaTrustStore = new SimpleStringProperty();
+    private final StringProperty kafkaTrustStorePassword = new SimpleStringProperty();
+    private final StringProperty kafkaKeyStore = new SimpleStringProperty();
+    private final StringProperty kafkaKeyStorePassword = new SimpleStringProperty();
     private final StringProperty latencyMin = new SimpleStringProperty();
     private final StringProperty latencyMax = new SimpleStringProperty();
     private final StringProperty errorRate = new SimpleStringProperty();
@@ -94,7 +101,14 @@ public final class SettingsViewModel {
         bootstrapServers.set(s.bootstrapServers());
         securityProtocol.set(s.securityProtocol());
         saslMechanism.set(s.saslMechanism());
-        saslJaasConfig.set(s.saslJaasConfig());
+        saslUser.set(KafkaSasl.user(s.saslJaasConfig()));
+        saslPassword.set(KafkaSasl.password(s.saslJaasConfig()));
+        backendTrustStore.set(s.tls().backendTrustStore());
+        backendTrustStorePassword.set(s.tls().backendTrustStorePassword());
+        kafkaTrustStore.set(s.tls().kafkaTrustStore());
+        kafkaTrustStorePassword.set(s.tls().kafkaTrustStorePassword());
+        kafkaKeyStore.set(s.tls().kafkaKeyStore());
+        kafkaKeyStorePassword.set(s.tls().kafkaKeyStorePassword());
         latencyMin.set(Long.toString(s.gatewayLatencyMinMs()));
         latencyMax.set(Long.toString(s.gatewayLatencyMaxMs()));
         errorRate.set(Double.toString(s.gatewayErrorRate()));
@@ -129,6 +143,21 @@ public final class SettingsViewModel {
         if (database.problem() != null) {
             problems.add(database.problem());
         }
+        TlsSettings tls = new TlsSettings(backendTrustStore.get(), backendTrustStorePassword.get(),
+            kafkaTrustStore.get(), kafkaTrustStorePassword.get(), kafkaKeyStore.get(), kafkaKeyStorePassword.get());
+        if (tls.problem() != null) {
+            problems.add(tls.problem());
+        }
+        if (attach.get() && attachUrl.get().strip().startsWith("https://") && !tls.backendTrustStore().isEmpty()) {
+            try {
+                tls.backendTrust();
+            } catch (IllegalArgumentException e) {
+                problems.add(e.getMessage());
+            }
+        }
+        if (!saslMechanism.get().isBlank() && saslUser.get().isBlank()) {
+            problems.add("SASL " + saslMechanism.get().strip() + " needs a user name");
+        }
         if (!problems.isEmpty()) {
             message.set("Not saved: " + String.join("; ", problems));
             return;
@@ -136,7 +165,8 @@ public final class SettingsViewModel {
         ConsoleSettings updated = new ConsoleSettings(attach.get(), attachUrl.get().strip(),
             Path.of(dataDir.get().strip()), http, externalKafka.get() ? "external" : "embedded", kafka,
             bootstrapServers.get().strip(), securityProtocol.get().strip(), saslMechanism.get().strip(),
-            saslJaasConfig.get(), min, max, errors, timeouts, store.load().lastUser(), database);
+            KafkaSasl.jaas(saslMechanism.get(), saslUser.get(), saslPassword.get()), min, max, errors, timeouts,
+            store.load().lastUser(), database, tls);
         try {
             store.save(updated);
         } catch (RuntimeException e) {
@@ -273,8 +303,43 @@ public final class SettingsViewModel {
         return saslMechanism;
     }
 
-    public StringProperty saslJaasConfigProperty() {
-        return saslJaasConfig;
+    public StringProperty saslUserProperty() {
+        return saslUser;
+    }
+
+    /** Masked on screen; kept in the secret store, never in the settings file. */
+    public StringProperty saslPasswordProperty() {
+        return saslPassword;
+    }
+
+    /** The trust store for an https backend (attach mode); empty for the JDK's authorities. */
+    public StringProperty backendTrustStoreProperty() {
+        return backendTrustStore;
+    }
+
+    public StringProperty backendTrustStorePasswordProperty() {
+        return backendTrustStorePassword;
+    }
+
+    public StringProperty kafkaTrustStoreProperty() {
+        return kafkaTrustStore;
+    }
+
+    public StringProperty kafkaTrustStorePasswordProperty() {
+        return kafkaTrustStorePassword;
+    }
+
+    public StringProperty kafkaKeyStoreProperty() {
+        return kafkaKeyStore;
+    }
+
+    public StringProperty kafkaKeyStorePasswordProperty() {
+        return kafkaKeyStorePassword;
+    }
+
+    /** Where the passwords are kept, said plainly. */
+    public String secretsNote() {
+        return store.secrets().describe();
     }
 
     public StringProperty latencyMinProperty() {

@@ -67,7 +67,7 @@ public final class ConsoleFlow {
     private void connect(StartupViewModel startup) {
         if (settings.attach()) {
             startup.start("Attaching to " + settings.attachUrl(), () -> {
-                RemoteClient remote = new RemoteClient(settings.attachUrl());
+                RemoteClient remote = settings.attachClient();
                 OrderlyClient.Health health = remote.health();
                 if (!health.databaseUp() && !health.brokerUp()) {
                     remote.close();

@@ -44,6 +44,7 @@ public final class HeadlessBackend implements AutoCloseable {
      */
     public static HeadlessBackend start(Path dataDir, HttpClient http, String scheme, String... extraArgs)
         throws IOException {
+        Files.createDirectories(dataDir);
         int port;
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
             port = socket.getLocalPort();
