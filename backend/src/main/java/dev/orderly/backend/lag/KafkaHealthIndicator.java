@@ -25,10 +25,29 @@ class KafkaHealthIndicator extends AbstractHealthIndicator implements Disposable
     @Override
     protected void doHealthCheck(Health.Builder builder) throws Exception {
         Admin client = admin();
-        int nodes = client.describeCluster().nodes().get(2, TimeUnit.SECONDS).size();
+        int nodes;
+        try {
+            nodes = client.describeCluster().nodes().get(2, TimeUnit.SECONDS).size();
+        } catch (java.util.concurrent.ExecutionException e) {
+            builder.down().withDetail("error", explain(e.getCause()));
+            return;
+        }
         builder.up().withDetail("brokers", nodes)
             .withDetail("bootstrapServers", kafkaAdmin.getConfigurationProperties()
                 .get(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG));
+    }
+
+    /** What a refused connection means, in the words of the settings that fix it. */
+    static String explain(Throwable cause) {
+        if (cause instanceof org.apache.kafka.common.errors.SaslAuthenticationException) {
+            return "the cluster refused the SASL credentials (check the user, password and mechanism): "
+                + cause.getMessage();
+        }
+        if (cause instanceof org.apache.kafka.common.errors.SslAuthenticationException) {
+            return "the TLS handshake with the cluster failed (check its trust store and the security protocol): "
+                + cause.getMessage();
+        }
+        return cause == null ? "unknown" : cause.toString();
     }
 
     private synchronized Admin admin() {

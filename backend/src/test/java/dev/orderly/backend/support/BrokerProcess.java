@@ -29,12 +29,37 @@ public final class BrokerProcess implements AutoCloseable {
     private final int port;
     private final int controllerPort;
     private Process process;
+    private Secured secured;
+
+    /** A SASL_SSL listener for clients: its port, the broker's certificate, and the one client user (PLAIN). */
+    private record Secured(int port, TestCertificates tls, String user, String password) {
+    }
 
     BrokerProcess(Path dir, int nodeId, int port, int controllerPort) {
         this.dir = dir;
         this.nodeId = nodeId;
         this.port = port;
         this.controllerPort = controllerPort;
+    }
+
+    /**
+     * A single-node broker whose clients connect over SASL_SSL ({@link #secureBootstrapServers()}): TLS with
+     * {@code tls}'s certificate, SASL PLAIN with {@code user} and {@code password}. Its PLAINTEXT listener is for
+     * the broker itself (controller, readiness) and the harness.
+     */
+    public static BrokerProcess startSaslSsl(Path dir, TestCertificates tls, String user, String password)
+        throws IOException, InterruptedException {
+        BrokerProcess broker = new BrokerProcess(dir, 1, FreePort.pick(), FreePort.pick());
+        broker.secured = new Secured(FreePort.pick(), tls, user, password);
+        broker.configure(broker.voter(), 1, Uuid.randomUuid().toString());
+        broker.spawn();
+        broker.awaitReady(broker.bootstrapServers());
+        return broker;
+    }
+
+    /** The SASL_SSL listener's address (only for {@link #startSaslSsl}). */
+    public String secureBootstrapServers() {
+        return "127.0.0.1:" + secured.port();
     }
 
     /** Formats a new log directory under {@code dir} and starts a single-node broker; returns when it answers. */
@@ -83,6 +108,22 @@ public final class BrokerProcess implements AutoCloseable {
         props.put("controller.listener.names", "CONTROLLER");
         props.put("inter.broker.listener.name", "PLAINTEXT");
         props.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        if (secured != null) {
+            String secure = "SASL_SSL://127.0.0.1:" + secured.port();
+            props.put("listeners", props.get("listeners") + "," + secure);
+            props.put("advertised.listeners", props.get("advertised.listeners") + "," + secure);
+            props.put("listener.security.protocol.map", props.get("listener.security.protocol.map")
+                + ",SASL_SSL:SASL_SSL");
+            props.put("sasl.enabled.mechanisms", "PLAIN");
+            props.put("listener.name.sasl_ssl.plain.sasl.jaas.config",
+                "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"broker\""
+                    + " password=\"broker-secret\" user_broker=\"broker-secret\" user_" + secured.user() + "=\""
+                    + secured.password() + "\";");
+            props.put("listener.name.sasl_ssl.ssl.keystore.location", secured.tls().keyStore().toString());
+            props.put("listener.name.sasl_ssl.ssl.keystore.password", secured.tls().password());
+            props.put("listener.name.sasl_ssl.ssl.key.password", secured.tls().password());
+            props.put("listener.name.sasl_ssl.ssl.keystore.type", "PKCS12");
+        }
         props.put("log.dirs", dir.resolve("logs").toString());
         props.put("auto.create.topics.enable", "false");
         String copies = Integer.toString(replication);

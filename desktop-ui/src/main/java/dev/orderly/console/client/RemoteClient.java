@@ -284,8 +284,10 @@ public class RemoteClient implements OrderlyClient {
             boolean broker = "UP".equals(components.path("kafka").path("status").asString(""));
             boolean db = "UP".equals(components.path("db").path("status").asString(""));
             String product = components.path("db").path("details").path("database").asString("Database");
-            return new Health(broker, db, "broker " + (broker ? "up" : "down") + ", database " + (db ? "up" : "down"),
-                product);
+            // Why the broker is down, when the backend says (staff see details): refused credentials, say.
+            String why = components.path("kafka").path("details").path("error").asString("");
+            return new Health(broker, db, "broker " + (broker ? "up" : "down" + (why.isEmpty() ? "" : " (" + why
+                + ")")) + ", database " + (db ? "up" : "down"), product);
         } catch (IOException e) {
             return new Health(false, false, "backend unreachable: " + e.getMessage());
         } catch (InterruptedException e) {

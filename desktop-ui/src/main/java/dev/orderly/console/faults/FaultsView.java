@@ -95,6 +95,11 @@ public final class FaultsView extends VBox {
         Label armed = new Label();
         armed.textProperty().bind(vm.armedProperty());
         armed.setId("faults-armed");
+        Label lastChanges = new Label();
+        lastChanges.textProperty().bind(vm.lastChangesProperty());
+        lastChanges.getStyleClass().add("muted");
+        lastChanges.setWrapText(true);
+        lastChanges.setId("faults-last-changes");
         Label message = new Label();
         message.textProperty().bind(vm.messageProperty());
         message.setWrapText(true);
@@ -105,8 +110,8 @@ public final class FaultsView extends VBox {
         checker.getStyleClass().add("section-title");
         Label gatewayTitle = new Label("Payment gateway and processing mode");
         gatewayTitle.getStyleClass().add("section-title");
-        getChildren().addAll(checker, verdict, counts, table, title, trainer, buttons, armed, message, gatewayTitle,
-            gatewayControls(vm));
+        getChildren().addAll(checker, verdict, counts, table, title, trainer, buttons, armed, lastChanges, message,
+            gatewayTitle, gatewayControls(vm));
         setSpacing(8);
         setStyle("-fx-padding: 10;");
         setId("faults-view");

@@ -3,7 +3,9 @@ package dev.orderly.console.faults;
 import dev.orderly.console.client.OrderlyClient;
 import dev.orderly.console.util.Messages;
 import dev.orderly.console.util.TaskRunner;
+import dev.orderly.model.AuditEntry;
 import dev.orderly.model.GatewaySettingsView;
+import dev.orderly.model.SharedSettingsView;
 import dev.orderly.model.InjectableFault;
 import dev.orderly.model.InvariantReport;
 import dev.orderly.model.ProcessingMode;
@@ -36,7 +38,11 @@ public final class FaultsViewModel {
     private final BooleanProperty ok = new SimpleBooleanProperty(true);
     private final StringProperty verdict = new SimpleStringProperty("Checking...");
     private final StringProperty counts = new SimpleStringProperty("");
+    private static final java.time.format.DateTimeFormatter CHANGE_TIME = java.time.format.DateTimeFormatter
+        .ofPattern("HH:mm:ss").withZone(java.time.ZoneId.systemDefault());
+
     private final StringProperty armed = new SimpleStringProperty("No faults armed");
+    private final StringProperty lastChanges = new SimpleStringProperty("");
     private final StringProperty message = new SimpleStringProperty("");
     private final ObservableList<InvariantReport.Violation> violations = FXCollections.observableArrayList();
     private final ObjectProperty<Latency> latency = new SimpleObjectProperty<>(Latency.DEFAULT);
@@ -83,7 +89,10 @@ public final class FaultsViewModel {
     public void refresh() {
         runner.run(client::invariants, this::show, error -> verdict.set("Checker unavailable: "
             + Messages.of(error)));
-        runner.run(client::armedFaults, this::showArmed, error -> { });
+        runner.run(client::sharedSettings, shared -> {
+            showArmed(shared.armedFaults());
+            lastChanges.set(lastChanges(shared));
+        }, error -> { });
         if (!controlsLoaded.get()) {
             // Once: the 2-second refresh must not overwrite what the trainer is typing before Apply.
             runner.run(() -> new Controls(client.gatewaySettings(), client.processingMode()), controls -> {
@@ -95,6 +104,27 @@ public final class FaultsViewModel {
     }
 
     private record Controls(GatewaySettingsView gateway, ProcessingMode mode) {
+    }
+
+    /** "Faults: armed by trainer-a at 10:15:30; simulator: ..." for what another console changed on this backend. */
+    private static String lastChanges(SharedSettingsView shared) {
+        List<String> changes = new ArrayList<>();
+        change(changes, "faults", shared.faultsChanged());
+        change(changes, "simulator", shared.gatewayChanged());
+        change(changes, "mode", shared.modeChanged());
+        return changes.isEmpty() ? "Nobody has changed faults, simulator or mode since " + shared.backend()
+            + " started" : "Last changed on " + shared.backend() + ": " + String.join("; ", changes);
+    }
+
+    private static void change(List<String> changes, String what, AuditEntry entry) {
+        if (entry != null) {
+            changes.add(what + " by " + entry.user() + " at " + CHANGE_TIME.format(entry.at()));
+        }
+    }
+
+    /** Who changed this backend's faults, simulator and mode last (other consoles share them). */
+    public ReadOnlyStringProperty lastChangesProperty() {
+        return lastChanges;
     }
 
     /** Whether the gateway and mode controls show the backend's values yet. */

@@ -150,10 +150,10 @@ public final class PipelineView extends VBox {
     private static VBox stuckOrders(PipelineViewModel vm, java.util.function.LongConsumer openOrder) {
         TableView<PipelineViewModel.StuckRow> table = new TableView<>(vm.stuckRows());
         table.getColumns().add(stuckColumn("Order", 70, r -> "#" + r.order().orderId()));
-        table.getColumns().add(stuckColumn("Waiting", 170, PipelineViewModel.StuckRow::kind));
+        table.getColumns().add(stuckColumn("Waiting", 190, PipelineViewModel.StuckRow::kind));
         table.getColumns().add(stuckColumn("For", 90, r -> PipelineViewModel.human(java.time.Duration.ofSeconds(
             r.order().waitingSeconds()))));
-        table.getColumns().add(stuckColumn("Customer", 170, r -> r.order().user()));
+        table.getColumns().add(stuckColumn("Customer", 160, r -> r.order().user()));
         table.setPlaceholder(new Label("No order waits longer than the threshold"));
         table.setRowFactory(t -> {
             javafx.scene.control.TableRow<PipelineViewModel.StuckRow> row = new javafx.scene.control.TableRow<>();
@@ -268,6 +268,7 @@ public final class PipelineView extends VBox {
         HBox lines = new HBox(6, broker, new Label("broker"), db, new Label("database"));
         VBox box = new VBox(2, title, lines);
         box.getStyleClass().add("stat");
+        box.setMinWidth(Region.USE_PREF_SIZE);
         return box;
     }
 }

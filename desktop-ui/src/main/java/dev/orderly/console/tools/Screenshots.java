@@ -171,6 +171,11 @@ public final class Screenshots {
         await("shared settings", 30, () -> !console.model().settings().backendSharedProperty().get().isEmpty());
         Thread.sleep(800);
         capture(flow[0], out.resolve("10-settings.png"));
+        // The end of Settings: the running backend's shared simulator, who changed it, and where passwords are kept.
+        onFx(() -> ((javafx.scene.control.ScrollPane) flow[0].scene().lookup("#settings-view"))
+            .setVvalue(1.0));
+        Thread.sleep(800);
+        capture(flow[0], out.resolve("20-settings-shared.png"));
         // The dark theme (Settings > Appearance), on the busiest screens.
         onFx(() -> console.model().settings().themeProperty().set(Theme.DARK));
         Thread.sleep(800);

@@ -26,6 +26,8 @@ public final class StatCard {
         if (compact) {
             text.setStyle("-fx-font-size: 13px;");
             text.setWrapText(true);
+            // A sentence wraps onto a second line instead of ending in "...".
+            text.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         }
         VBox box = new VBox(2, title, text);
         box.getStyleClass().add("stat");

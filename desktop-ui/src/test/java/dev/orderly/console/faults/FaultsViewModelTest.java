@@ -30,6 +30,21 @@ class FaultsViewModelTest {
     }
 
     @Test
+    void showsWhoChangedTheSharedSettingsLastAndWhatIsArmed() {
+        vm.refresh();
+        assertThat(vm.lastChangesProperty().get()).isEqualTo("Nobody has changed faults, simulator or mode since"
+            + " recording started");
+        client.faults.put(InjectableFault.SHIPMENT_FAILS, 2);
+        client.gatewayChanged = new dev.orderly.model.AuditEntry(4, Instant.parse("2026-11-27T10:15:30Z"),
+            "trainer-b@example.com", dev.orderly.model.AuditAction.GATEWAY_CHANGED, "latency 0-0 ms", "was ...",
+            "recording");
+        vm.refresh();
+        assertThat(vm.armedProperty().get()).contains("SHIPMENT_FAILS");
+        assertThat(vm.lastChangesProperty().get()).startsWith("Last changed on recording: simulator by"
+            + " trainer-b@example.com at ");
+    }
+
+    @Test
     void triggersASeedFailureOnceAndDisarms() {
         vm.trigger(InjectableFault.WAREHOUSE_FAILS);
         assertThat(client.calls).containsExactly("arm WAREHOUSE_FAILS 1");

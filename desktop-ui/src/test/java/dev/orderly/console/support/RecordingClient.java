@@ -248,7 +248,6 @@ public class RecordingClient implements OrderlyClient {
 
     @Override
     public SharedSettingsView sharedSettings() {
-        maybeFail();
         return new SharedSettingsView("recording", gateway, gatewayChanged, mode, null, Map.copyOf(faults), null);
     }
 
