@@ -136,16 +136,15 @@ public final class SettingsView extends ScrollPane {
 
     /** A masked field: passwords are never shown on screen. */
     private static int secret(GridPane grid, int row, String label, StringProperty property, String id) {
-        PasswordField field = new PasswordField();
-        field.textProperty().bindBidirectional(property);
-        field.setPrefColumnCount(36);
-        field.setId(id);
-        grid.addRow(row, new Label(label), field);
-        return row + 1;
+        return field(grid, row, label, property, id, new PasswordField());
     }
 
     private static int text(GridPane grid, int row, String label, StringProperty property, String id) {
-        TextField field = new TextField();
+        return field(grid, row, label, property, id, new TextField());
+    }
+
+    private static int field(GridPane grid, int row, String label, StringProperty property, String id,
+        TextField field) {
         field.textProperty().bindBidirectional(property);
         field.setPrefColumnCount(36);
         field.setId(id);

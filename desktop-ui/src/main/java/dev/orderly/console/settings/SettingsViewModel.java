@@ -124,13 +124,7 @@ public final class SettingsViewModel {
         List<String> problems = new ArrayList<>();
         int http = intIn(httpPort.get(), 0, 65535, "HTTP port", problems);
         int kafka = intIn(kafkaPort.get(), 0, 65535, "Kafka port", problems);
-        long min = intIn(latencyMin.get(), 0, 60_000, "latency min (ms)", problems);
-        long max = intIn(latencyMax.get(), 0, 60_000, "latency max (ms)", problems);
-        double errors = rate(errorRate.get(), "error rate", problems);
-        double timeouts = rate(timeoutRate.get(), "timeout rate", problems);
-        if (max < min) {
-            problems.add("latency max must not be below latency min");
-        }
+        GatewaySettingsView simulator = simulator(problems);
         if (externalKafka.get() && bootstrapServers.get().isBlank()) {
             problems.add("external Kafka needs bootstrap servers (host:port)");
         }
@@ -165,8 +159,9 @@ public final class SettingsViewModel {
         ConsoleSettings updated = new ConsoleSettings(attach.get(), attachUrl.get().strip(),
             Path.of(dataDir.get().strip()), http, externalKafka.get() ? "external" : "embedded", kafka,
             bootstrapServers.get().strip(), securityProtocol.get().strip(), saslMechanism.get().strip(),
-            KafkaSasl.jaas(saslMechanism.get(), saslUser.get(), saslPassword.get()), min, max, errors, timeouts,
-            store.load().lastUser(), database, tls);
+            KafkaSasl.jaas(saslMechanism.get(), saslUser.get(), saslPassword.get()), simulator.latencyMinMs(),
+            simulator.latencyMaxMs(), simulator.errorRate(), simulator.timeoutRate(), store.load().lastUser(),
+            database, tls);
         try {
             store.save(updated);
         } catch (RuntimeException e) {
@@ -190,18 +185,12 @@ public final class SettingsViewModel {
             return;
         }
         List<String> problems = new ArrayList<>();
-        long min = intIn(latencyMin.get(), 0, 60_000, "latency min (ms)", problems);
-        long max = intIn(latencyMax.get(), 0, 60_000, "latency max (ms)", problems);
-        double errors = rate(errorRate.get(), "error rate", problems);
-        double timeouts = rate(timeoutRate.get(), "timeout rate", problems);
-        if (max < min) {
-            problems.add("latency max must not be below latency min");
-        }
+        GatewaySettingsView simulator = simulator(problems);
         if (!problems.isEmpty()) {
             message.set("Not applied: " + String.join("; ", problems));
             return;
         }
-        runner.run(() -> client.updateGatewaySettings(new GatewaySettingsView(min, max, errors, timeouts)),
+        runner.run(() -> client.updateGatewaySettings(simulator),
             applied -> {
                 message.set("Applied to the running backend: every console attached to it now sees these values.");
                 loadShared();
@@ -239,6 +228,18 @@ public final class SettingsViewModel {
     /** The running backend's shared settings and who changed them (staff; empty until read). */
     public ReadOnlyStringProperty backendSharedProperty() {
         return backendShared;
+    }
+
+    /** The simulator fields as settings; what is wrong with them goes to {@code problems}. */
+    private GatewaySettingsView simulator(List<String> problems) {
+        long min = intIn(latencyMin.get(), 0, 60_000, "latency min (ms)", problems);
+        long max = intIn(latencyMax.get(), 0, 60_000, "latency max (ms)", problems);
+        double errors = rate(errorRate.get(), "error rate", problems);
+        double timeouts = rate(timeoutRate.get(), "timeout rate", problems);
+        if (max < min) {
+            problems.add("latency max must not be below latency min");
+        }
+        return new GatewaySettingsView(min, max, errors, timeouts);
     }
 
     private static int intIn(String text, int min, int max, String name, List<String> problems) {

@@ -9,6 +9,7 @@ import dev.orderly.console.settings.ConsoleSettings;
 import dev.orderly.console.settings.DatabaseSettings;
 import dev.orderly.console.settings.TlsSettings;
 import dev.orderly.console.support.HeadlessBackend;
+import dev.orderly.console.support.TempTrees;
 import dev.orderly.model.CreateOrderRequest;
 import dev.orderly.model.OrderItemRequest;
 import dev.orderly.model.OrderStatus;
@@ -56,9 +57,7 @@ class TlsAttachTest {
         if (backend != null) {
             backend.close();
         }
-        try (java.util.stream.Stream<Path> files = Files.walk(dir)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
+        TempTrees.delete(dir);
     }
 
     private static ConsoleSettings attachSettings(TlsSettings tls) {

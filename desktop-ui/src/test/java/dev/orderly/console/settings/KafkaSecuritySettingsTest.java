@@ -11,6 +11,7 @@ import dev.orderly.console.client.BackendOptions;
 import dev.orderly.console.client.EmbeddedBackend;
 import dev.orderly.console.client.RemoteClient;
 import dev.orderly.console.support.RecordingClient;
+import dev.orderly.console.support.TempTrees;
 import dev.orderly.console.util.DirectTaskRunner;
 import dev.orderly.model.CreateOrderRequest;
 import dev.orderly.model.OrderItemRequest;
@@ -23,11 +24,9 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -55,9 +54,7 @@ class KafkaSecuritySettingsTest {
         if (broker != null) {
             broker.close();
         }
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
+        TempTrees.delete(dir);
     }
 
     @Test

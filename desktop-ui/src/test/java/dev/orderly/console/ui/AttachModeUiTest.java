@@ -8,6 +8,7 @@ import dev.orderly.console.settings.ConsoleSettings;
 import dev.orderly.console.settings.SettingsStore;
 import dev.orderly.console.shell.ConsoleFlow;
 import dev.orderly.console.shell.ConsoleShell;
+import dev.orderly.console.support.TempTrees;
 import dev.orderly.console.util.FxTaskRunner;
 import dev.orderly.model.OrderStatus;
 import java.io.IOException;
@@ -20,11 +21,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import org.junit.jupiter.api.AfterAll;
@@ -100,9 +99,7 @@ class AttachModeUiTest extends FxRobot {
                 backend.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             }
         }
-        try (Stream<Path> files = Files.walk(dataDir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
+        TempTrees.delete(dataDir);
     }
 
     @Test
