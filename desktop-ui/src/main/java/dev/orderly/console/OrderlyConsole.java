@@ -20,7 +20,7 @@ public class OrderlyConsole extends Application {
         Path home = Path.of(System.getProperty("user.home"));
         Path file = Path.of(named.getOrDefault("settings", home.resolve(".orderly").resolve("console.properties")
             .toString()));
-        SettingsStore store = new SettingsStore(file, ConsoleSettings.defaults(home));
+        SettingsStore store = SettingsStore.forConsole(file, ConsoleSettings.defaults(home));
         ConsoleSettings settings = Launcher.applyOverrides(store.load(), named);
         flow = new ConsoleFlow(stage, store, settings, new FxTaskRunner());
         Thread hook = new Thread(flow::shutdown, "orderly-console-shutdown");

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 
 /**
@@ -25,10 +26,40 @@ public final class SettingsStore {
     private final ConsoleSettings defaults;
     private final SecretStore secrets;
 
+    /** Settings whose passwords go to {@code secrets.properties} next to {@code file} (tests, tools). */
     public SettingsStore(Path file, ConsoleSettings defaults) {
+        this(file, defaults, new SecretFile(file.resolveSibling("secrets.properties")));
+    }
+
+    public SettingsStore(Path file, ConsoleSettings defaults, SecretStore secrets) {
         this.file = file;
         this.defaults = defaults;
-        this.secrets = new SecretStore(file.resolveSibling("secrets.properties"));
+        this.secrets = secrets;
+    }
+
+    /**
+     * The console's own store: passwords in the OS keyring when one answers in this session, else in the owner-only
+     * file; passwords a file holds from before are moved into the keyring (and the file removed).
+     */
+    public static SettingsStore forConsole(Path file, ConsoleSettings defaults) {
+        return forConsole(file, defaults, System.getenv());
+    }
+
+    static SettingsStore forConsole(Path file, ConsoleSettings defaults, Map<String, String> environment) {
+        SecretFile fallback = new SecretFile(file.resolveSibling("secrets.properties"));
+        SecretStore secrets = SecretStore.choose(fallback.file(), file.toAbsolutePath().toString(), environment);
+        if (secrets instanceof SecretKeyring && Files.exists(fallback.file())) {
+            try {
+                Properties kept = secrets.read();
+                fallback.read().forEach(kept::putIfAbsent);
+                secrets.write(kept);
+                Files.delete(fallback.file());
+            } catch (IOException | RuntimeException e) {
+                // The keyring did not take them: keep using the file rather than lose the passwords.
+                return new SettingsStore(file, defaults, fallback);
+            }
+        }
+        return new SettingsStore(file, defaults, secrets);
     }
 
     public Path file() {
