@@ -14,6 +14,7 @@ import java.util.Map;
  * @param securityProtocol for external Kafka: PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL
  * @param database      the embedded H2 file, or a PostgreSQL server
  * @param tls           certificate stores for an https backend and an SSL Kafka cluster
+ * @param topics        how the backend creates missing topics on an external cluster
  */
 public record ConsoleSettings(
     boolean attach,
@@ -32,11 +33,23 @@ public record ConsoleSettings(
     double gatewayTimeoutRate,
     String lastUser,
     DatabaseSettings database,
-    TlsSettings tls) {
+    TlsSettings tls,
+    KafkaTopicSettings topics) {
 
     public ConsoleSettings {
         database = database == null ? DatabaseSettings.EMBEDDED : database;
         tls = tls == null ? TlsSettings.NONE : tls;
+        topics = topics == null ? KafkaTopicSettings.DEFAULT : topics;
+    }
+
+    /** Settings whose topics are created as the embedded broker's (3 partitions, 1 copy). */
+    public ConsoleSettings(boolean attach, String attachUrl, Path dataDir, int httpPort, String kafkaMode,
+        int kafkaPort, String bootstrapServers, String securityProtocol, String saslMechanism, String saslJaasConfig,
+        long gatewayLatencyMinMs, long gatewayLatencyMaxMs, double gatewayErrorRate, double gatewayTimeoutRate,
+        String lastUser, DatabaseSettings database, TlsSettings tls) {
+        this(attach, attachUrl, dataDir, httpPort, kafkaMode, kafkaPort, bootstrapServers, securityProtocol,
+            saslMechanism, saslJaasConfig, gatewayLatencyMinMs, gatewayLatencyMaxMs, gatewayErrorRate,
+            gatewayTimeoutRate, lastUser, database, tls, KafkaTopicSettings.DEFAULT);
     }
 
     /** Settings without certificates of their own (the JDK's trusted authorities). */
@@ -79,6 +92,7 @@ public record ConsoleSettings(
                 extra.put("spring.kafka.properties.sasl.jaas.config", saslJaasConfig);
             }
             extra.putAll(tls.kafkaProperties());
+            extra.putAll(topics.backendProperties());
         }
         extra.putAll(database.backendProperties());
         return new BackendOptions(dataDir, httpPort, kafkaMode, kafkaPort, bootstrapServers, extra);
@@ -90,7 +104,7 @@ public record ConsoleSettings(
             || httpPort != other.httpPort || !kafkaMode.equals(other.kafkaMode) || kafkaPort != other.kafkaPort
             || !bootstrapServers.equals(other.bootstrapServers) || !securityProtocol.equals(other.securityProtocol)
             || !saslMechanism.equals(other.saslMechanism) || !saslJaasConfig.equals(other.saslJaasConfig)
-            || !database.equals(other.database) || !tls.equals(other.tls);
+            || !database.equals(other.database) || !tls.equals(other.tls) || !topics.equals(other.topics);
     }
 
     /** A client for the backend at {@code attachUrl}, trusting the configured certificate for https. */
@@ -101,6 +115,6 @@ public record ConsoleSettings(
     public ConsoleSettings withLastUser(String user) {
         return new ConsoleSettings(attach, attachUrl, dataDir, httpPort, kafkaMode, kafkaPort, bootstrapServers,
             securityProtocol, saslMechanism, saslJaasConfig, gatewayLatencyMinMs, gatewayLatencyMaxMs,
-            gatewayErrorRate, gatewayTimeoutRate, user, database, tls);
+            gatewayErrorRate, gatewayTimeoutRate, user, database, tls, topics);
     }
 }

@@ -111,7 +111,13 @@ public final class SettingsStore {
                     p.getProperty("kafkaTrustStore", d.tls().kafkaTrustStore()),
                     p.getProperty("kafkaTrustStorePassword", d.tls().kafkaTrustStorePassword()),
                     p.getProperty("kafkaKeyStore", d.tls().kafkaKeyStore()),
-                    p.getProperty("kafkaKeyStorePassword", d.tls().kafkaKeyStorePassword())));
+                    p.getProperty("kafkaKeyStorePassword", d.tls().kafkaKeyStorePassword())),
+                new KafkaTopicSettings(
+                    Integer.parseInt(p.getProperty("topicPartitions", Integer.toString(d.topics().partitions()))),
+                    Integer.parseInt(p.getProperty("topicReplicationFactor",
+                        Integer.toString(d.topics().replicationFactor()))),
+                    Integer.parseInt(p.getProperty("topicMinInsyncReplicas",
+                        Integer.toString(d.topics().minInsyncReplicas())))));
         } catch (NumberFormatException e) {
             return defaults;
         }
@@ -176,6 +182,9 @@ public final class SettingsStore {
         p.setProperty("backendTrustStore", s.tls().backendTrustStore());
         p.setProperty("kafkaTrustStore", s.tls().kafkaTrustStore());
         p.setProperty("kafkaKeyStore", s.tls().kafkaKeyStore());
+        p.setProperty("topicPartitions", Integer.toString(s.topics().partitions()));
+        p.setProperty("topicReplicationFactor", Integer.toString(s.topics().replicationFactor()));
+        p.setProperty("topicMinInsyncReplicas", Integer.toString(s.topics().minInsyncReplicas()));
         Properties hidden = new Properties();
         hidden.setProperty("databasePassword", s.database().password());
         hidden.setProperty("saslJaasConfig", s.saslJaasConfig());

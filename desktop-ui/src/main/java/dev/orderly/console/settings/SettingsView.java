@@ -87,6 +87,11 @@ public final class SettingsView extends ScrollPane {
         row = text(grid, row, "Kafka key store (mutual TLS)", vm.kafkaKeyStoreProperty(), "settings-kafka-key");
         row = secret(grid, row, "Kafka key store password", vm.kafkaKeyStorePasswordProperty(),
             "settings-kafka-key-password");
+        row = text(grid, row, "Topic partitions", vm.topicPartitionsProperty(), "settings-topic-partitions");
+        row = text(grid, row, "Replication factor (3 on 3 brokers)", vm.replicationFactorProperty(),
+            "settings-replication");
+        row = text(grid, row, "Min in-sync replicas (2 on 3 brokers)", vm.minInsyncReplicasProperty(),
+            "settings-min-insync");
 
         grid.add(section("Payment simulator (the in-process backend starts with these)"), 0, row++, 2, 1);
         row = text(grid, row, "Latency min (ms)", vm.latencyMinProperty(), "settings-latency-min");

@@ -52,6 +52,9 @@ public final class SettingsViewModel {
     private final StringProperty kafkaTrustStorePassword = new SimpleStringProperty();
     private final StringProperty kafkaKeyStore = new SimpleStringProperty();
     private final StringProperty kafkaKeyStorePassword = new SimpleStringProperty();
+    private final StringProperty topicPartitions = new SimpleStringProperty();
+    private final StringProperty replicationFactor = new SimpleStringProperty();
+    private final StringProperty minInsyncReplicas = new SimpleStringProperty();
     private final StringProperty latencyMin = new SimpleStringProperty();
     private final StringProperty latencyMax = new SimpleStringProperty();
     private final StringProperty errorRate = new SimpleStringProperty();
@@ -109,6 +112,9 @@ public final class SettingsViewModel {
         kafkaTrustStorePassword.set(s.tls().kafkaTrustStorePassword());
         kafkaKeyStore.set(s.tls().kafkaKeyStore());
         kafkaKeyStorePassword.set(s.tls().kafkaKeyStorePassword());
+        topicPartitions.set(Integer.toString(s.topics().partitions()));
+        replicationFactor.set(Integer.toString(s.topics().replicationFactor()));
+        minInsyncReplicas.set(Integer.toString(s.topics().minInsyncReplicas()));
         latencyMin.set(Long.toString(s.gatewayLatencyMinMs()));
         latencyMax.set(Long.toString(s.gatewayLatencyMaxMs()));
         errorRate.set(Double.toString(s.gatewayErrorRate()));
@@ -149,6 +155,13 @@ public final class SettingsViewModel {
                 problems.add(e.getMessage());
             }
         }
+        KafkaTopicSettings topics = new KafkaTopicSettings(
+            intIn(topicPartitions.get(), 1, 1000, "topic partitions", problems),
+            intIn(replicationFactor.get(), 1, 10, "replication factor", problems),
+            intIn(minInsyncReplicas.get(), 1, 10, "min in-sync replicas", problems));
+        if (problems.isEmpty() && topics.problem() != null) {
+            problems.add(topics.problem());
+        }
         if (!saslMechanism.get().isBlank() && saslUser.get().isBlank()) {
             problems.add("SASL " + saslMechanism.get().strip() + " needs a user name");
         }
@@ -161,7 +174,7 @@ public final class SettingsViewModel {
             bootstrapServers.get().strip(), securityProtocol.get().strip(), saslMechanism.get().strip(),
             KafkaSasl.jaas(saslMechanism.get(), saslUser.get(), saslPassword.get()), simulator.latencyMinMs(),
             simulator.latencyMaxMs(), simulator.errorRate(), simulator.timeoutRate(), store.load().lastUser(),
-            database, tls);
+            database, tls, topics);
         try {
             store.save(updated);
         } catch (RuntimeException e) {
@@ -336,6 +349,19 @@ public final class SettingsViewModel {
 
     public StringProperty kafkaKeyStorePasswordProperty() {
         return kafkaKeyStorePassword;
+    }
+
+    public StringProperty topicPartitionsProperty() {
+        return topicPartitions;
+    }
+
+    /** Copies of each topic the backend creates on an external cluster (3 on a team's three brokers). */
+    public StringProperty replicationFactorProperty() {
+        return replicationFactor;
+    }
+
+    public StringProperty minInsyncReplicasProperty() {
+        return minInsyncReplicas;
     }
 
     /** Where the passwords are kept, said plainly. */

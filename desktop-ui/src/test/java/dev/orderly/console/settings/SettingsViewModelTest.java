@@ -84,6 +84,31 @@ class SettingsViewModelTest {
     }
 
     @Test
+    void aTeamClusterGetsTopicsWithThreeCopiesAndBadCountsAreRefused() {
+        SettingsStore store = store();
+        SettingsViewModel vm = new SettingsViewModel(store, store.load(), client, new DirectTaskRunner(), true);
+        assertThat(vm.replicationFactorProperty().get()).isEqualTo("1");
+        vm.externalKafkaProperty().set(true);
+        vm.bootstrapServersProperty().set("k1:9092,k2:9092,k3:9092");
+        vm.topicPartitionsProperty().set("6");
+        vm.replicationFactorProperty().set("3");
+        vm.minInsyncReplicasProperty().set("4");
+        vm.save();
+        assertThat(vm.messageProperty().get()).startsWith("Not saved")
+            .contains("min in-sync replicas must be between 1 and the replication factor (3)");
+        assertThat(store.file()).doesNotExist();
+
+        vm.minInsyncReplicasProperty().set("2");
+        vm.save();
+        ConsoleSettings saved = new SettingsStore(store.file(), ConsoleSettings.defaults(dir)).load();
+        assertThat(saved.topics()).isEqualTo(new KafkaTopicSettings(6, 3, 2));
+        assertThat(saved.backendOptions().toArguments()).contains("--orderly.kafka.topics.partitions=6",
+            "--orderly.kafka.topics.replication-factor=3", "--orderly.kafka.topics.min-insync-replicas=2");
+        assertThat(ConsoleSettings.defaults(dir).backendOptions().toArguments())
+            .as("the embedded broker is one node").noneMatch(a -> a.startsWith("--orderly.kafka.topics"));
+    }
+
+    @Test
     void saysWhichChangesNeedARestart() {
         SettingsStore store = store();
         SettingsViewModel vm = new SettingsViewModel(store, store.load(), client, new DirectTaskRunner(), false);
