@@ -1,5 +1,6 @@
 package dev.orderly.console.deadletters;
 
+import dev.orderly.console.util.ExportDialog;
 import dev.orderly.model.DeadLetterView;
 import dev.orderly.model.RedriveOutcome;
 import java.time.Instant;
@@ -67,7 +68,7 @@ public final class DeadLettersView extends VBox {
         message.textProperty().bind(vm.messageProperty());
         message.setId("dlt-message");
         HBox toolbar = new HBox(8, refresh, preview, redrive,
-            dev.orderly.console.util.ExportDialog.button("dlt-export", "orderly-dead-letters.csv", vm::exportCsv),
+            ExportDialog.button("dlt-export", "orderly-dead-letters.csv", vm::exportCsv),
             message);
         toolbar.setStyle("-fx-padding: 6; -fx-alignment: center-left;");
 

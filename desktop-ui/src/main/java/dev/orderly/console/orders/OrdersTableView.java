@@ -1,5 +1,6 @@
 package dev.orderly.console.orders;
 
+import dev.orderly.console.util.ExportDialog;
 import dev.orderly.model.OrderStatus;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -53,7 +54,7 @@ public final class OrdersTableView extends VBox {
         count.textProperty().bind(vm.messageProperty());
         count.getStyleClass().add("muted");
         HBox toolbar = new HBox(8, filter, search,
-            dev.orderly.console.util.ExportDialog.button("orders-export", "orderly-orders.csv", vm::exportCsv), count);
+            ExportDialog.button("orders-export", "orderly-orders.csv", vm::exportCsv), count);
         toolbar.setStyle("-fx-padding: 6; -fx-alignment: center-left;");
 
         TableColumn<OrderRow, Number> id = new TableColumn<>("#");

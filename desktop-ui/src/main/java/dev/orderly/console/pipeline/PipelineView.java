@@ -4,14 +4,17 @@ import dev.orderly.console.util.Dots;
 import dev.orderly.console.util.StatCard;
 import dev.orderly.model.LagSnapshot;
 import dev.orderly.model.PartitionLag;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.LongConsumer;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
+import javafx.geometry.Pos;
 import javafx.scene.chart.BarChart;
 import javafx.scene.chart.CategoryAxis;
 import javafx.scene.chart.LineChart;
@@ -20,6 +23,7 @@ import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -40,7 +44,7 @@ public final class PipelineView extends VBox {
     private final LineChart<Number, Number> lineChart;
 
     /** @param openOrder shows an order's timeline (a double click on a stuck order) */
-    public PipelineView(PipelineViewModel vm, java.util.function.LongConsumer openOrder) {
+    public PipelineView(PipelineViewModel vm, LongConsumer openOrder) {
         VBox stuckCard = StatCard.of("Stuck", vm.stuckProperty(), "stat-stuck", true);
         vm.stuckAlarmProperty().addListener((o, was, alarm) -> {
             stuckCard.getStyleClass().remove("stat-alarm");
@@ -132,7 +136,7 @@ public final class PipelineView extends VBox {
         consumersMessage.setWrapText(true);
         consumersMessage.setId("consumers-message");
         HBox controls = new HBox(10, consumers, consumersMessage);
-        controls.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        controls.setAlignment(Pos.CENTER_LEFT);
         VBox membership = new VBox(4, controls, lastRebalance);
         membership.setStyle("-fx-padding: 0 8 4 8;");
         vm.latestProperty().addListener((o, a, snapshot) -> lineChart.setTitle(title(snapshot)));
@@ -147,16 +151,16 @@ public final class PipelineView extends VBox {
     }
 
     /** Time in state and the orders waiting too long; a double click opens the order's timeline. */
-    private static VBox stuckOrders(PipelineViewModel vm, java.util.function.LongConsumer openOrder) {
+    private static VBox stuckOrders(PipelineViewModel vm, LongConsumer openOrder) {
         TableView<PipelineViewModel.StuckRow> table = new TableView<>(vm.stuckRows());
-        table.getColumns().add(stuckColumn("Order", 70, r -> "#" + r.order().orderId()));
-        table.getColumns().add(stuckColumn("Waiting", 190, PipelineViewModel.StuckRow::kind));
-        table.getColumns().add(stuckColumn("For", 90, r -> PipelineViewModel.human(java.time.Duration.ofSeconds(
+        table.getColumns().add(column("Order", 70, r -> "#" + r.order().orderId()));
+        table.getColumns().add(column("Waiting", 190, PipelineViewModel.StuckRow::kind));
+        table.getColumns().add(column("For", 90, r -> PipelineViewModel.human(Duration.ofSeconds(
             r.order().waitingSeconds()))));
-        table.getColumns().add(stuckColumn("Customer", 160, r -> r.order().user()));
+        table.getColumns().add(column("Customer", 160, r -> r.order().user()));
         table.setPlaceholder(new Label("No order waits longer than the threshold"));
         table.setRowFactory(t -> {
-            javafx.scene.control.TableRow<PipelineViewModel.StuckRow> row = new javafx.scene.control.TableRow<>();
+            TableRow<PipelineViewModel.StuckRow> row = new TableRow<>();
             row.setOnMouseClicked(e -> {
                 if (e.getClickCount() == 2 && !row.isEmpty()) {
                     openOrder.accept(row.getItem().order().orderId());
@@ -178,16 +182,8 @@ public final class PipelineView extends VBox {
         Label title = new Label("Stuck orders (double-click for the timeline)");
         title.getStyleClass().add("section-title");
         HBox header = new HBox(8, title, refresh);
-        header.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        header.setAlignment(Pos.CENTER_LEFT);
         return new VBox(4, header, ages, table);
-    }
-
-    private static TableColumn<PipelineViewModel.StuckRow, String> stuckColumn(String name, double width,
-        java.util.function.Function<PipelineViewModel.StuckRow, String> value) {
-        TableColumn<PipelineViewModel.StuckRow, String> column = new TableColumn<>(name);
-        column.setCellValueFactory(c -> new javafx.beans.property.SimpleStringProperty(value.apply(c.getValue())));
-        column.setPrefWidth(width);
-        return column;
     }
 
     /** Which member of each consumer group owns which partition: with several backends, a rebalance shows here. */
@@ -207,9 +203,8 @@ public final class PipelineView extends VBox {
         return table;
     }
 
-    private static TableColumn<PartitionLag, String> column(String title, double width,
-        Function<PartitionLag, String> text) {
-        TableColumn<PartitionLag, String> column = new TableColumn<>(title);
+    private static <T> TableColumn<T, String> column(String title, double width, Function<T, String> text) {
+        TableColumn<T, String> column = new TableColumn<>(title);
         column.setCellValueFactory(row -> new ReadOnlyStringWrapper(text.apply(row.getValue())));
         column.setPrefWidth(width);
         column.setSortable(false);

@@ -24,6 +24,11 @@ public final class SecretKeyring implements SecretStore {
 
     private final String storeId;
     private final Map<String, String> environment;
+    /**
+     * What this store last read or wrote: each look-up or change is a process and a D-Bus round trip, and the
+     * console reads its settings again on every Save and sign-in. Only this console writes its items.
+     */
+    private Properties known;
 
     /**
      * @param storeId     which console's passwords (its settings file), so two settings files keep theirs apart
@@ -49,28 +54,42 @@ public final class SecretKeyring implements SecretStore {
     }
 
     @Override
-    public Properties read() {
-        Properties secrets = new Properties();
-        for (String key : SettingsStore.SECRETS) {
-            Result found = call(null, "lookup", "application", "orderly", "store", storeId, "key", key);
-            if (found.exit() == 0) {
-                secrets.setProperty(key, found.output());
+    public synchronized Properties read() {
+        if (known == null) {
+            known = new Properties();
+            for (String key : SettingsStore.SECRETS) {
+                Result found = call(null, "lookup", "application", "orderly", "store", storeId, "key", key);
+                if (found.exit() == 0) {
+                    known.setProperty(key, found.output());
+                }
             }
         }
-        return secrets;
+        Properties copy = new Properties();
+        copy.putAll(known);
+        return copy;
     }
 
     @Override
-    public void write(Properties secrets) {
+    public synchronized void write(Properties secrets) {
+        Properties before = read();
         for (String key : SettingsStore.SECRETS) {
             String value = secrets.getProperty(key, "");
+            if (value.equals(before.getProperty(key, ""))) {
+                continue;
+            }
             Result result = value.isEmpty()
                 ? call(null, "clear", "application", "orderly", "store", storeId, "key", key)
                 : call(value, "store", "--label", "Orderly console: " + key, "application", "orderly", "store",
                     storeId, "key", key);
             if (result.exit() != 0 && !value.isEmpty()) {
+                known = null;
                 throw new IllegalStateException("The keyring did not take the password " + key + ": "
                     + result.error().strip());
+            }
+            if (value.isEmpty()) {
+                known.remove(key);
+            } else {
+                known.setProperty(key, value);
             }
         }
     }

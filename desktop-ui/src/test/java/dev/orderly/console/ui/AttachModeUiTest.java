@@ -8,20 +8,14 @@ import dev.orderly.console.settings.ConsoleSettings;
 import dev.orderly.console.settings.SettingsStore;
 import dev.orderly.console.shell.ConsoleFlow;
 import dev.orderly.console.shell.ConsoleShell;
+import dev.orderly.console.support.HeadlessBackend;
 import dev.orderly.console.support.TempTrees;
 import dev.orderly.console.util.FxTaskRunner;
 import dev.orderly.model.OrderStatus;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.ComboBox;
@@ -38,33 +32,15 @@ class AttachModeUiTest extends FxRobot {
 
     private static final Duration WAIT = Duration.ofSeconds(90);
     private static Path dataDir;
-    private static Process backend;
+    private static HeadlessBackend backend;
     private static ConsoleFlow flow;
     private static ConsoleShell shell;
 
     @BeforeAll
     static void startBackendThenAttach() throws Exception {
         dataDir = Files.createTempDirectory("orderly-attach-test");
-        int port;
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-            port = socket.getLocalPort();
-        }
-        Path jar = Path.of("..", "backend", "target", "orderly-backend.jar").toAbsolutePath().normalize();
-        assertThat(jar).as("the backend jar, built before this module's tests").exists();
-        backend = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "-Xmx512m", "-jar", jar.toString(), "--server.port=" + port, "--orderly.kafka.embedded.port=0",
-            "--orderly.data-dir=" + dataDir, "--orderly.gateway.preset=instant", "--logging.file.name="))
-            .redirectErrorStream(true).redirectOutput(dataDir.resolve("backend.log").toFile()).start();
-        String url = "http://127.0.0.1:" + port;
-        HttpClient http = HttpClient.newHttpClient();
-        await().atMost(WAIT).pollInterval(Duration.ofMillis(500)).until(() -> {
-            try {
-                return http.send(HttpRequest.newBuilder(URI.create(url + "/actuator/health")).build(),
-                    HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
-            } catch (IOException e) {
-                return false;
-            }
-        });
+        backend = HeadlessBackend.start(dataDir.resolve("backend"), HttpClient.newHttpClient(), "http");
+        String url = backend.url("http");
 
         ConsoleSettings settings = new ConsoleSettings(true, url, dataDir.resolve("unused"), 0, "embedded", 0, "",
             "PLAINTEXT", "", "", 0, 0, 0.0, 0.0, "alice@example.com");
@@ -94,10 +70,7 @@ class AttachModeUiTest extends FxRobot {
             FxToolkit.cleanupStages();
         }
         if (backend != null) {
-            backend.destroy();
-            if (!backend.waitFor(30, TimeUnit.SECONDS)) {
-                backend.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
+            backend.close();
         }
         TempTrees.delete(dataDir);
     }
