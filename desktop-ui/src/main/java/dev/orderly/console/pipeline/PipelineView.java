@@ -260,7 +260,11 @@ public final class PipelineView extends VBox {
         vm.databaseUpProperty().addListener((o, a, up) -> Dots.set(db, up ? "up" : "down"));
         Label title = new Label("Health");
         title.getStyleClass().add("stat-label");
-        HBox lines = new HBox(6, broker, new Label("broker"), db, new Label("database"));
+        Label brokerName = new Label("broker");
+        Label databaseName = new Label("database");
+        brokerName.setMinWidth(Region.USE_PREF_SIZE);
+        databaseName.setMinWidth(Region.USE_PREF_SIZE);
+        HBox lines = new HBox(6, broker, brokerName, db, databaseName);
         VBox box = new VBox(2, title, lines);
         box.getStyleClass().add("stat");
         box.setMinWidth(Region.USE_PREF_SIZE);
