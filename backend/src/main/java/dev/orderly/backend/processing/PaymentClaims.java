@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -22,42 +21,34 @@ class PaymentClaims {
     static final Duration STALE = Duration.ofMinutes(10);
 
     private final JdbcTemplate jdbc;
+    private final ClaimInserts inserts;
     private final Clock clock;
 
-    PaymentClaims(JdbcTemplate jdbc, Clock clock) {
+    PaymentClaims(JdbcTemplate jdbc, ClaimInserts inserts, Clock clock) {
         this.jdbc = jdbc;
+        this.inserts = inserts;
         this.clock = clock;
     }
 
-    /** Claims {@code orderId} for {@code eventId}; returns when the standing claim was made, if another holds it. */
     /** The payment in flight for an order: its event, and when it was accepted. */
     record Claim(String eventId, Instant since) {
     }
 
+    /** Claims {@code orderId} for {@code eventId}; returns the standing claim instead if another holds it. */
     Optional<Claim> claim(long orderId, String eventId) {
         Instant now = clock.instant();
-        if (insert(orderId, eventId, now)) {
+        if (inserts.insert(orderId, eventId, now)) {
             return Optional.empty();
         }
         // Taken: over a stale claim (a crash between claim and send), take it over; one statement per look, so the
-        // usual case (a free order) costs one insert and one commit.
+        // usual case (a free order) costs one insert, committed with other requests' claims (ClaimInserts).
         if (jdbc.update("DELETE FROM payment_claims WHERE order_id = ? AND claimed_at < ?", orderId,
-            Timestamp.from(now.minus(STALE))) > 0 && insert(orderId, eventId, now)) {
+            Timestamp.from(now.minus(STALE))) > 0 && inserts.insert(orderId, eventId, now)) {
             return Optional.empty();
         }
         return Optional.of(jdbc.query("SELECT event_id, claimed_at FROM payment_claims WHERE order_id = ?",
             rows -> rows.next() ? new Claim(rows.getString(1), rows.getTimestamp(2).toInstant())
                 : new Claim(null, now), orderId));
-    }
-
-    private boolean insert(long orderId, String eventId, Instant now) {
-        try {
-            jdbc.update("INSERT INTO payment_claims (order_id, event_id, claimed_at) VALUES (?, ?, ?)", orderId,
-                eventId, Timestamp.from(now));
-            return true;
-        } catch (DuplicateKeyException taken) {
-            return false;
-        }
     }
 
     /** The attempt of {@code eventId} is over: the order may be paid for again (if it still waits for payment). */

@@ -75,7 +75,7 @@ final class Machinery {
                 timeline.add(kind);
             }
         };
-        PaymentClaims claims = new PaymentClaims(null, Clock.systemUTC()) {
+        PaymentClaims claims = new PaymentClaims(null, null, Clock.systemUTC()) {
             @Override
             void release(long orderId, String eventId) {
                 // no database here; releasing is tested with the real one (PaymentClaimsIntegrationTest)
