@@ -17,7 +17,7 @@ public record LedgerDatabase(String url, String username, String password) {
     /** The zero-setup ledger: an H2 file under {@code directory}, on disk when a write returns. */
     public static LedgerDatabase h2File(Path directory) {
         return new LedgerDatabase("jdbc:h2:file:" + directory.toAbsolutePath().resolve("ledger")
-            + ";WRITE_DELAY=0;LOCK_TIMEOUT=10000;DB_CLOSE_ON_EXIT=FALSE", "sa", "");
+            + ";WRITE_DELAY=0;LOCK_TIMEOUT=10000;DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=64", "sa", "");
     }
 
     /** The ledger for a backend whose database is {@code url}: the same PostgreSQL database, else an H2 file. */

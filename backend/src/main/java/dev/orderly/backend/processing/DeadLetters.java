@@ -51,13 +51,13 @@ class DeadLetters {
     private final KafkaTemplate<String, String> reader;
     private final EventJson json;
     private final OrderRepository orders;
-    private final ProcessedEventRepository inbox;
+    private final ProcessedEventLookup inbox;
     private final ProcessingSettings settings;
     private final int partitions;
     private final Counter redriven;
 
     DeadLetters(ConsumerFactory<String, String> consumers, KafkaTemplate<String, String> kafka, EventJson json,
-        OrderRepository orders, ProcessedEventRepository inbox, ProcessingSettings settings,
+        OrderRepository orders, ProcessedEventLookup inbox, ProcessingSettings settings,
         KafkaSettings kafkaSettings, MeterRegistry meters) {
         this.redriven = Counter.builder("orderly.orders.redriven")
             .description("Dead letters sent back to the processing topic by staff").register(meters);
@@ -107,7 +107,7 @@ class DeadLetters {
                 "unreadable record, cannot be redriven: " + e.getMessage());
         }
         Processability check = Processability.assess(event, orders.findById(event.orderId()).orElse(null),
-            inbox.existsById(event.eventId()));
+            inbox.processed(event.eventId()));
         boolean processable = check.processable();
         String verdict = switch (check.verdict()) {
             case PROCESSABLE -> check.reason() + ": it will be processed again with a fresh retry budget";

@@ -36,7 +36,7 @@ class OrderProcessor {
     private static final Logger log = LoggerFactory.getLogger(OrderProcessor.class);
 
     private final OrderRepository orders;
-    private final ProcessedEventRepository inbox;
+    private final ProcessedEventLookup inbox;
     private final PaymentGateway gateway;
     private final ProcessingCommits commits;
     private final PaymentCompensator compensator;
@@ -48,7 +48,7 @@ class OrderProcessor {
     private final InstanceName instance;
     private final ProcessingTransaction transaction;
 
-    OrderProcessor(OrderRepository orders, ProcessedEventRepository inbox, PaymentGateway gateway,
+    OrderProcessor(OrderRepository orders, ProcessedEventLookup inbox, PaymentGateway gateway,
         ProcessingCommits commits, PaymentCompensator compensator, PaymentCapturer capturer,
         AttemptLog attempts, FaultInjector faults, WorkBulkhead bulkhead, PaymentClaims claims,
         InstanceName instance, ProcessingTransaction transaction) {
@@ -94,7 +94,7 @@ class OrderProcessor {
         try (WorkBulkhead.Permit permit = bulkhead.enter()) {
             faults.hit(InjectableFault.SLOW_CONSUMER);
             Processability check = Processability.assess(event, orders.findById(event.orderId()).orElse(null),
-                inbox.existsById(event.eventId()));
+                inbox.processed(event.eventId()));
             switch (check.verdict()) {
                 case UNPROCESSABLE:
                     return new DeadLetter(check.reason(), null);
@@ -142,7 +142,7 @@ class OrderProcessor {
             compensateQuietly(event, key, e.getMessage(), origin);
             return new DeadLetter(e.getMessage(), e);
         } catch (DataIntegrityViolationException e) {
-            if (inbox.existsById(event.eventId())) {
+            if (inbox.processed(event.eventId())) {
                 compensateQuietly(event, key, "a concurrent delivery committed first", origin);
                 return duplicate(event, origin, "a concurrent delivery of the same event committed first");
             }

@@ -38,6 +38,7 @@ class ProcessingTransaction {
 
     private final OrderRepository orders;
     private final ProcessedEventRepository inbox;
+    private final ProcessedEventLookup processed;
     private final PaymentRepository payments;
     private final ShipmentRepository shipments;
     private final WarehouseStorageRepository storage;
@@ -54,7 +55,8 @@ class ProcessingTransaction {
     ProcessingTransaction(OrderRepository orders, ProcessedEventRepository inbox, PaymentRepository payments,
         ShipmentRepository shipments, WarehouseStorageRepository storage, OrderStatusChanger statusChanger,
         AttemptLog attempts, PaymentGateway gateway, Clock clock, FaultInjector faults, InstanceName instance,
-        PaymentClaims claims, EntityManager entityManager, ProcessingModeSwitch mode) {
+        PaymentClaims claims, EntityManager entityManager, ProcessingModeSwitch mode, ProcessedEventLookup processed) {
+        this.processed = processed;
         this.mode = mode;
         this.instance = instance;
         this.claims = claims;
@@ -78,7 +80,7 @@ class ProcessingTransaction {
     @Transactional(propagation = Propagation.MANDATORY)
     public OrderStatus applyWithin(OrderProcessingEvent event, Authorization authorization, RecordOrigin origin) {
         CustomerOrder order = orders.lockById(event.orderId()).orElse(null);
-        Processability check = Processability.assess(event, order, inbox.existsById(event.eventId()));
+        Processability check = Processability.assess(event, order, processed.processed(event.eventId()));
         switch (check.verdict()) {
             case UNPROCESSABLE -> throw new UnprocessableEventException(check.reason());
             case ALREADY_DONE -> throw new AlreadyProcessedException(check.reason() + " (seen under the order's lock)");
