@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
@@ -66,8 +67,11 @@ class ClaimInserts implements DisposableBean {
         try {
             rows.submit(row).get(WAIT_SECONDS, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException failure ? failure
-                : new DataAccessResourceFailureException("claiming order " + orderId + " failed", e.getCause());
+            // A statement's own error as it came; anything else (no transaction to be had, shutting down) as an
+            // outage, which is answered 503: try again.
+            throw e.getCause() instanceof DataAccessException failure ? failure
+                : new DataAccessResourceFailureException("claiming order " + orderId + " failed: "
+                    + e.getCause().getMessage(), e.getCause());
         } catch (TimeoutException e) {
             // The writer is stuck on the database; should the claim still land, it is taken over once stale.
             throw new DataAccessResourceFailureException("claiming order " + orderId + " took over " + WAIT_SECONDS
