@@ -24,8 +24,12 @@ import org.springframework.stereotype.Component;
 public class StuckOrderQueries {
 
     static final int LIST_MAX = 100;
+    // Driven by the claims (the payments in flight, a few rows), each order looked up by its key. With the status
+    // test in the join, H2 read every PENDING_PAYMENT order through the status index instead, and the lag monitor
+    // asks this every second: with 20,000 orders waiting for payment that was 2% of a busy backend's CPU.
     private static final String ACCEPTED = " FROM payment_claims c JOIN orders o ON o.id = c.order_id"
-        + " WHERE o.status = 'PENDING_PAYMENT' AND c.claimed_at < ?";
+        + " WHERE c.claimed_at < ? AND EXISTS (SELECT 1 FROM orders p WHERE p.id = c.order_id"
+        + " AND p.status = 'PENDING_PAYMENT')";
     private static final String NEVER_PAID = " FROM orders o WHERE o.status IN ('CREATED', 'PENDING_PAYMENT')"
         + " AND o.updated_at < ? AND NOT EXISTS (SELECT 1 FROM payment_claims c WHERE c.order_id = o.id)";
 
