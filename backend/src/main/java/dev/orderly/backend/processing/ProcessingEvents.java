@@ -47,9 +47,9 @@ class ProcessingEvents {
      * Reads the order again: once this request holds the order's payment claim, a payment that was under way when
      * {@link #prepare} looked may have finished meanwhile (its claim is released only after its status change
      * committed), and then this one must not be sent. The read takes the order's row lock for its moment, so it
-     * waits for a processing transaction that holds the order and reads what that transaction committed. With a
-     * plain read, {@code PaymentClaimsIntegrationTest} once (in some hundred runs, on H2) saw two requests of
-     * twenty accepted and a second event sent, which the inbox then skipped; the lock leaves no such window.
+     * cannot overlap a transaction that holds the order: it waits for it and reads what it committed. With a plain
+     * read, {@code PaymentClaimsIntegrationTest} once (in some hundred runs, on H2; not reproduced since, cause not
+     * found) saw two of twenty requests accepted and a second event sent, which the inbox then skipped.
      */
     void stillPayable(CurrentUser user, long orderId) {
         payable(user, orderId, " FOR UPDATE");
