@@ -1,5 +1,6 @@
 package dev.orderly.backend.messaging;
 
+import dev.orderly.backend.db.TransactionInserts;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -36,6 +37,12 @@ class OutboxEvent {
         this.orderId = orderId;
         this.payload = payload;
         this.createdAt = createdAt;
+    }
+
+    /** Queues this event's row for the current transaction's commit ({@link TransactionInserts}). */
+    void insertAtCommit(TransactionInserts inserts) {
+        inserts.add("INSERT INTO outbox_events (order_id, payload, created_at) VALUES (?, ?, ?)", orderId, payload,
+            TransactionInserts.at(createdAt));
     }
 
     Long getId() {

@@ -1,5 +1,6 @@
 package dev.orderly.backend.order;
 
+import dev.orderly.backend.db.TransactionInserts;
 import dev.orderly.backend.messaging.Outbox;
 import dev.orderly.model.OrderStatus;
 import dev.orderly.model.OrderStatusChanged;
@@ -11,17 +12,18 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The only way an order's status changes: checked by {@link OrderStatus}, written to the history and to the
- * outbox in the caller's transaction, so the change, its record and its announcement commit together.
+ * outbox in the caller's transaction, so the change, its record and its announcement commit together (the two rows
+ * are sent with the commit, {@link TransactionInserts}).
  */
 @Component
 public class OrderStatusChanger {
 
-    private final StatusHistoryRepository history;
+    private final TransactionInserts inserts;
     private final Outbox outbox;
     private final Clock clock;
 
-    OrderStatusChanger(StatusHistoryRepository history, Outbox outbox, Clock clock) {
-        this.history = history;
+    OrderStatusChanger(TransactionInserts inserts, Outbox outbox, Clock clock) {
+        this.inserts = inserts;
         this.outbox = outbox;
         this.clock = clock;
     }
@@ -30,7 +32,7 @@ public class OrderStatusChanger {
     public void move(CustomerOrder order, OrderStatus target, String actor, String reason) {
         Instant now = clock.instant();
         OrderStatus from = order.moveTo(target, now);
-        history.save(new StatusHistoryEntry(order.getId(), from, target, now, actor, reason));
+        new StatusHistoryEntry(order.getId(), from, target, now, actor, reason).insertAtCommit(inserts);
         outbox.append(new OrderStatusChanged(order.getId(), order.getUserEmail(), from, target, now, reason,
             order.getTotal()));
     }
@@ -38,8 +40,8 @@ public class OrderStatusChanger {
     /** Records the first status of a newly saved order. */
     @Transactional(propagation = Propagation.MANDATORY)
     void recordCreated(CustomerOrder order, String actor) {
-        history.save(new StatusHistoryEntry(order.getId(), null, order.getStatus(), order.getCreatedAt(), actor,
-            "order created"));
+        new StatusHistoryEntry(order.getId(), null, order.getStatus(), order.getCreatedAt(), actor, "order created")
+            .insertAtCommit(inserts);
         outbox.append(new OrderStatusChanged(order.getId(), order.getUserEmail(), null, order.getStatus(),
             order.getCreatedAt(), "order created", order.getTotal()));
     }

@@ -1,5 +1,7 @@
 package dev.orderly.backend.order;
 
+import java.sql.Types;
+import dev.orderly.backend.db.TransactionInserts;
 import dev.orderly.model.OrderStatus;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -50,6 +52,15 @@ public class StatusHistoryEntry {
         this.changedAt = changedAt;
         this.actor = actor;
         this.reason = reason;
+    }
+
+    /** Queues this entry's row for the current transaction's commit ({@link TransactionInserts}). */
+    void insertAtCommit(TransactionInserts inserts) {
+        inserts.add("INSERT INTO order_status_history (order_id, from_status, to_status, changed_at, actor, reason)"
+            + " VALUES (?, ?, ?, ?, ?, ?)", orderId,
+            TransactionInserts.nullable(fromStatus == null ? null : fromStatus.name(), Types.VARCHAR),
+            toStatus.name(), TransactionInserts.at(changedAt), actor,
+            TransactionInserts.nullable(reason, Types.VARCHAR));
     }
 
     public Long getOrderId() {

@@ -1,5 +1,6 @@
 package dev.orderly.backend.payment;
 
+import dev.orderly.backend.db.TransactionInserts;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -60,6 +61,13 @@ public class Payment {
         this.state = State.AUTHORIZED;
         this.createdAt = now;
         this.updatedAt = now;
+    }
+
+    /** Queues this new payment's row for the current transaction's commit ({@link TransactionInserts}). */
+    public void insertAtCommit(TransactionInserts inserts) {
+        inserts.add("INSERT INTO payments (order_id, idempotency_key, authorization_id, card_last4, amount, state,"
+            + " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", orderId, idempotencyKey, authorizationId,
+            cardLast4, amount, state.name(), TransactionInserts.at(createdAt), TransactionInserts.at(updatedAt));
     }
 
     public void markRefunded(Instant now) {

@@ -1,5 +1,6 @@
 package dev.orderly.backend.processing;
 
+import dev.orderly.backend.db.TransactionInserts;
 import dev.orderly.model.OrderProcessingEvent;
 import dev.orderly.model.TimelineEntry.TimelineKind;
 import java.time.Clock;
@@ -12,10 +13,12 @@ import org.springframework.transaction.annotation.Transactional;
 public class AttemptLog {
 
     private final ProcessingAttemptRepository attempts;
+    private final TransactionInserts inserts;
     private final Clock clock;
 
-    AttemptLog(ProcessingAttemptRepository attempts, Clock clock) {
+    AttemptLog(ProcessingAttemptRepository attempts, TransactionInserts inserts, Clock clock) {
         this.attempts = attempts;
+        this.inserts = inserts;
         this.clock = clock;
     }
 
@@ -26,9 +29,10 @@ public class AttemptLog {
         attempts.save(new ProcessingAttempt(orderId, eventId, kind, detail, origin, retryCount, clock.instant()));
     }
 
+    /** Records an attempt with the caller's transaction (sent with its commit, {@link TransactionInserts}). */
     @Transactional(propagation = Propagation.MANDATORY)
     void recordWithin(OrderProcessingEvent event, TimelineKind kind, String detail, RecordOrigin origin) {
-        attempts.save(new ProcessingAttempt(event.orderId(), event.eventId(), kind, detail, origin,
-            event.retryCount(), clock.instant()));
+        new ProcessingAttempt(event.orderId(), event.eventId(), kind, detail, origin, event.retryCount(),
+            clock.instant()).insertAtCommit(inserts);
     }
 }

@@ -1,5 +1,6 @@
 package dev.orderly.backend.processing;
 
+import dev.orderly.backend.db.TransactionInserts;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -46,6 +47,13 @@ class ProcessedEvent implements Persistable<String> {
         this.offset = origin.offset();
         this.processedAt = now;
         this.fresh = true;
+    }
+
+    /** Queues this inbox row for the current transaction's commit ({@link TransactionInserts}). */
+    void insertAtCommit(TransactionInserts inserts) {
+        inserts.add("INSERT INTO processed_events (event_id, order_id, topic, kafka_partition, kafka_offset,"
+            + " processed_at) VALUES (?, ?, ?, ?, ?, ?)", eventId, orderId, topic, partition, offset,
+            TransactionInserts.at(processedAt));
     }
 
     @Override

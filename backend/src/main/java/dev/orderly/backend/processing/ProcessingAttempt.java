@@ -1,5 +1,7 @@
 package dev.orderly.backend.processing;
 
+import java.sql.Types;
+import dev.orderly.backend.db.TransactionInserts;
 import dev.orderly.model.TimelineEntry.TimelineKind;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -62,6 +64,15 @@ public class ProcessingAttempt {
         }
         this.retryCount = retryCount;
         this.attemptedAt = at;
+    }
+
+    /** Queues this attempt's row for the current transaction's commit ({@link TransactionInserts}). */
+    void insertAtCommit(TransactionInserts inserts) {
+        inserts.add("INSERT INTO processing_attempts (order_id, event_id, kind, detail, topic, kafka_partition,"
+            + " kafka_offset, retry_count, attempted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", orderId, eventId,
+            kind.name(), TransactionInserts.nullable(detail, Types.VARCHAR),
+            TransactionInserts.nullable(topic, Types.VARCHAR), TransactionInserts.nullable(partition, Types.INTEGER),
+            TransactionInserts.nullable(offset, Types.BIGINT), retryCount, TransactionInserts.at(attemptedAt));
     }
 
     public Long getOrderId() {

@@ -28,18 +28,19 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Commits the processing transactions of many orders together: workers hand their authorised deliveries here and
  * wait; a writer thread ({@code orderly.processing.commit-writers}, one by default: a second gave nothing measurable
  * on either database, BENCHMARKS.md) applies whatever has queued up
- * ({@link ProcessingTransaction#applyWithin}, order by order, each flushed on its own) in a single database
- * transaction. Under load this turns one commit per order into one per batch, which is what an order cost most
- * (BENCHMARKS.md); with nothing queued a batch is one order and nothing waits.
+ * ({@link ProcessingTransaction#applyWithin}, order by order, each order's own row flushed on its own) in a single
+ * database transaction, whose new rows go as one JDBC batch per table just before it commits
+ * ({@code TransactionInserts}). Under load this turns one commit per order into one per batch, which is what an
+ * order cost most (BENCHMARKS.md); with nothing queued a batch is one order and nothing waits.
  *
  * <p>The meaning of "one order, one transaction" is kept: if an order's work throws, the whole batch is rolled back,
  * that order gets its exception (exactly what it would have got alone: every check runs under its own row lock),
- * and the others are applied again without it. If the commit itself fails, nobody can tell whose rows caused it, so
- * those orders are applied again one per transaction. No order's rows ever commit without all of them, and no
- * order's outcome depends on another's. A batch holds at most one delivery of an order: a second (two copies of one
- * event) waits for the next batch, so it finds the first committed, as it would across two backends. Orders are
- * applied in id order, so two backends' batches (during a rebalance both may hold the same orders) lock rows in the
- * same order and cannot deadlock each other.
+ * and the others are applied again without it. If the commit itself fails (the batched inserts included), nobody
+ * can tell whose rows caused it, so those orders are applied again one per transaction. No order's rows ever commit
+ * without all of them, and no order's outcome depends on another's. A batch holds at most one delivery of an order:
+ * a second (two copies of one event) waits for the next batch, so it finds the first committed, as it would across
+ * two backends. Orders are applied in id order, so two backends' batches (during a rebalance both may hold the same
+ * orders) lock rows in the same order and cannot deadlock each other.
  *
  * <p>The writers are their own lanes of database work beside the {@link WorkBulkhead}'s (which bounds the workers'
  * reads before the gateway call); they take no permit from it, or under a stream of requests to accept orders (one

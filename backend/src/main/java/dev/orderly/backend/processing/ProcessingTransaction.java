@@ -1,6 +1,7 @@
 package dev.orderly.backend.processing;
 
 import dev.orderly.backend.InstanceName;
+import dev.orderly.backend.db.TransactionInserts;
 import dev.orderly.model.InjectableFault;
 import dev.orderly.backend.faults.FaultInjector;
 import dev.orderly.backend.order.CustomerOrder;
@@ -9,11 +10,8 @@ import dev.orderly.backend.order.OrderStatusChanger;
 import dev.orderly.backend.payment.Payment;
 import dev.orderly.backend.payment.PaymentGateway;
 import dev.orderly.backend.payment.PaymentGateway.Authorization;
-import dev.orderly.backend.payment.PaymentRepository;
 import dev.orderly.backend.shipment.Shipment;
-import dev.orderly.backend.shipment.ShipmentRepository;
 import dev.orderly.backend.warehouse.WarehouseStorage;
-import dev.orderly.backend.warehouse.WarehouseStorageRepository;
 import dev.orderly.model.OrderProcessingEvent;
 import dev.orderly.model.OrderStatus;
 import dev.orderly.model.ProcessingInstructions;
@@ -37,11 +35,8 @@ class ProcessingTransaction {
     static final String ACTOR = "pipeline";
 
     private final OrderRepository orders;
-    private final ProcessedEventRepository inbox;
+    private final TransactionInserts inserts;
     private final ProcessedEventLookup processed;
-    private final PaymentRepository payments;
-    private final ShipmentRepository shipments;
-    private final WarehouseStorageRepository storage;
     private final OrderStatusChanger statusChanger;
     private final AttemptLog attempts;
     private final PaymentGateway gateway;
@@ -52,8 +47,7 @@ class ProcessingTransaction {
     private final EntityManager entityManager;
     private final ProcessingModeSwitch mode;
 
-    ProcessingTransaction(OrderRepository orders, ProcessedEventRepository inbox, PaymentRepository payments,
-        ShipmentRepository shipments, WarehouseStorageRepository storage, OrderStatusChanger statusChanger,
+    ProcessingTransaction(OrderRepository orders, TransactionInserts inserts, OrderStatusChanger statusChanger,
         AttemptLog attempts, PaymentGateway gateway, Clock clock, FaultInjector faults, InstanceName instance,
         PaymentClaims claims, EntityManager entityManager, ProcessingModeSwitch mode, ProcessedEventLookup processed) {
         this.processed = processed;
@@ -62,10 +56,7 @@ class ProcessingTransaction {
         this.claims = claims;
         this.entityManager = entityManager;
         this.orders = orders;
-        this.inbox = inbox;
-        this.payments = payments;
-        this.shipments = shipments;
-        this.storage = storage;
+        this.inserts = inserts;
         this.statusChanger = statusChanger;
         this.attempts = attempts;
         this.gateway = gateway;
@@ -74,8 +65,9 @@ class ProcessingTransaction {
     }
 
     /**
-     * One order's part of the caller's transaction, flushed before it returns (so its constraint violations are its
-     * own) and then cleared from the persistence context (so the next order's flush does not check it again).
+     * One order's part of the caller's transaction. The order's own row is flushed before it returns (so a conflict on
+     * it is this order's) and then cleared from the persistence context (so the next order's flush does not check it
+     * again); the rows it adds go with the commit ({@link TransactionInserts}), where a failure is the batch's.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public OrderStatus applyWithin(OrderProcessingEvent event, Authorization authorization, RecordOrigin origin) {
@@ -94,9 +86,9 @@ class ProcessingTransaction {
         }
         Instant now = clock.instant();
         ProcessingInstructions request = event.request();
-        inbox.save(new ProcessedEvent(event.eventId(), order.getId(), origin, now));
+        new ProcessedEvent(event.eventId(), order.getId(), origin, now).insertAtCommit(inserts);
 
-        payments.save(new Payment(order.getId(), authorization, now));
+        new Payment(order.getId(), authorization, now).insertAtCommit(inserts);
         statusChanger.move(order, OrderStatus.PAYMENT_COMPLETED, ACTOR,
             "payment " + authorization.authorizationId() + " authorised, card ending " + request.cardLast4());
         if (mode.mode() == ProcessingMode.PAYMENT_ONLY) {
@@ -105,7 +97,7 @@ class ProcessingTransaction {
                 + " (payment-only teaching mode: the rest of the order follows in a transaction of its own)",
                 origin);
             claims.release(order.getId(), event.eventId());
-            inbox.flush();
+            entityManager.flush();
             entityManager.clear();
             return OrderStatus.PAYMENT_COMPLETED;
         }
@@ -115,7 +107,7 @@ class ProcessingTransaction {
         // The order no longer waits for payment: its claim goes with the same commit.
         claims.release(order.getId(), event.eventId());
         OrderStatus reached = order.getStatus();
-        inbox.flush();
+        entityManager.flush();
         entityManager.clear();
         return reached;
     }
@@ -137,10 +129,11 @@ class ProcessingTransaction {
     /** Shipment, then warehouse storage and COMPLETED, or PREPARING to ship; each fault strikes where it says. */
     private void completeOrder(CustomerOrder order, ProcessingInstructions request, Instant now) {
         faults.hit(InjectableFault.SHIPMENT_FAILS);
-        shipments.save(new Shipment(order.getId(), request.shipment(), now));
+        new Shipment(order.getId(), request.shipment(), now).insertAtCommit(inserts);
         order.markWarehouseStorage(request.warehouseStorage());
         if (request.warehouseStorage()) {
-            WarehouseStorage stored = storage.save(new WarehouseStorage(order.getId(), now));
+            WarehouseStorage stored = new WarehouseStorage(order.getId(), now);
+            stored.insertAtCommit(inserts);
             faults.hit(InjectableFault.WAREHOUSE_FAILS);
             statusChanger.move(order, OrderStatus.IN_WAREHOUSE, ACTOR, "stored at " + stored.getLocation());
             faults.hit(InjectableFault.STATUS_UPDATE_FAILS);

@@ -1,5 +1,6 @@
 package dev.orderly.backend.shipment;
 
+import dev.orderly.backend.db.TransactionInserts;
 import dev.orderly.model.ShipmentRequest;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -50,6 +51,13 @@ public class Shipment {
         this.zipCode = request.zipCode();
         this.trackingNo = "TRK-" + orderId + "-" + Long.toString(now.toEpochMilli() % 1_000_000L, 36).toUpperCase();
         this.createdAt = now;
+    }
+
+    /** Queues this new shipment's row for the current transaction's commit ({@link TransactionInserts}). */
+    public void insertAtCommit(TransactionInserts inserts) {
+        inserts.add("INSERT INTO shipments (order_id, recipient, phone, address, zip_code, tracking_no, created_at)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?)", orderId, recipient, phone, address, zipCode, trackingNo,
+            TransactionInserts.at(createdAt));
     }
 
     public Long getOrderId() {

@@ -1,5 +1,6 @@
 package dev.orderly.backend.warehouse;
 
+import dev.orderly.backend.db.TransactionInserts;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -33,6 +34,12 @@ public class WarehouseStorage {
         this.orderId = orderId;
         this.location = "A-" + (orderId % 40 + 1) + "-" + (orderId % 7 + 1);
         this.storedAt = now;
+    }
+
+    /** Queues this new storage's row for the current transaction's commit ({@link TransactionInserts}). */
+    public void insertAtCommit(TransactionInserts inserts) {
+        inserts.add("INSERT INTO warehouse_storage (order_id, location, stored_at) VALUES (?, ?, ?)", orderId,
+            location, TransactionInserts.at(storedAt));
     }
 
     public Long getOrderId() {

@@ -68,7 +68,7 @@ final class Machinery {
                 return Duration.ofSeconds(1);
             }
         };
-        AttemptLog attempts = new AttemptLog(null, Clock.systemUTC()) {
+        AttemptLog attempts = new AttemptLog(null, null, Clock.systemUTC()) {
             @Override
             public void recordAlone(long orderId, String eventId, TimelineKind kind, String detail,
                 RecordOrigin origin, int retryCount) {

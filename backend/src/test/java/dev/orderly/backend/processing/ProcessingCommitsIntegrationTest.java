@@ -32,6 +32,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -139,6 +140,44 @@ class ProcessingCommitsIntegrationTest {
         // the queue in one batch per writer (one by default, at most two here), so one committed all but two.
         assertThat(batches() - batchesBefore).isBetween(1.0, 2.0);
         assertThat(meters.get("orderly.processing.batch.size").summary().max()).isGreaterThanOrEqualTo(ORDERS - 2);
+    }
+
+    /**
+     * A batch whose commit fails (here a row refused by a unique key when the batched inserts are sent): nobody can
+     * tell whose row it was, so the orders are applied again one per transaction, and only the order whose own row is
+     * refused fails; the others complete.
+     */
+    @Test
+    void aBatchWhoseCommitFailsIsAppliedAgainOrderByOrder() throws Exception {
+        ApiClient api = new ApiClient(port);
+        List<OrderProcessingEvent> events = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            events.add(OrderProcessingEvent.create(api.createOrder(ALICE), ALICE, PipelineProbe.instructions(true)));
+        }
+        Authorization first = gateway.authorize(events.get(0).eventId() + "#0", new CardToken("tok_test", "1111"),
+            events.get(0).request().amount());
+        Authorization last = gateway.authorize(events.get(2).eventId() + "#0", new CardToken("tok_test", "1111"),
+            events.get(2).request().amount());
+
+        List<CompletableFuture<OrderStatus>> results = new ArrayList<>();
+        try (AutoCloseable held = commits.hold()) {
+            results.add(submit(events.get(0), first));
+            // The middle order carries the first one's authorisation: its payment row breaks the unique key, which
+            // only the batched inserts before the commit find.
+            results.add(submit(events.get(1), first));
+            results.add(submit(events.get(2), last));
+            await().atMost(WAIT).until(() -> commits.queued() == 3);
+        }
+
+        assertThat(answer(results.get(0))).isEqualTo(OrderStatus.COMPLETED);
+        assertThat(answer(results.get(1))).isInstanceOf(DataIntegrityViolationException.class);
+        assertThat(answer(results.get(2))).isEqualTo(OrderStatus.COMPLETED);
+        assertThat(payments.findByOrderId(events.get(1).orderId())).isEmpty();
+        assertThat(inbox.existsById(events.get(1).eventId())).isFalse();
+        assertThat(api.status(ALICE, events.get(1).orderId())).isEqualTo("PENDING_PAYMENT");
+        assertThat(payments.findByOrderId(events.get(2).orderId()).orElseThrow().getAuthorizationId())
+            .isEqualTo(last.authorizationId());
+        assertThat(invariants.check()).matches(InvariantReport::ok, "the invariants hold");
     }
 
     /**
