@@ -164,14 +164,15 @@ public final class Bench {
     private static void endToEnd(BackendProcess backend, Api api, boolean smoke, double lowerLimit,
         List<String[]> rows, Map<String, Double> f) throws Exception {
         int n = smoke ? 300 : 20_000;
+        EndToEnd.warmUp(api, smoke);
         progress("end to end: " + n + " orders");
         EndToEnd.Result e2e = EndToEnd.run(List.of(api), n, 64, backend::cpuSeconds);
         f.put("e2e.instant", e2e.ordersPerSecond());
         f.put("e2e.instant.cpu.ms", e2e.cpuMillisPerOrder());
         rows.add(row("end to end, gateway latency 0: " + n + " orders", rate(e2e.ordersPerSecond()),
             ("%.1f s from the first submission until all reached their final state; %.0f%% of the lower raw limit;"
-                + " backend CPU %.2f ms per order").formatted(e2e.seconds(), 100 * e2e.ordersPerSecond() / lowerLimit,
-                    e2e.cpuMillisPerOrder())));
+                + " backend CPU %.2f ms per order%s").formatted(e2e.seconds(),
+                    100 * e2e.ordersPerSecond() / lowerLimit, e2e.cpuMillisPerOrder(), warmedUp(smoke))));
         long heap = backend.heapMiB(api);
         long live = api.liveDataBytes() >> 20;
         f.put("heap.mib", (double) heap);
@@ -293,6 +294,11 @@ public final class Bench {
     }
 
     /** A step on stderr, with the time of day (UTC): lines up with a profile of the backend (JFR times). */
+    /** What the end-to-end notes say about the warm-up before them. */
+    static String warmedUp(boolean smoke) {
+        return smoke ? "" : "; after " + EndToEnd.WARM_UP + " orders of warm-up, not measured";
+    }
+
     static void progress(String step) {
         System.err.println("[bench " + DateTimeFormatter.ofPattern("HH:mm:ss").format(LocalTime.now(ZoneOffset.UTC))
             + "] " + step + " ...");

@@ -39,15 +39,16 @@ final class ScaleOut {
             Bench.progress("end to end on PostgreSQL, gateway latency 0: " + n + " orders");
             try (BackendProcess backend = BackendProcess.start(jar, data.resolve("pg-instant"), "instant",
                 database(pg, "instant"))) {
-                EndToEnd.Result e2e = EndToEnd.run(List.of(new Api(backend.baseUrl())), n, 64,
-                    backend::cpuSeconds);
+                Api api = new Api(backend.baseUrl());
+                EndToEnd.warmUp(api, smoke);
+                EndToEnd.Result e2e = EndToEnd.run(List.of(api), n, 64, backend::cpuSeconds);
                 f.put("e2e.instant.pg", e2e.ordersPerSecond());
                 f.put("e2e.instant.pg.cpu.ms", e2e.cpuMillisPerOrder());
                 Double h2 = f.get("e2e.instant");
                 rows.add(Bench.row("end to end on PostgreSQL, gateway latency 0: " + n + " orders",
                     Bench.rate(e2e.ordersPerSecond()), ("%.1f s; %.0f%% of the raw PostgreSQL rate; backend CPU %.2f ms"
-                        + " per order (PostgreSQL's own in its processes)%s").formatted(e2e.seconds(),
-                            100 * e2e.ordersPerSecond() / raw, e2e.cpuMillisPerOrder(),
+                        + " per order (PostgreSQL's own in its processes)%s%s").formatted(e2e.seconds(),
+                            100 * e2e.ordersPerSecond() / raw, e2e.cpuMillisPerOrder(), Bench.warmedUp(smoke),
                             h2 == null ? "" : "; H2 in this run: " + Bench.rate(h2))));
             }
 
