@@ -218,6 +218,7 @@ public final class Bench {
         throws Exception {
         Api api = new Api(backend.baseUrl());
         int n = smoke ? 150 : 12_000;
+        EndToEnd.warmUp(api, smoke);
         progress("end to end with 3-5 s payments: " + n + " orders");
         EndToEnd.Result e2e = EndToEnd.run(List.of(api), n, 64, backend::cpuSeconds);
         long heap = backend.heapMiB(api);
@@ -227,8 +228,8 @@ public final class Bench {
         rows.add(row("end to end, seed gateway 3-5 s, 3 partitions, at most " + SEED_IN_FLIGHT + " in flight: " + n
             + " orders", "%s held, %s overall".formatted(rate(e2e.steadyPerSecond()), rate(e2e.ordersPerSecond())),
             ("held = between 10%% and 90%% of the orders finished; %.1f s until all reached their final state; heap"
-                + " %d MiB used after (-Xmx1g); backend CPU %.2f ms per order; the seed's design: ~0.5/s")
-                .formatted(e2e.seconds(), heap, e2e.cpuMillisPerOrder())));
+                + " %d MiB used after (-Xmx1g); backend CPU %.2f ms per order; the seed's design: ~0.5/s%s")
+                .formatted(e2e.seconds(), heap, e2e.cpuMillisPerOrder(), warmedUp(smoke))));
         sideBySide(api, "seed gateway 3-5 s", smoke ? 100 : 1_000, 200, rows, f, "seed");
     }
 
