@@ -5,14 +5,15 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
 import java.time.Instant;
-import org.springframework.data.domain.Persistable;
 
-/** The inbox: an applied event. Its key is the event id, so applying the same event twice fails at the insert. */
+/**
+ * The inbox: an applied event. Its key is the event id, so applying the same event twice fails at the insert (a plain
+ * JDBC insert with the commit, {@link TransactionInserts}; read through {@link ProcessedEventLookup}).
+ */
 @Entity
 @Table(name = "processed_events")
-class ProcessedEvent implements Persistable<String> {
+class ProcessedEvent {
 
     @Id
     @Column(name = "event_id")
@@ -33,9 +34,6 @@ class ProcessedEvent implements Persistable<String> {
     @Column(name = "processed_at", nullable = false)
     private Instant processedAt;
 
-    @Transient
-    private boolean fresh;
-
     protected ProcessedEvent() {
     }
 
@@ -46,7 +44,6 @@ class ProcessedEvent implements Persistable<String> {
         this.partition = origin.partition();
         this.offset = origin.offset();
         this.processedAt = now;
-        this.fresh = true;
     }
 
     /** Queues this inbox row for the current transaction's commit ({@link TransactionInserts}). */
@@ -54,16 +51,5 @@ class ProcessedEvent implements Persistable<String> {
         inserts.add("INSERT INTO processed_events (event_id, order_id, topic, kafka_partition, kafka_offset,"
             + " processed_at) VALUES (?, ?, ?, ?, ?, ?)", eventId, orderId, topic, partition, offset,
             TransactionInserts.at(processedAt));
-    }
-
-    @Override
-    public String getId() {
-        return eventId;
-    }
-
-    /** Always inserted, never merged: a duplicate must hit the primary key. */
-    @Override
-    public boolean isNew() {
-        return fresh;
     }
 }
