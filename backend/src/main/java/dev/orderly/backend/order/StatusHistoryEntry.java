@@ -1,6 +1,5 @@
 package dev.orderly.backend.order;
 
-import java.sql.Types;
 import dev.orderly.backend.db.TransactionInserts;
 import dev.orderly.model.OrderStatus;
 import jakarta.persistence.Column;
@@ -11,6 +10,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.sql.Types;
 import java.time.Instant;
 
 /** One committed status change of an order, with when, who and why. */

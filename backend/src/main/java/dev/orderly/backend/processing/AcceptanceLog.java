@@ -1,26 +1,23 @@
 package dev.orderly.backend.processing;
 
 import dev.orderly.backend.db.GroupCommit;
+import dev.orderly.backend.db.TransactionInserts;
 import dev.orderly.model.TimelineEntry.TimelineKind;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Records "accepted" timeline rows with group commit: the request thread queues its row and waits for the commit;
- * one writer commits whatever has queued up in a single transaction, as one JDBC batch. Under load this turns
- * hundreds of commits (each a write to the H2 file) into a few, while each 202 still comes after its row is on
- * disk, which the invariant checker relies on to find accepted events that never got an outcome. Plain JDBC, not
- * the repository: Hibernate's work per row (an identity insert each, the persistence context) made this writer
- * the busiest thread of the accept path in its profile (BENCHMARKS.md).
+ * one writer commits whatever has queued up in a single transaction, as one JDBC batch ({@link TransactionInserts}).
+ * Under load this turns hundreds of commits (each a write to the H2 file) into a few, while each 202 still comes
+ * after its row is on disk, which the invariant checker relies on to find accepted events that never got an
+ * outcome. Plain JDBC, not the repository: Hibernate's work per row (an identity insert each, the persistence
+ * context) made this writer the busiest thread of the accept path in its profile (BENCHMARKS.md).
  */
 @Component
 class AcceptanceLog implements DisposableBean {
@@ -28,37 +25,20 @@ class AcceptanceLog implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(AcceptanceLog.class);
     private static final int MAX_BATCH = 500;
 
-    private static final String INSERT = "INSERT INTO processing_attempts (order_id, event_id, kind, detail, topic,"
-        + " kafka_partition, kafka_offset, retry_count, attempted_at) VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?)";
-    private static final int DETAIL_MAX = 1000;
-
-    private record Accepted(long orderId, String eventId, String detail, RecordOrigin origin, Instant at) {
-    }
-
-    private final GroupCommit<Accepted> rows;
+    private final GroupCommit<ProcessingAttempt> rows;
     private final Clock clock;
 
-    AcceptanceLog(JdbcTemplate jdbc, TransactionTemplate transactions, Clock clock) {
+    AcceptanceLog(TransactionInserts inserts, TransactionTemplate transactions, Clock clock) {
         this.clock = clock;
         this.rows = new GroupCommit<>("acceptance-log", MAX_BATCH,
-            batch -> transactions.executeWithoutResult(status -> jdbc.batchUpdate(INSERT, batch, batch.size(),
-                (statement, row) -> {
-                    statement.setLong(1, row.orderId());
-                    statement.setString(2, row.eventId());
-                    statement.setString(3, TimelineKind.ACCEPTED.name());
-                    statement.setString(4, row.detail().length() <= DETAIL_MAX ? row.detail()
-                        : row.detail().substring(0, DETAIL_MAX));
-                    statement.setString(5, row.origin().topic());
-                    statement.setInt(6, row.origin().partition());
-                    statement.setLong(7, row.origin().offset());
-                    statement.setObject(8, OffsetDateTime.ofInstant(row.at(), ZoneOffset.UTC));
-                })));
+            batch -> transactions.executeWithoutResult(status -> batch.forEach(row -> row.insertAtCommit(inserts))));
     }
 
     /** Records that {@code eventId} was accepted; returns once the row is committed (or failed, logged). */
     void accepted(long orderId, String eventId, String detail, RecordOrigin origin) {
         try {
-            rows.submit(new Accepted(orderId, eventId, detail, origin, clock.instant())).get(10, TimeUnit.SECONDS);
+            rows.submit(new ProcessingAttempt(orderId, eventId, TimelineKind.ACCEPTED, detail, origin, 0,
+                clock.instant())).get(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Exception e) {

@@ -1,6 +1,5 @@
 package dev.orderly.backend.processing;
 
-import java.sql.Types;
 import dev.orderly.backend.db.TransactionInserts;
 import dev.orderly.model.TimelineEntry.TimelineKind;
 import jakarta.persistence.Column;
@@ -11,6 +10,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.sql.Types;
 import java.time.Instant;
 
 /** What happened to one delivery of an event: for the order's timeline. */
