@@ -1,11 +1,12 @@
 package dev.orderly.backend.messaging;
 
 import java.security.Principal;
+import java.util.EnumSet;
+import java.util.Set;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageChannel;
 import org.springframework.messaging.MessageDeliveryException;
-import org.springframework.messaging.simp.SimpMessageType;
 import org.springframework.messaging.simp.config.ChannelRegistration;
 import org.springframework.messaging.simp.config.MessageBrokerRegistry;
 import org.springframework.messaging.simp.stomp.StompCommand;
@@ -19,7 +20,8 @@ import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerCo
 /**
  * STOMP over WebSocket at {@code /ws} (the handshake is HTTP Basic). Staff may subscribe to everything;
  * a customer to {@code /user/queue/orders} (their own orders' changes) and {@code /topic/order/{id}} of their own
- * orders only: {@code /topic/orders} and {@code /topic/pipeline} carry everyone's data.
+ * orders only: {@code /topic/orders} and {@code /topic/pipeline} carry everyone's data. Clients may send only
+ * the frames of {@link #FROM_CLIENTS}.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSocketMessageBroker
@@ -27,8 +29,14 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
 
     static final String OWN_ORDERS = "/user/queue/orders";
 
+    /** The frames a client may send; anything else closes its session with an ERROR frame. */
+    static final Set<StompCommand> FROM_CLIENTS = EnumSet.of(StompCommand.CONNECT, StompCommand.STOMP,
+        StompCommand.SUBSCRIBE, StompCommand.UNSUBSCRIBE, StompCommand.ACK, StompCommand.NACK,
+        StompCommand.DISCONNECT);
+
     private final OrderOwnership orders;
     private final LiveConnectionLimit connections;
+    private final RefusedFrames refused = new RefusedFrames();
 
     WebSocketConfiguration(OrderOwnership orders, LiveConnectionLimit connections) {
         this.orders = orders;
@@ -53,18 +61,23 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
             @Override
             public Message<?> preSend(Message<?> message, MessageChannel channel) {
                 StompHeaderAccessor stomp = StompHeaderAccessor.wrap(message);
-                if (stomp.getMessageType() == SimpMessageType.CONNECT) {
-                    // CONNECT and STOMP frames alike
+                StompCommand command = stomp.getCommand();
+                if (command == null) {
+                    // A heartbeat (an empty line): no command, nothing to deliver.
+                    return message;
+                }
+                if (!FROM_CLIENTS.contains(command)) {
+                    // Allow-list: MESSAGE, SEND and the rest are the server's to send (a client's MESSAGE to
+                    // /topic/orders would reach every staff console as if the server had sent it).
+                    refused.log(stomp.getUser(), command);
+                    throw new MessageDeliveryException(command + " frames are not accepted from clients; live"
+                        + " events come from the server only");
+                }
+                if (command == StompCommand.CONNECT || command == StompCommand.STOMP) {
                     connections.connecting(stomp.getUser(), stomp.getSessionId());
                 }
-                if (stomp.getCommand() == StompCommand.SUBSCRIBE) {
+                if (command == StompCommand.SUBSCRIBE) {
                     authorise(stomp.getUser(), stomp.getDestination());
-                }
-                if (stomp.getCommand() == StompCommand.SEND) {
-                    // Only the server publishes live events; a client's SEND to /topic/... or /user/... would be
-                    // delivered to other sessions as if the server had sent it (a forged "order 4 REFUNDED").
-                    throw new MessageDeliveryException("Clients cannot send messages here; live events come from"
-                        + " the server only");
                 }
                 return message;
             }
@@ -73,6 +86,7 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
 
     private void authorise(Principal user, String destination) {
         if (user == null || destination == null) {
+            refused.log(user, StompCommand.SUBSCRIBE);
             throw new MessageDeliveryException("Sign in before subscribing");
         }
         if (isStaff(user) || OWN_ORDERS.equals(destination)) {
@@ -88,6 +102,7 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
                 // not an order topic: refused below
             }
         }
+        refused.log(user, StompCommand.SUBSCRIBE);
         throw new MessageDeliveryException("Not allowed to subscribe to " + destination
             + "; customers may subscribe to " + OWN_ORDERS + " and /topic/order/{id} of their own orders");
     }
