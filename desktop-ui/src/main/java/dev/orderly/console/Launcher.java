@@ -1,7 +1,10 @@
 package dev.orderly.console;
 
 import dev.orderly.backend.OrderlyBackendApplication;
+import dev.orderly.console.settings.ConnectionSettings;
 import dev.orderly.console.settings.ConsoleSettings;
+import dev.orderly.console.settings.KafkaSettings;
+import dev.orderly.console.settings.SettingsStore;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
@@ -51,14 +54,41 @@ public final class Launcher {
         return null;
     }
 
-    static ConsoleSettings applyOverrides(ConsoleSettings s, Map<String, String> named) {
-        boolean attach = named.containsKey("attach") || s.attach();
-        String url = named.getOrDefault("attach", s.attachUrl());
-        Path dataDir = named.containsKey("data-dir") ? Path.of(named.get("data-dir")) : s.dataDir();
-        int http = named.containsKey("http-port") ? Integer.parseInt(named.get("http-port")) : s.httpPort();
-        int kafka = named.containsKey("kafka-port") ? Integer.parseInt(named.get("kafka-port")) : s.kafkaPort();
-        return new ConsoleSettings(attach, url, dataDir, http, s.kafkaMode(), kafka, s.bootstrapServers(),
-            s.securityProtocol(), s.saslMechanism(), s.saslJaasConfig(), s.gatewayLatencyMinMs(),
-            s.gatewayLatencyMaxMs(), s.gatewayErrorRate(), s.gatewayTimeoutRate(), s.lastUser());
+    /**
+     * The saved settings with the command line's options applied: each option changes its own field and nothing
+     * else (the database, certificates, topics and simulator saved in Settings are kept whole).
+     */
+    static ConsoleSettings applyOverrides(ConsoleSettings saved, Map<String, String> named) {
+        ConnectionSettings connection = saved.connection();
+        if (named.containsKey("attach")) {
+            connection = connection.withAttachUrl(named.get("attach"));
+        }
+        if (named.containsKey("data-dir")) {
+            connection = connection.withDataDir(Path.of(named.get("data-dir")));
+        }
+        if (named.containsKey("http-port")) {
+            connection = connection.withHttpPort(Integer.parseInt(named.get("http-port")));
+        }
+        KafkaSettings kafka = saved.kafka();
+        if (named.containsKey("kafka-port")) {
+            kafka = kafka.withPort(Integer.parseInt(named.get("kafka-port")));
+        }
+        return saved.withConnection(connection).withKafka(kafka);
+    }
+
+    /**
+     * What a console starts with, exactly as {@code ./orderly} starts it: the settings file ({@code --settings=FILE},
+     * else {@code console.properties} in {@code home}'s {@code .orderly}) with the command line's options applied;
+     * passwords from the keyring that {@code environment} names, or the owner-only file.
+     */
+    static Startup startup(Map<String, String> named, Path home, Map<String, String> environment) {
+        Path file = Path.of(named.getOrDefault("settings", home.resolve(".orderly").resolve("console.properties")
+            .toString()));
+        SettingsStore store = SettingsStore.forConsole(file, ConsoleSettings.defaults(home), environment);
+        return new Startup(store, applyOverrides(store.load(), named));
+    }
+
+    /** Where the settings are kept, and those the console starts with. */
+    record Startup(SettingsStore store, ConsoleSettings settings) {
     }
 }

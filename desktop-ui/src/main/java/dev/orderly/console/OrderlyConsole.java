@@ -1,11 +1,8 @@
 package dev.orderly.console;
 
-import dev.orderly.console.settings.ConsoleSettings;
-import dev.orderly.console.settings.SettingsStore;
 import dev.orderly.console.shell.ConsoleFlow;
 import dev.orderly.console.util.FxTaskRunner;
 import java.nio.file.Path;
-import java.util.Map;
 import javafx.application.Application;
 import javafx.stage.Stage;
 
@@ -16,13 +13,9 @@ public class OrderlyConsole extends Application {
 
     @Override
     public void start(Stage stage) {
-        Map<String, String> named = getParameters().getNamed();
-        Path home = Path.of(System.getProperty("user.home"));
-        Path file = Path.of(named.getOrDefault("settings", home.resolve(".orderly").resolve("console.properties")
-            .toString()));
-        SettingsStore store = SettingsStore.forConsole(file, ConsoleSettings.defaults(home));
-        ConsoleSettings settings = Launcher.applyOverrides(store.load(), named);
-        flow = new ConsoleFlow(stage, store, settings, new FxTaskRunner());
+        Launcher.Startup startup = Launcher.startup(getParameters().getNamed(),
+            Path.of(System.getProperty("user.home")), System.getenv());
+        flow = new ConsoleFlow(stage, startup.store(), startup.settings(), new FxTaskRunner());
         Thread hook = new Thread(flow::shutdown, "orderly-console-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         flow.start();

@@ -21,9 +21,21 @@ public record OrderItemRequest(
     @DecimalMax(value = "1000000", message = "unitPrice must be at most 1000000")
     @Digits(integer = 7, fraction = 2, message = "unitPrice must have at most 2 decimals") BigDecimal unitPrice) {
 
-    /** Visible characters (no blanks, no invisible or broken ones), with spaces only between them. */
+    /**
+     * Visible characters (no blanks, no invisible or broken ones: no control characters, line breaks, escape
+     * sequences or direction overrides such as U+202E), with spaces only between them; accents may follow a letter.
+     */
     public static final String VISIBLE_TEXT = "[\\p{L}\\p{N}\\p{P}\\p{S}]"
-        + "([\\p{L}\\p{N}\\p{P}\\p{S} ]*[\\p{L}\\p{N}\\p{P}\\p{S}])?";
+        + "([\\p{L}\\p{M}\\p{N}\\p{P}\\p{S} ]*[\\p{L}\\p{M}\\p{N}\\p{P}\\p{S}])?";
+
+    /**
+     * Whether {@link #lineTotal()} is cheap and meaningful: both values present, the price within 7 digits before
+     * the point and 2 after it (its own rules), read from the number's stored precision and scale without arithmetic.
+     */
+    public boolean hasComputableTotal() {
+        return quantity != null && unitPrice != null && unitPrice.scale() <= 2
+            && unitPrice.precision() - unitPrice.scale() <= 7;
+    }
 
     public BigDecimal lineTotal() {
         return unitPrice.multiply(BigDecimal.valueOf(quantity));

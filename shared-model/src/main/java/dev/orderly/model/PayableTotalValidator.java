@@ -4,7 +4,11 @@ import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 import java.math.BigDecimal;
 
-/** Checks {@link PayableTotal}; lines with missing values are left to their own constraints. */
+/**
+ * Checks {@link PayableTotal}; lines with missing values, or values outside their own limits, are left to their own
+ * constraints: adding a price such as 1e10000000 to the total would build 10^10000000 in full (seconds of CPU), and
+ * such a line is refused by its own rules anyway.
+ */
 public class PayableTotalValidator implements ConstraintValidator<PayableTotal, CreateOrderRequest> {
 
     @Override
@@ -14,7 +18,7 @@ public class PayableTotalValidator implements ConstraintValidator<PayableTotal, 
         }
         BigDecimal total = BigDecimal.ZERO;
         for (OrderItemRequest item : request.items()) {
-            if (item != null && item.quantity() != null && item.unitPrice() != null) {
+            if (item != null && item.hasComputableTotal()) {
                 total = total.add(item.lineTotal());
             }
         }

@@ -2,6 +2,8 @@ package dev.orderly.backend.messaging;
 
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -17,6 +19,14 @@ public class EventJson {
         this.mapper = mapper;
     }
 
+    /**
+     * Records are read with the API's strict mapper, but a field this version does not know is skipped: a newer
+     * backend sharing the topics may add one (clients' requests refuse unknown fields, records from peers do not).
+     */
+    private <T> ObjectReader reader(Class<T> type) {
+        return mapper.readerFor(type).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    }
+
     public String write(Object value) {
         return mapper.writeValueAsString(value);
     }
@@ -29,7 +39,7 @@ public class EventJson {
             throw new UnreadableRecordException("the record has no value");
         }
         try {
-            T value = mapper.readValue(text, type);
+            T value = reader(type).readValue(text);
             if (value == null) {
                 throw new UnreadableRecordException("the record's value is JSON null");
             }

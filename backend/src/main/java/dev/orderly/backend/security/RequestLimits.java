@@ -1,5 +1,8 @@
 package dev.orderly.backend.security;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
 import dev.orderly.backend.web.EnvelopeWriter;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
@@ -14,6 +17,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
@@ -22,53 +27,84 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * The limits a shared backend needs, as Resilience4j rate limiters per account:
+ * The limits a shared backend needs:
  * <ul>
- * <li>failed sign-ins: at most {@code orderly.security.rate-limit.failed-sign-ins} per minute per account (10);
- * beyond that, sign-ins to that account answer 429 with {@code Retry-After} until the minute is over, without
- * checking the password, so guessing goes from ~1,300 tries a second to 10 a minute (the account's owner waits at
- * most a minute too);</li>
+ * <li>failed sign-ins: at most {@code orderly.security.rate-limit.failed-sign-ins} per minute per account and
+ * source address (10); beyond that, password sign-ins to that account from that address answer 429 with
+ * {@code Retry-After} until the minute is over, without checking the password, so guessing goes from ~1,300 tries a
+ * second to 10 a minute. A client that signed in holds a session token ({@link SessionTokens}) and is never
+ * refused for failures it did not make. The counts live in a bounded map whose entries expire with their minute,
+ * so made-up account names cannot grow it;</li>
  * <li>requests that change data: at most {@code orderly.security.rate-limit.writes-per-second} per user (1000,
- * far above what a person or the console sends; a team lowers it for its clients).</li>
+ * far above what a person or the console sends; a team lowers it for its clients), as Resilience4j rate limiters
+ * per signed-in user (configured users only, so that registry stays small).</li>
  * </ul>
  */
 @Component
 public class RequestLimits {
 
-    private final RateLimiterRegistry failedSignIns;
+    /** Failed sign-ins of one account from one address within its minute. */
+    private record Window(long startNanos, AtomicInteger failures) {
+    }
+
+    private static final Duration FAILURE_WINDOW = Duration.ofMinutes(1);
+    static final int MAX_TRACKED = 100_000;
+
+    private final int failedPerMinute;
+    private final Ticker ticker;
+    private final Cache<String, Window> failedSignIns;
     private final RateLimiterRegistry writes;
     private final EnvelopeWriter envelopes;
 
+    @Autowired
     RequestLimits(@Value("${orderly.security.rate-limit.failed-sign-ins:10}") int failedPerMinute,
         @Value("${orderly.security.rate-limit.writes-per-second:1000}") int writesPerSecond, EnvelopeWriter envelopes) {
-        this.failedSignIns = RateLimiterRegistry.of(RateLimiterConfig.custom().limitForPeriod(failedPerMinute)
-            .limitRefreshPeriod(Duration.ofMinutes(1)).timeoutDuration(Duration.ZERO).build());
+        this(failedPerMinute, writesPerSecond, envelopes, Ticker.systemTicker());
+    }
+
+    RequestLimits(int failedPerMinute, int writesPerSecond, EnvelopeWriter envelopes, Ticker ticker) {
+        this.failedPerMinute = failedPerMinute;
+        this.ticker = ticker;
+        // Entries are created at a minute's first failure and never rewritten, so each expires with its minute.
+        this.failedSignIns = Caffeine.newBuilder().expireAfterWrite(FAILURE_WINDOW).maximumSize(MAX_TRACKED)
+            .ticker(ticker).build();
         this.writes = RateLimiterRegistry.of(RateLimiterConfig.custom().limitForPeriod(writesPerSecond)
             .limitRefreshPeriod(Duration.ofSeconds(1)).timeoutDuration(Duration.ZERO).build());
         this.envelopes = envelopes;
     }
 
-    /** Counts a failed sign-in of the account named in the request's Basic credentials. */
+    /** Counts a failed sign-in of the account named in the request's Basic credentials, from its address. */
     void failedSignIn(HttpServletRequest request) {
-        String user = basicUser(request);
-        if (user != null) {
-            failedSignIns.rateLimiter(user).acquirePermission();
+        String key = key(request);
+        if (key != null) {
+            failedSignIns.get(key, k -> new Window(ticker.read(), new AtomicInteger())).failures().incrementAndGet();
         }
     }
 
-    /** Answers 429 for an account whose failed sign-ins are used up; true if it did. */
+    /** How many accounts and addresses have failures counted now (expired ones are cleaned up first). */
+    long tracked() {
+        failedSignIns.cleanUp();
+        return failedSignIns.estimatedSize();
+    }
+
+    /** Answers 429 for an account whose failed sign-ins from this address are used up; true if it did. */
     boolean refuseSignIn(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String user = basicUser(request);
-        if (user == null) {
+        String key = key(request);
+        Window window = key == null ? null : failedSignIns.getIfPresent(key);
+        if (window == null || window.failures().get() < failedPerMinute) {
             return false;
         }
-        RateLimiter limiter = failedSignIns.rateLimiter(user);
-        if (limiter.getMetrics().getAvailablePermissions() > 0) {
-            return false;
-        }
-        tooMany(response, limiter, "Too many failed sign-ins for this account: try again in "
-            + retryAfter(limiter) + " s");
+        long left = FAILURE_WINDOW.toNanos() - (ticker.read() - window.startNanos());
+        long seconds = Math.max(1, (left + 999_999_999L) / 1_000_000_000L);
+        response.setHeader("Retry-After", Long.toString(seconds));
+        envelopes.write(response, HttpStatus.TOO_MANY_REQUESTS, "Too many failed sign-ins for this account from"
+            + " this address: try again in " + seconds + " s (a console that is already signed in is not affected)");
         return true;
+    }
+
+    private static String key(HttpServletRequest request) {
+        String user = basicUser(request);
+        return user == null ? null : user + " " + request.getRemoteAddr();
     }
 
     /** Answers 429 for a user past the write limit; true if it did. */
@@ -109,7 +145,7 @@ public class RequestLimits {
         }
     }
 
-    /** Before sign-in: an account whose failed sign-ins are used up is answered 429. */
+    /** Before sign-in: an account whose failed sign-ins from this address are used up is answered 429. */
     OncePerRequestFilter signInFilter() {
         return new OncePerRequestFilter() {
             @Override

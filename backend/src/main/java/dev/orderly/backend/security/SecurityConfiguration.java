@@ -76,23 +76,33 @@ class SecurityConfiguration {
     }
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, EnvelopeWriter envelopes, RequestLimits limits) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, EnvelopeWriter envelopes, RequestLimits limits,
+        SecuritySettings settings, SessionTokens tokens, @Value("${server.address:}") String address)
+        throws Exception {
         AuthenticationEntryPoint signIn = (request, response, ex) -> {
-            if (request.getHeader("Authorization") != null) {
+            String credentials = request.getHeader("Authorization");
+            if (credentials != null) {
                 limits.failedSignIn(request);
             }
             response.setHeader("WWW-Authenticate", "Basic realm=\"Orderly\"");
-            envelopes.write(response, HttpStatus.UNAUTHORIZED, request.getHeader("Authorization") == null
+            envelopes.write(response, HttpStatus.UNAUTHORIZED, credentials == null
                 ? "Sign in with HTTP Basic (e-mail and password); see the README for the demo accounts"
+                : credentials.regionMatches(true, 0, "Bearer ", 0, 7)
+                ? "The session has ended (it expired, or the backend restarted): sign in again"
                 : "Wrong e-mail or password");
         };
-        // HTTP Basic on every request, no session cookie: a cross-site form post is stopped by the Origin check.
+        // HTTP Basic or a session token on every request, no session cookie: a cross-site form post is stopped by
+        // the Origin check, and a browser never sends a Bearer token by itself.
         http.csrf(csrf -> csrf.disable())
+            .addFilterBefore(new HostAllowList(settings, address, envelopes), BasicAuthenticationFilter.class)
             .addFilterBefore(new SameOriginWrites(envelopes), BasicAuthenticationFilter.class)
             .addFilterBefore(limits.signInFilter(), BasicAuthenticationFilter.class)
             .addFilterAfter(limits.writeFilter(), BasicAuthenticationFilter.class)
             .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
             .httpBasic(basic -> basic.authenticationEntryPoint(signIn))
+            .oauth2ResourceServer(bearer -> bearer
+                .authenticationEntryPoint(signIn)
+                .jwt(jwt -> jwt.decoder(tokens.decoder()).jwtAuthenticationConverter(SessionTokens.authentication())))
             .exceptionHandling(e -> e
                 .authenticationEntryPoint(signIn)
                 .accessDeniedHandler((request, response, ex) -> envelopes.write(response, HttpStatus.FORBIDDEN,

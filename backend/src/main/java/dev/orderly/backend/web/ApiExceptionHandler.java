@@ -3,6 +3,9 @@ package dev.orderly.backend.web;
 import dev.orderly.backend.db.DatabaseOutages;
 import dev.orderly.model.ApiResponse;
 import dev.orderly.model.IllegalTransitionException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -15,6 +18,7 @@ import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -34,6 +38,12 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 class ApiExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    private final EnvelopeWriter envelopes;
+
+    ApiExceptionHandler(EnvelopeWriter envelopes) {
+        this.envelopes = envelopes;
+    }
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ApiResponse<Object>> api(ApiException e) {
@@ -65,6 +75,12 @@ class ApiExceptionHandler {
             return ResponseEntity.badRequest().body(ApiResponse.error(missing
                 ? "A JSON body is required" : "The request body is not valid JSON", null));
         }
+        String duplicate = duplicateField(json);
+        if (duplicate != null) {
+            String rule = "given twice; each field may appear once";
+            return ResponseEntity.badRequest().body(ApiResponse.error("Invalid request: " + duplicate + ": " + rule,
+                Map.of("fields", Map.of(duplicate, rule))));
+        }
         if (json instanceof StreamReadException && !(json instanceof InputCoercionException)) {
             return ResponseEntity.badRequest().body(ApiResponse.error("The request body is not valid JSON (near line "
                 + (json.getLocation() == null ? "?" : json.getLocation().getLineNr() + ", column "
@@ -78,6 +94,20 @@ class ApiExceptionHandler {
         }
         return ResponseEntity.badRequest().body(ApiResponse.error("Invalid request: " + field + ": " + rule,
             Map.of("fields", Map.of(field, rule))));
+    }
+
+    /** The field named twice in one object (the parser's strict duplicate detection), or null. */
+    static String duplicateField(JacksonException json) {
+        String message = String.valueOf(json.getOriginalMessage());
+        if (!(json instanceof StreamReadException) || !message.startsWith("Duplicate")) {
+            return null;
+        }
+        int open = message.indexOf('"');
+        int close = message.indexOf('"', open + 1);
+        String name = open < 0 || close < 0 ? "a field" : message.substring(open + 1, close);
+        name = name.length() > 40 ? name.substring(0, 40) + "..." : name;
+        String path = fieldPath(json);
+        return path.isEmpty() || path.endsWith(name) ? (path.isEmpty() ? name : path) : path + "." + name;
     }
 
     /** "items[0].quantity" from Jackson's path of the failure. */
@@ -98,6 +128,10 @@ class ApiExceptionHandler {
         if (json instanceof UnrecognizedPropertyException) {
             return "not a field of this request";
         }
+        if (json instanceof BoundedDecimals.OutOfRange) {
+            return BoundedDecimals.OutOfRange.RULE;
+        }
+
         if (String.valueOf(json.getOriginalMessage()).contains("Floating-point")) {
             return "must be a whole number";
         }
@@ -181,6 +215,21 @@ class ApiExceptionHandler {
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
     ResponseEntity<ApiResponse<Object>> method(HttpRequestMethodNotSupportedException e) {
         return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED).body(ApiResponse.error(e.getMessage(), null));
+    }
+
+    /**
+     * No handler answers what the request accepts ({@link JsonAnswers}): nothing ran. Written directly, since the
+     * envelope is JSON and the request said it does not accept JSON.
+     */
+    @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
+    void notAcceptable(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        envelopes.write(response, HttpStatus.NOT_ACCEPTABLE, "This endpoint answers application/json, which the"
+            + " request's Accept header (" + abbreviate(request.getHeader("Accept")) + ") excludes; nothing was"
+            + " changed. Accept application/json (or */*) and send it again.");
+    }
+
+    private static String abbreviate(String text) {
+        return text == null ? "none" : text.length() > 60 ? text.substring(0, 60) + "..." : text;
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)

@@ -14,7 +14,7 @@ public class EnvelopeWriter {
 
     private final JsonMapper mapper;
 
-    EnvelopeWriter(JsonMapper mapper) {
+    public EnvelopeWriter(JsonMapper mapper) {
         this.mapper = mapper;
     }
 

@@ -21,6 +21,7 @@ import org.springframework.context.annotation.Configuration;
 class OpenApiConfiguration {
 
     static final String BASIC = "basic";
+    static final String SESSION = "session";
 
     @Bean
     OpenAPI orderlyOpenApi() {
@@ -32,8 +33,11 @@ class OpenApiConfiguration {
                     + " order at /api/orders/{id}/status or over STOMP (/ws, /topic/orders)."))
             .components(new Components().addSecuritySchemes(BASIC, new SecurityScheme()
                 .type(SecurityScheme.Type.HTTP).scheme("basic")
-                .description("The e-mail and password of a user (see the README's demo accounts)")))
-            .addSecurityItem(new SecurityRequirement().addList(BASIC));
+                .description("The e-mail and password of a user (see the README's demo accounts)"))
+                .addSecuritySchemes(SESSION, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
+                    .bearerFormat("JWT").description("A session token from POST /api/session")))
+            .addSecurityItem(new SecurityRequirement().addList(BASIC))
+            .addSecurityItem(new SecurityRequirement().addList(SESSION));
     }
 
     /** Every request that changes data may carry an {@code Idempotency-Key} ({@link IdempotentRequests}). */

@@ -2,16 +2,21 @@ package dev.orderly.backend.security;
 
 import static dev.orderly.backend.support.ApiClient.ALICE;
 import static dev.orderly.backend.support.ApiClient.BOB;
+import static dev.orderly.backend.support.ApiClient.STAFF;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.orderly.backend.order.OrderRepository;
 import dev.orderly.backend.support.ApiClient;
+import dev.orderly.backend.support.ApiClient.Answer;
 import dev.orderly.backend.support.IntegrationTest;
+import dev.orderly.backend.support.StompProbe;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -84,5 +89,35 @@ class RequestLimitsIntegrationTest {
         // Only the accepted ones created orders.
         assertThat(orders.count() - before).isEqualTo(statuses.stream().filter(s -> s == 201).count());
         assertThat(send("GET", "/api/orders", ALICE, ApiClient.password(ALICE)).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void strangersFailedSignInsNeverLockOutASignedInConsole() throws Exception {
+        ApiClient api = new ApiClient(port);
+        Answer session = api.exchange("POST", "/api/session", null, "Authorization", ApiClient.basic(STAFF));
+        assertThat(session.status()).as(session.body().toString()).isEqualTo(200);
+        assertThat(session.data().path("user").path("role").asString()).isEqualTo("STAFF");
+        String bearer = "Bearer " + session.data().path("token").asString();
+        StompProbe console = StompProbe.withAuthorization(port, bearer, "/topic/orders");
+
+        // Someone without any valid credentials floods wrong passwords for the staff account.
+        for (int i = 0; i < 20; i++) {
+            assertThat(send("GET", "/api/me", STAFF, "guess-" + i).statusCode()).isIn(401, 429);
+        }
+        // The signed-in console goes on working: REST with its token, and its live feed.
+        Answer orders = api.exchange("GET", "/api/orders", null, "Authorization", bearer);
+        assertThat(orders.status()).isEqualTo(200);
+        long order = api.exchange("POST", "/api/orders", ORDER, "Authorization", bearer).data().get("orderId")
+            .asLong();
+        await().atMost(Duration.ofSeconds(30)).until(() -> console.received.stream()
+            .anyMatch(c -> c.orderId() == order));
+        assertThat(StompProbe.withAuthorization(port, bearer, "/topic/orders").refused).isFalse();
+        // Guessing stays slowed: even the right password waits from this address.
+        assertThat(send("GET", "/api/me", STAFF, ApiClient.password(STAFF)).statusCode()).isEqualTo(429);
+        // A forged or ended token is a plain 401 that says what to do, and is never a password failure.
+        Answer forged = api.exchange("GET", "/api/orders", null, "Authorization", bearer.substring(0,
+            bearer.length() - 4) + "AAAA");
+        assertThat(forged.status()).isEqualTo(401);
+        assertThat(forged.message()).contains("sign in again");
     }
 }

@@ -13,9 +13,9 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 class SecurityConfigurationTest {
 
     private static final SecuritySettings DEMO = new SecuritySettings(List.of(
-        new SecuritySettings.User("alice@example.com", "alice-demo", Role.CUSTOMER)));
+        new SecuritySettings.User("alice@example.com", "alice-demo", Role.CUSTOMER)), List.of());
     private static final SecuritySettings OWN = new SecuritySettings(List.of(
-        new SecuritySettings.User("alice@example.com", "a long own secret", Role.CUSTOMER)));
+        new SecuritySettings.User("alice@example.com", "a long own secret", Role.CUSTOMER)), List.of());
 
     @Test
     void refusesDemoPasswordsOnAllInterfacesOrAPublicAddress() {
@@ -60,7 +60,7 @@ class SecurityConfigurationTest {
         SecurityConfiguration configuration = new SecurityConfiguration();
         UserDetailsService users = configuration.users(new SecuritySettings(List.of(
             new SecuritySettings.User("dana@example.com", hash, Role.STAFF),
-            new SecuritySettings.User("alice@example.com", "alice-demo", Role.CUSTOMER))), "127.0.0.1");
+            new SecuritySettings.User("alice@example.com", "alice-demo", Role.CUSTOMER)), List.of()), "127.0.0.1");
         PasswordEncoder passwords = configuration.passwordEncoder();
 
         UserDetails dana = users.loadUserByUsername("Dana@Example.com");

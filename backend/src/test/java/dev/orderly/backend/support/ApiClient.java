@@ -111,6 +111,28 @@ public final class ApiClient {
         }
     }
 
+    /** The {@code Authorization} header of a user's password. */
+    public static String basic(String user) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password(user))
+            .getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Any request with exactly the headers given ("Name", "value" pairs; none added, not even credentials), a JSON
+     * body when {@code body} is not null.
+     */
+    public Answer exchange(String method, String path, String body, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).method(method,
+            body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return send(null, request);
+    }
+
     private Answer send(String user, HttpRequest.Builder request) {
         if (user != null) {
             String credentials = user + ":" + password(user);
@@ -121,8 +143,13 @@ public final class ApiClient {
             HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),
                 HttpResponse.BodyHandlers.ofString());
             String text = response.body();
-            return new Answer(response.statusCode(), text == null || text.isBlank() ? JSON.createObjectNode()
-                : JSON.readTree(text), response.headers());
+            JsonNode body;
+            try {
+                body = text == null || text.isBlank() ? JSON.createObjectNode() : JSON.readTree(text);
+            } catch (RuntimeException notJson) {
+                body = JSON.createObjectNode().put("notJson", text);
+            }
+            return new Answer(response.statusCode(), body, response.headers());
         } catch (IOException e) {
             throw new IllegalStateException("HTTP call failed: " + e, e);
         } catch (InterruptedException e) {

@@ -31,11 +31,21 @@ public final class StompProbe {
     public final StompSession session;
 
     public StompProbe(int port, String user, String destination) throws Exception {
+        this(destination, port, "Basic " + Base64.getEncoder().encodeToString(
+            (user + ":" + ApiClient.password(user)).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** A session whose handshake sends this {@code Authorization} header (a session token, say). */
+    public static StompProbe withAuthorization(int port, String authorization, String destination)
+        throws Exception {
+        return new StompProbe(destination, port, authorization);
+    }
+
+    private StompProbe(String destination, int port, String authorization) throws Exception {
         WebSocketStompClient client = new WebSocketStompClient(new StandardWebSocketClient());
         client.setMessageConverter(new JacksonJsonMessageConverter());
         WebSocketHttpHeaders headers = new WebSocketHttpHeaders();
-        headers.add("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-            (user + ":" + ApiClient.password(user)).getBytes(StandardCharsets.UTF_8)));
+        headers.add("Authorization", authorization);
         session = client.connectAsync("ws://127.0.0.1:" + port + "/ws", headers,
             new StompSessionHandlerAdapter() {
                 @Override

@@ -55,8 +55,8 @@ final class LiveEvents implements AutoCloseable {
         this.stomp.setMessageConverter(new JacksonJsonMessageConverter(json));
     }
 
-    void authorize(String basicAuthorization) {
-        this.authorization = basicAuthorization;
+    void authorize(String authorization) {
+        this.authorization = authorization;
         if (!topics.isEmpty()) {
             connect();
         }

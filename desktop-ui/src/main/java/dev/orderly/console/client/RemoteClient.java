@@ -17,6 +17,7 @@ import dev.orderly.model.ProcessingMode;
 import dev.orderly.model.RecordRef;
 import dev.orderly.model.RedriveOutcome;
 import dev.orderly.model.RedriveRequest;
+import dev.orderly.model.SessionView;
 import dev.orderly.model.SharedSettingsView;
 import dev.orderly.model.StuckOrders;
 import dev.orderly.model.UserView;
@@ -48,7 +49,10 @@ public class RemoteClient implements OrderlyClient {
     private final HttpClient http;
     private final String baseUrl;
     private final LiveEvents live;
+    /** What requests send: a session token ("Bearer ...") once signed in, the password for older backends. */
     private volatile String authorization;
+    /** The password, kept to sign in again when the session ends (token expired, backend restarted). */
+    private volatile String credentials;
     private volatile boolean staff;
 
     public RemoteClient(String baseUrl) {
@@ -69,15 +73,48 @@ public class RemoteClient implements OrderlyClient {
         this.live = new LiveEvents(this.baseUrl, json, tls);
     }
 
+    /**
+     * Checks the password once and holds a session token from then on ({@code POST /api/session}): failed sign-ins
+     * that others make with this account's name slow its password down, but never a console already signed in.
+     * A backend without sessions (an older one) is signed in to with the password on every request, as before.
+     */
     @Override
     public UserView signIn(String email, String password) {
         String candidate = "Basic " + Base64.getEncoder().encodeToString((email + ":" + password)
             .getBytes(StandardCharsets.UTF_8));
-        UserView user = call("GET", "/api/me", null, type(UserView.class), candidate);
-        authorization = candidate;
+        UserView user = openSession(candidate);
+        credentials = candidate;
         staff = user.isStaff();
-        live.authorize(candidate);
         return user;
+    }
+
+    private UserView openSession(String basic) {
+        try {
+            SessionView session = call("POST", "/api/session", null, type(SessionView.class), basic);
+            authorization = "Bearer " + session.token();
+            live.authorize(authorization);
+            return session.user();
+        } catch (ApiCallException e) {
+            if (e.status() != 404) {
+                throw e;
+            }
+            UserView user = call("GET", "/api/me", null, type(UserView.class), basic);
+            authorization = basic;
+            live.authorize(basic);
+            return user;
+        }
+    }
+
+    /** After a 401 to a session token: a new session with the kept password; false if there is none to renew. */
+    private synchronized boolean renewSession(String ended) {
+        if (credentials == null || ended == null || !ended.startsWith("Bearer ")) {
+            return false;
+        }
+        if (!ended.equals(authorization)) {
+            return true; // another thread renewed it meanwhile
+        }
+        openSession(credentials);
+        return true;
     }
 
     @Override
@@ -330,6 +367,18 @@ public class RemoteClient implements OrderlyClient {
     }
 
     private <T> T call(String method, String path, Object body, JavaType dataType, String auth,
+        String idempotencyKey) {
+        try {
+            return callOnce(method, path, body, dataType, auth, idempotencyKey);
+        } catch (ApiCallException e) {
+            if (e.status() == 401 && renewSession(auth)) {
+                return callOnce(method, path, body, dataType, authorization, idempotencyKey);
+            }
+            throw e;
+        }
+    }
+
+    private <T> T callOnce(String method, String path, Object body, JavaType dataType, String auth,
         String idempotencyKey) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
             .timeout(Duration.ofSeconds(30))

@@ -7,114 +7,88 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * What the console remembers between runs: how to reach a backend and how to start the in-process one.
- *
- * @param attach        true: attach to {@code attachUrl}; false: start the backend in this process
- * @param kafkaMode     {@code embedded} or {@code external}
- * @param securityProtocol for external Kafka: PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL
- * @param database      the embedded H2 file, or a PostgreSQL server
- * @param tls           certificate stores for an https backend and an SSL Kafka cluster
- * @param topics        how the backend creates missing topics on an external cluster
+ * What the console remembers between runs, by concern: which backend (attach or in-process), its Kafka, its
+ * database, certificates, the payment simulator it starts with, and who signed in last. The look (theme) is kept
+ * apart ({@link SettingsStore#theme()}): it applies at once. Change one part with the {@code with...} methods, so
+ * every other saved field is carried over whole.
  */
-public record ConsoleSettings(
-    boolean attach,
-    String attachUrl,
-    Path dataDir,
-    int httpPort,
-    String kafkaMode,
-    int kafkaPort,
-    String bootstrapServers,
-    String securityProtocol,
-    String saslMechanism,
-    String saslJaasConfig,
-    long gatewayLatencyMinMs,
-    long gatewayLatencyMaxMs,
-    double gatewayErrorRate,
-    double gatewayTimeoutRate,
-    String lastUser,
-    DatabaseSettings database,
-    TlsSettings tls,
-    KafkaTopicSettings topics) {
+public record ConsoleSettings(ConnectionSettings connection, KafkaSettings kafka, DatabaseSettings database,
+    TlsSettings tls, SimulatorSettings simulator, String lastUser) {
 
     public ConsoleSettings {
+        kafka = kafka == null ? KafkaSettings.EMBEDDED : kafka;
         database = database == null ? DatabaseSettings.EMBEDDED : database;
         tls = tls == null ? TlsSettings.NONE : tls;
-        topics = topics == null ? KafkaTopicSettings.DEFAULT : topics;
-    }
-
-    /** Settings whose topics are created as the embedded broker's (3 partitions, 1 copy). */
-    public ConsoleSettings(boolean attach, String attachUrl, Path dataDir, int httpPort, String kafkaMode,
-        int kafkaPort, String bootstrapServers, String securityProtocol, String saslMechanism, String saslJaasConfig,
-        long gatewayLatencyMinMs, long gatewayLatencyMaxMs, double gatewayErrorRate, double gatewayTimeoutRate,
-        String lastUser, DatabaseSettings database, TlsSettings tls) {
-        this(attach, attachUrl, dataDir, httpPort, kafkaMode, kafkaPort, bootstrapServers, securityProtocol,
-            saslMechanism, saslJaasConfig, gatewayLatencyMinMs, gatewayLatencyMaxMs, gatewayErrorRate,
-            gatewayTimeoutRate, lastUser, database, tls, KafkaTopicSettings.DEFAULT);
-    }
-
-    /** Settings without certificates of their own (the JDK's trusted authorities). */
-    public ConsoleSettings(boolean attach, String attachUrl, Path dataDir, int httpPort, String kafkaMode,
-        int kafkaPort, String bootstrapServers, String securityProtocol, String saslMechanism, String saslJaasConfig,
-        long gatewayLatencyMinMs, long gatewayLatencyMaxMs, double gatewayErrorRate, double gatewayTimeoutRate,
-        String lastUser, DatabaseSettings database) {
-        this(attach, attachUrl, dataDir, httpPort, kafkaMode, kafkaPort, bootstrapServers, securityProtocol,
-            saslMechanism, saslJaasConfig, gatewayLatencyMinMs, gatewayLatencyMaxMs, gatewayErrorRate,
-            gatewayTimeoutRate, lastUser, database, TlsSettings.NONE);
-    }
-
-    /** Settings with the embedded H2 database. */
-    public ConsoleSettings(boolean attach, String attachUrl, Path dataDir, int httpPort, String kafkaMode,
-        int kafkaPort, String bootstrapServers, String securityProtocol, String saslMechanism, String saslJaasConfig,
-        long gatewayLatencyMinMs, long gatewayLatencyMaxMs, double gatewayErrorRate, double gatewayTimeoutRate,
-        String lastUser) {
-        this(attach, attachUrl, dataDir, httpPort, kafkaMode, kafkaPort, bootstrapServers, securityProtocol,
-            saslMechanism, saslJaasConfig, gatewayLatencyMinMs, gatewayLatencyMaxMs, gatewayErrorRate,
-            gatewayTimeoutRate, lastUser, DatabaseSettings.EMBEDDED);
+        simulator = simulator == null ? SimulatorSettings.DEFAULT : simulator;
+        lastUser = lastUser == null ? "" : lastUser;
     }
 
     public static ConsoleSettings defaults(Path home) {
-        return new ConsoleSettings(false, "http://127.0.0.1:8080", home.resolve(".orderly"), 8080, "embedded", 9092,
-            "", "PLAINTEXT", "", "", 50, 200, 0.0, 0.0, "staff@example.com");
+        return new ConsoleSettings(new ConnectionSettings(false, "http://127.0.0.1:8080", home.resolve(".orderly"),
+            8080), KafkaSettings.EMBEDDED, DatabaseSettings.EMBEDDED, TlsSettings.NONE, SimulatorSettings.DEFAULT,
+            "staff@example.com");
+    }
+
+    /** An in-process backend in {@code dataDir} on any free ports, everything else default (tests and tools). */
+    public static ConsoleSettings inProcess(Path dataDir) {
+        ConsoleSettings defaults = defaults(dataDir);
+        return defaults.withConnection(new ConnectionSettings(false, "", dataDir, 0))
+            .withKafka(KafkaSettings.EMBEDDED.withPort(0));
+    }
+
+    /** A console attached to the backend at {@code url}, everything else default (tests and tools). */
+    public static ConsoleSettings attachedTo(String url, Path unusedDataDir) {
+        return defaults(unusedDataDir).withConnection(new ConnectionSettings(true, url, unusedDataDir, 0));
+    }
+
+    public ConsoleSettings withConnection(ConnectionSettings value) {
+        return new ConsoleSettings(value, kafka, database, tls, simulator, lastUser);
+    }
+
+    public ConsoleSettings withKafka(KafkaSettings value) {
+        return new ConsoleSettings(connection, value, database, tls, simulator, lastUser);
+    }
+
+    public ConsoleSettings withDatabase(DatabaseSettings value) {
+        return new ConsoleSettings(connection, kafka, value, tls, simulator, lastUser);
+    }
+
+    public ConsoleSettings withTls(TlsSettings value) {
+        return new ConsoleSettings(connection, kafka, database, value, simulator, lastUser);
+    }
+
+    public ConsoleSettings withSimulator(SimulatorSettings value) {
+        return new ConsoleSettings(connection, kafka, database, tls, value, lastUser);
+    }
+
+    public ConsoleSettings withLastUser(String user) {
+        return new ConsoleSettings(connection, kafka, database, tls, simulator, user);
+    }
+
+    public boolean attach() {
+        return connection.attach();
+    }
+
+    public String attachUrl() {
+        return connection.attachUrl();
     }
 
     public BackendOptions backendOptions() {
-        Map<String, String> extra = new LinkedHashMap<>();
-        extra.put("orderly.gateway.latency-min", gatewayLatencyMinMs + "ms");
-        extra.put("orderly.gateway.latency-max", gatewayLatencyMaxMs + "ms");
-        extra.put("orderly.gateway.error-rate", Double.toString(gatewayErrorRate));
-        extra.put("orderly.gateway.timeout-rate", Double.toString(gatewayTimeoutRate));
-        if ("external".equals(kafkaMode)) {
-            extra.put("spring.kafka.security.protocol", securityProtocol);
-            if (saslMechanism != null && !saslMechanism.isBlank()) {
-                extra.put("spring.kafka.properties.sasl.mechanism", saslMechanism);
-            }
-            if (saslJaasConfig != null && !saslJaasConfig.isBlank()) {
-                extra.put("spring.kafka.properties.sasl.jaas.config", saslJaasConfig);
-            }
-            extra.putAll(tls.kafkaProperties());
-            extra.putAll(topics.backendProperties());
-        }
+        Map<String, String> extra = new LinkedHashMap<>(simulator.backendProperties());
+        extra.putAll(kafka.backendProperties(tls));
         extra.putAll(database.backendProperties());
-        return new BackendOptions(dataDir, httpPort, kafkaMode, kafkaPort, bootstrapServers, extra);
+        return new BackendOptions(connection.dataDir(), connection.httpPort(), kafka.mode(), kafka.port(),
+            kafka.bootstrapServers(), extra);
     }
 
-    /** Whether switching from {@code other} to these settings needs the backend restarted. */
+    /** Whether switching from {@code other} to these settings needs the backend restarted (all but the simulator). */
     public boolean needsRestartComparedTo(ConsoleSettings other) {
-        return attach != other.attach || !attachUrl.equals(other.attachUrl) || !dataDir.equals(other.dataDir)
-            || httpPort != other.httpPort || !kafkaMode.equals(other.kafkaMode) || kafkaPort != other.kafkaPort
-            || !bootstrapServers.equals(other.bootstrapServers) || !securityProtocol.equals(other.securityProtocol)
-            || !saslMechanism.equals(other.saslMechanism) || !saslJaasConfig.equals(other.saslJaasConfig)
-            || !database.equals(other.database) || !tls.equals(other.tls) || !topics.equals(other.topics);
+        return !connection.equals(other.connection) || !kafka.equals(other.kafka) || !database.equals(other.database)
+            || !tls.equals(other.tls);
     }
 
     /** A client for the backend at {@code attachUrl}, trusting the configured certificate for https. */
     public RemoteClient attachClient() {
-        return new RemoteClient(attachUrl, tls.backendTrust());
-    }
-
-    public ConsoleSettings withLastUser(String user) {
-        return new ConsoleSettings(attach, attachUrl, dataDir, httpPort, kafkaMode, kafkaPort, bootstrapServers,
-            securityProtocol, saslMechanism, saslJaasConfig, gatewayLatencyMinMs, gatewayLatencyMaxMs,
-            gatewayErrorRate, gatewayTimeoutRate, user, database, tls, topics);
+        return new RemoteClient(connection.attachUrl(), tls.backendTrust());
     }
 }

@@ -45,7 +45,8 @@ public final class SettingsStore {
         return forConsole(file, defaults, System.getenv());
     }
 
-    static SettingsStore forConsole(Path file, ConsoleSettings defaults, Map<String, String> environment) {
+    /** The same, with the keyring looked for in {@code environment} (tests give none, to keep off the user's). */
+    public static SettingsStore forConsole(Path file, ConsoleSettings defaults, Map<String, String> environment) {
         SecretFile fallback = new SecretFile(file.resolveSibling("secrets.properties"));
         SecretStore secrets = SecretStore.choose(fallback.file(), file.toAbsolutePath().toString(), environment);
         if (secrets instanceof SecretKeyring && Files.exists(fallback.file())) {
@@ -85,42 +86,51 @@ public final class SettingsStore {
             moveSecretsOut(p, hidden);
         }
         hidden.forEach((key, value) -> p.setProperty((String) key, (String) value));
-        ConsoleSettings d = defaults;
         try {
-            return new ConsoleSettings(
-                Boolean.parseBoolean(p.getProperty("attach", Boolean.toString(d.attach()))),
-                p.getProperty("attachUrl", d.attachUrl()),
-                Path.of(p.getProperty("dataDir", d.dataDir().toString())),
-                Integer.parseInt(p.getProperty("httpPort", Integer.toString(d.httpPort()))),
-                p.getProperty("kafkaMode", d.kafkaMode()),
-                Integer.parseInt(p.getProperty("kafkaPort", Integer.toString(d.kafkaPort()))),
-                p.getProperty("bootstrapServers", d.bootstrapServers()),
-                p.getProperty("securityProtocol", d.securityProtocol()),
-                p.getProperty("saslMechanism", d.saslMechanism()),
-                p.getProperty("saslJaasConfig", d.saslJaasConfig()),
-                Long.parseLong(p.getProperty("gatewayLatencyMinMs", Long.toString(d.gatewayLatencyMinMs()))),
-                Long.parseLong(p.getProperty("gatewayLatencyMaxMs", Long.toString(d.gatewayLatencyMaxMs()))),
-                Double.parseDouble(p.getProperty("gatewayErrorRate", Double.toString(d.gatewayErrorRate()))),
-                Double.parseDouble(p.getProperty("gatewayTimeoutRate", Double.toString(d.gatewayTimeoutRate()))),
-                p.getProperty("lastUser", d.lastUser()),
-                new DatabaseSettings(p.getProperty("databaseUrl", d.database().url()),
-                    p.getProperty("databaseUser", d.database().username()),
-                    p.getProperty("databasePassword", d.database().password())),
-                new TlsSettings(p.getProperty("backendTrustStore", d.tls().backendTrustStore()),
-                    p.getProperty("backendTrustStorePassword", d.tls().backendTrustStorePassword()),
-                    p.getProperty("kafkaTrustStore", d.tls().kafkaTrustStore()),
-                    p.getProperty("kafkaTrustStorePassword", d.tls().kafkaTrustStorePassword()),
-                    p.getProperty("kafkaKeyStore", d.tls().kafkaKeyStore()),
-                    p.getProperty("kafkaKeyStorePassword", d.tls().kafkaKeyStorePassword())),
-                new KafkaTopicSettings(
-                    Integer.parseInt(p.getProperty("topicPartitions", Integer.toString(d.topics().partitions()))),
-                    Integer.parseInt(p.getProperty("topicReplicationFactor",
-                        Integer.toString(d.topics().replicationFactor()))),
-                    Integer.parseInt(p.getProperty("topicMinInsyncReplicas",
-                        Integer.toString(d.topics().minInsyncReplicas())))));
+            return read(p, defaults);
         } catch (NumberFormatException e) {
             return defaults;
         }
+    }
+
+    /** Each part from its keys, a missing key taking the default's value. */
+    private static ConsoleSettings read(Properties p, ConsoleSettings d) {
+        ConnectionSettings c = d.connection();
+        KafkaSettings k = d.kafka();
+        SimulatorSettings g = d.simulator();
+        TlsSettings t = d.tls();
+        KafkaTopicSettings topics = k.topics();
+        return new ConsoleSettings(
+            new ConnectionSettings(Boolean.parseBoolean(p.getProperty("attach", Boolean.toString(c.attach()))),
+                p.getProperty("attachUrl", c.attachUrl()), Path.of(p.getProperty("dataDir", c.dataDir().toString())),
+                Integer.parseInt(p.getProperty("httpPort", Integer.toString(c.httpPort())))),
+            new KafkaSettings(p.getProperty("kafkaMode", k.mode()),
+                Integer.parseInt(p.getProperty("kafkaPort", Integer.toString(k.port()))),
+                p.getProperty("bootstrapServers", k.bootstrapServers()),
+                new KafkaSettings.KafkaSecurity(p.getProperty("securityProtocol", k.security().protocol()),
+                    p.getProperty("saslMechanism", k.security().saslMechanism()),
+                    p.getProperty("saslJaasConfig", k.security().saslJaasConfig())),
+                new KafkaTopicSettings(
+                    Integer.parseInt(p.getProperty("topicPartitions", Integer.toString(topics.partitions()))),
+                    Integer.parseInt(p.getProperty("topicReplicationFactor",
+                        Integer.toString(topics.replicationFactor()))),
+                    Integer.parseInt(p.getProperty("topicMinInsyncReplicas",
+                        Integer.toString(topics.minInsyncReplicas()))))),
+            new DatabaseSettings(p.getProperty("databaseUrl", d.database().url()),
+                p.getProperty("databaseUser", d.database().username()),
+                p.getProperty("databasePassword", d.database().password())),
+            new TlsSettings(p.getProperty("backendTrustStore", t.backendTrustStore()),
+                p.getProperty("backendTrustStorePassword", t.backendTrustStorePassword()),
+                p.getProperty("kafkaTrustStore", t.kafkaTrustStore()),
+                p.getProperty("kafkaTrustStorePassword", t.kafkaTrustStorePassword()),
+                p.getProperty("kafkaKeyStore", t.kafkaKeyStore()),
+                p.getProperty("kafkaKeyStorePassword", t.kafkaKeyStorePassword())),
+            new SimulatorSettings(
+                Long.parseLong(p.getProperty("gatewayLatencyMinMs", Long.toString(g.latencyMinMs()))),
+                Long.parseLong(p.getProperty("gatewayLatencyMaxMs", Long.toString(g.latencyMaxMs()))),
+                Double.parseDouble(p.getProperty("gatewayErrorRate", Double.toString(g.errorRate()))),
+                Double.parseDouble(p.getProperty("gatewayTimeoutRate", Double.toString(g.timeoutRate())))),
+            p.getProperty("lastUser", d.lastUser()));
     }
 
     /** An older settings file with passwords in it: they go to the secret store and out of the file. */
@@ -163,31 +173,31 @@ public final class SettingsStore {
         Properties p = new Properties();
         // Saved apart from the rest (it applies at once): kept when the other settings are saved.
         p.setProperty(THEME, theme().name());
-        p.setProperty("attach", Boolean.toString(s.attach()));
-        p.setProperty("attachUrl", s.attachUrl());
-        p.setProperty("dataDir", s.dataDir().toString());
-        p.setProperty("httpPort", Integer.toString(s.httpPort()));
-        p.setProperty("kafkaMode", s.kafkaMode());
-        p.setProperty("kafkaPort", Integer.toString(s.kafkaPort()));
-        p.setProperty("bootstrapServers", s.bootstrapServers());
-        p.setProperty("securityProtocol", s.securityProtocol());
-        p.setProperty("saslMechanism", s.saslMechanism());
-        p.setProperty("gatewayLatencyMinMs", Long.toString(s.gatewayLatencyMinMs()));
-        p.setProperty("gatewayLatencyMaxMs", Long.toString(s.gatewayLatencyMaxMs()));
-        p.setProperty("gatewayErrorRate", Double.toString(s.gatewayErrorRate()));
-        p.setProperty("gatewayTimeoutRate", Double.toString(s.gatewayTimeoutRate()));
+        p.setProperty("attach", Boolean.toString(s.connection().attach()));
+        p.setProperty("attachUrl", s.connection().attachUrl());
+        p.setProperty("dataDir", s.connection().dataDir().toString());
+        p.setProperty("httpPort", Integer.toString(s.connection().httpPort()));
+        p.setProperty("kafkaMode", s.kafka().mode());
+        p.setProperty("kafkaPort", Integer.toString(s.kafka().port()));
+        p.setProperty("bootstrapServers", s.kafka().bootstrapServers());
+        p.setProperty("securityProtocol", s.kafka().security().protocol());
+        p.setProperty("saslMechanism", s.kafka().security().saslMechanism());
+        p.setProperty("topicPartitions", Integer.toString(s.kafka().topics().partitions()));
+        p.setProperty("topicReplicationFactor", Integer.toString(s.kafka().topics().replicationFactor()));
+        p.setProperty("topicMinInsyncReplicas", Integer.toString(s.kafka().topics().minInsyncReplicas()));
+        p.setProperty("gatewayLatencyMinMs", Long.toString(s.simulator().latencyMinMs()));
+        p.setProperty("gatewayLatencyMaxMs", Long.toString(s.simulator().latencyMaxMs()));
+        p.setProperty("gatewayErrorRate", Double.toString(s.simulator().errorRate()));
+        p.setProperty("gatewayTimeoutRate", Double.toString(s.simulator().timeoutRate()));
         p.setProperty("lastUser", s.lastUser());
         p.setProperty("databaseUrl", s.database().url());
         p.setProperty("databaseUser", s.database().username());
         p.setProperty("backendTrustStore", s.tls().backendTrustStore());
         p.setProperty("kafkaTrustStore", s.tls().kafkaTrustStore());
         p.setProperty("kafkaKeyStore", s.tls().kafkaKeyStore());
-        p.setProperty("topicPartitions", Integer.toString(s.topics().partitions()));
-        p.setProperty("topicReplicationFactor", Integer.toString(s.topics().replicationFactor()));
-        p.setProperty("topicMinInsyncReplicas", Integer.toString(s.topics().minInsyncReplicas()));
         Properties hidden = new Properties();
         hidden.setProperty("databasePassword", s.database().password());
-        hidden.setProperty("saslJaasConfig", s.saslJaasConfig());
+        hidden.setProperty("saslJaasConfig", s.kafka().security().saslJaasConfig());
         hidden.setProperty("backendTrustStorePassword", s.tls().backendTrustStorePassword());
         hidden.setProperty("kafkaTrustStorePassword", s.tls().kafkaTrustStorePassword());
         hidden.setProperty("kafkaKeyStorePassword", s.tls().kafkaKeyStorePassword());

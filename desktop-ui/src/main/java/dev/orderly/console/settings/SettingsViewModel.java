@@ -95,30 +95,30 @@ public final class SettingsViewModel {
     }
 
     private void show(ConsoleSettings s) {
-        attach.set(s.attach());
-        attachUrl.set(s.attachUrl());
-        dataDir.set(s.dataDir().toString());
-        httpPort.set(Integer.toString(s.httpPort()));
-        externalKafka.set("external".equals(s.kafkaMode()));
-        kafkaPort.set(Integer.toString(s.kafkaPort()));
-        bootstrapServers.set(s.bootstrapServers());
-        securityProtocol.set(s.securityProtocol());
-        saslMechanism.set(s.saslMechanism());
-        saslUser.set(KafkaSasl.user(s.saslJaasConfig()));
-        saslPassword.set(KafkaSasl.password(s.saslJaasConfig()));
+        attach.set(s.connection().attach());
+        attachUrl.set(s.connection().attachUrl());
+        dataDir.set(s.connection().dataDir().toString());
+        httpPort.set(Integer.toString(s.connection().httpPort()));
+        externalKafka.set(s.kafka().external());
+        kafkaPort.set(Integer.toString(s.kafka().port()));
+        bootstrapServers.set(s.kafka().bootstrapServers());
+        securityProtocol.set(s.kafka().security().protocol());
+        saslMechanism.set(s.kafka().security().saslMechanism());
+        saslUser.set(KafkaSasl.user(s.kafka().security().saslJaasConfig()));
+        saslPassword.set(KafkaSasl.password(s.kafka().security().saslJaasConfig()));
         backendTrustStore.set(s.tls().backendTrustStore());
         backendTrustStorePassword.set(s.tls().backendTrustStorePassword());
         kafkaTrustStore.set(s.tls().kafkaTrustStore());
         kafkaTrustStorePassword.set(s.tls().kafkaTrustStorePassword());
         kafkaKeyStore.set(s.tls().kafkaKeyStore());
         kafkaKeyStorePassword.set(s.tls().kafkaKeyStorePassword());
-        topicPartitions.set(Integer.toString(s.topics().partitions()));
-        replicationFactor.set(Integer.toString(s.topics().replicationFactor()));
-        minInsyncReplicas.set(Integer.toString(s.topics().minInsyncReplicas()));
-        latencyMin.set(Long.toString(s.gatewayLatencyMinMs()));
-        latencyMax.set(Long.toString(s.gatewayLatencyMaxMs()));
-        errorRate.set(Double.toString(s.gatewayErrorRate()));
-        timeoutRate.set(Double.toString(s.gatewayTimeoutRate()));
+        topicPartitions.set(Integer.toString(s.kafka().topics().partitions()));
+        replicationFactor.set(Integer.toString(s.kafka().topics().replicationFactor()));
+        minInsyncReplicas.set(Integer.toString(s.kafka().topics().minInsyncReplicas()));
+        latencyMin.set(Long.toString(s.simulator().latencyMinMs()));
+        latencyMax.set(Long.toString(s.simulator().latencyMaxMs()));
+        errorRate.set(Double.toString(s.simulator().errorRate()));
+        timeoutRate.set(Double.toString(s.simulator().timeoutRate()));
         postgres.set(!s.database().embedded());
         databaseUrl.set(s.database().embedded() ? "jdbc:postgresql://127.0.0.1:5432/orderly" : s.database().url());
         databaseUser.set(s.database().username());
@@ -169,12 +169,18 @@ public final class SettingsViewModel {
             message.set("Not saved: " + String.join("; ", problems));
             return;
         }
-        ConsoleSettings updated = new ConsoleSettings(attach.get(), attachUrl.get().strip(),
-            Path.of(dataDir.get().strip()), http, externalKafka.get() ? "external" : "embedded", kafka,
-            bootstrapServers.get().strip(), securityProtocol.get().strip(), saslMechanism.get().strip(),
-            KafkaSasl.jaas(saslMechanism.get(), saslUser.get(), saslPassword.get()), simulator.latencyMinMs(),
-            simulator.latencyMaxMs(), simulator.errorRate(), simulator.timeoutRate(), store.load().lastUser(),
-            database, tls, topics);
+        ConsoleSettings saved = store.load();
+        KafkaSettings.KafkaSecurity security = new KafkaSettings.KafkaSecurity(securityProtocol.get().strip(),
+            saslMechanism.get().strip(), KafkaSasl.jaas(saslMechanism.get(), saslUser.get(), saslPassword.get()));
+        ConsoleSettings updated = saved
+            .withConnection(new ConnectionSettings(attach.get(), attachUrl.get().strip(),
+                Path.of(dataDir.get().strip()), http))
+            .withKafka(new KafkaSettings(externalKafka.get() ? "external" : "embedded", kafka,
+                bootstrapServers.get().strip(), security, topics))
+            .withDatabase(database)
+            .withTls(tls)
+            .withSimulator(new SimulatorSettings(simulator.latencyMinMs(), simulator.latencyMaxMs(),
+                simulator.errorRate(), simulator.timeoutRate()));
         try {
             store.save(updated);
         } catch (RuntimeException e) {

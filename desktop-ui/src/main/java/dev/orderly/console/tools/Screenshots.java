@@ -5,6 +5,7 @@ import dev.orderly.console.client.RemoteClient;
 import dev.orderly.console.load.LoadViewModel;
 import dev.orderly.console.settings.ConsoleSettings;
 import dev.orderly.console.settings.SettingsStore;
+import dev.orderly.console.settings.SimulatorSettings;
 import dev.orderly.console.settings.Theme;
 import dev.orderly.console.shell.ConsoleFlow;
 import dev.orderly.console.shell.ConsoleShell;
@@ -70,8 +71,8 @@ public final class Screenshots {
     private static void run(Path out, Path data) throws Exception {
         // Orders count as stuck after 5 s here (30 s by default), so the stuck-orders shot needs no long wait.
         System.setProperty("orderly.stuck-after", "5s");
-        ConsoleSettings settings = new ConsoleSettings(false, "", data, 0, "embedded", 0, "", "PLAINTEXT", "", "",
-            30, 120, 0.0, 0.0, "staff@example.com");
+        ConsoleSettings settings = ConsoleSettings.inProcess(data)
+            .withSimulator(new SimulatorSettings(30, 120, 0.0, 0.0));
         SettingsStore store = new SettingsStore(data.resolve("console.properties"), settings);
         CountDownLatch started = new CountDownLatch(1);
         Platform.startup(started::countDown);

@@ -5,6 +5,7 @@ import static java.math.BigDecimal.TEN;
 import dev.orderly.console.client.RemoteClient;
 import dev.orderly.console.settings.ConsoleSettings;
 import dev.orderly.console.settings.SettingsStore;
+import dev.orderly.console.settings.SimulatorSettings;
 import dev.orderly.console.shell.ConsoleFlow;
 import dev.orderly.console.shell.ConsoleShell;
 import dev.orderly.console.util.FxTaskRunner;
@@ -72,8 +73,8 @@ public final class UiBench {
     }
 
     private static void run(ConsoleFlow[] flow, Path data, int orders, int rate, int seconds) throws Exception {
-        ConsoleSettings settings = new ConsoleSettings(false, "", data, 0, "embedded", 0, "", "PLAINTEXT", "", "",
-            0, 0, 0.0, 0.0, "staff@example.com");
+        ConsoleSettings settings = ConsoleSettings.inProcess(data)
+            .withSimulator(new SimulatorSettings(0, 0, 0.0, 0.0));
         SettingsStore store = new SettingsStore(data.resolve("console.properties"), settings);
         long start = System.nanoTime();
         CountDownLatch fx = new CountDownLatch(1);

@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 
 import dev.orderly.backend.support.TestCertificates;
 import dev.orderly.console.settings.ConsoleSettings;
-import dev.orderly.console.settings.DatabaseSettings;
 import dev.orderly.console.settings.TlsSettings;
 import dev.orderly.console.support.HeadlessBackend;
 import dev.orderly.console.support.TempTrees;
@@ -61,8 +60,8 @@ class TlsAttachTest {
     }
 
     private static ConsoleSettings attachSettings(TlsSettings tls) {
-        return new ConsoleSettings(true, backend.url("https"), dir.resolve("unused"), 0, "embedded", 0, "",
-            "PLAINTEXT", "", "", 0, 0, 0.0, 0.0, "alice@example.com", DatabaseSettings.EMBEDDED, tls);
+        return ConsoleSettings.attachedTo(backend.url("https"), dir.resolve("unused")).withTls(tls)
+            .withLastUser("alice@example.com");
     }
 
     @Test

@@ -93,10 +93,12 @@ class KafkaSecuritySettingsTest {
 
     @Test
     void aWrongKafkaPasswordIsReportedAndNothingIsAccepted() throws Exception {
-        ConsoleSettings wrong = new ConsoleSettings(false, "", dir.resolve("data-wrong"), 0, "external", 0,
-            broker.secureBootstrapServers(), "SASL_SSL", "PLAIN", KafkaSasl.jaas("PLAIN", "orderly", "not-it"), 0, 0,
-            0.0, 0.0, "alice@example.com", DatabaseSettings.EMBEDDED, new TlsSettings("", "",
-                certificates.trustStore().toString(), certificates.password(), "", ""));
+        ConsoleSettings wrong = ConsoleSettings.inProcess(dir.resolve("data-wrong"))
+            .withKafka(new KafkaSettings("external", 0, broker.secureBootstrapServers(),
+                new KafkaSettings.KafkaSecurity("SASL_SSL", "PLAIN", KafkaSasl.jaas("PLAIN", "orderly", "not-it")),
+                KafkaTopicSettings.DEFAULT))
+            .withSimulator(new SimulatorSettings(0, 0, 0.0, 0.0))
+            .withTls(new TlsSettings("", "", certificates.trustStore().toString(), certificates.password(), "", ""));
         try (EmbeddedBackend backend = EmbeddedBackend.start(quiet(wrong.backendOptions()), step -> { });
             RemoteClient staff = new RemoteClient(backend.baseUrl())) {
             staff.signIn("staff@example.com", "staff-demo");

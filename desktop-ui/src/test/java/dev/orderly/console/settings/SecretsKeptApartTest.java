@@ -51,8 +51,9 @@ class SecretsKeptApartTest {
         ConsoleSettings restarted = new SettingsStore(store.file(), ConsoleSettings.defaults(dir)).load();
         assertThat(restarted.database().password()).isEqualTo("db-s3cret");
         assertThat(restarted.tls().kafkaTrustStorePassword()).isEqualTo("trust-s3cret");
-        assertThat(restarted.saslJaasConfig()).isEqualTo("org.apache.kafka.common.security.scram.ScramLoginModule"
-            + " required username=\"orderly\" password=\"kafka-\\\"s3cret\\\"\";");
+        assertThat(restarted.kafka().security().saslJaasConfig())
+            .isEqualTo("org.apache.kafka.common.security.scram.ScramLoginModule"
+                + " required username=\"orderly\" password=\"kafka-\\\"s3cret\\\"\";");
         SettingsViewModel again = new SettingsViewModel(store, restarted, new RecordingClient(),
             new DirectTaskRunner(), true);
         assertThat(again.saslUserProperty().get()).isEqualTo("orderly");
@@ -75,7 +76,7 @@ class SecretsKeptApartTest {
             + " username\\=\"u\" password\\=\"p1\";\n");
         ConsoleSettings loaded = store().load();
         assertThat(loaded.database().password()).isEqualTo("old-s3cret");
-        assertThat(KafkaSasl.password(loaded.saslJaasConfig())).isEqualTo("p1");
+        assertThat(KafkaSasl.password(loaded.kafka().security().saslJaasConfig())).isEqualTo("p1");
         assertThat(Files.readString(dir.resolve("console.properties"))).doesNotContain("old-s3cret")
             .doesNotContain("p1").contains("databaseUser=orderly");
         assertThat(Files.readString(dir.resolve("secrets.properties"))).contains("old-s3cret");

@@ -31,7 +31,7 @@ class SettingsViewModelTest {
         assertThat(client.calls).as("saving is not applying").isEmpty();
         assertThat(vm.messageProperty().get()).startsWith("Saved.").doesNotContain("Restart")
             .contains("Apply to running backend");
-        assertThat(new SettingsStore(store.file(), ConsoleSettings.defaults(dir)).load().gatewayErrorRate())
+        assertThat(new SettingsStore(store.file(), ConsoleSettings.defaults(dir)).load().simulator().errorRate())
             .isEqualTo(0.2);
     }
 
@@ -79,7 +79,7 @@ class SettingsViewModelTest {
         vm.errorRateProperty().set("0.1");
         vm.save();
         assertThat(afterRestart.theme()).isEqualTo(Theme.DARK);
-        assertThat(afterRestart.load().gatewayErrorRate()).isEqualTo(0.1);
+        assertThat(afterRestart.load().simulator().errorRate()).isEqualTo(0.1);
         assertThat(Theme.named("nonsense")).isEqualTo(Theme.LIGHT);
     }
 
@@ -101,7 +101,7 @@ class SettingsViewModelTest {
         vm.minInsyncReplicasProperty().set("2");
         vm.save();
         ConsoleSettings saved = new SettingsStore(store.file(), ConsoleSettings.defaults(dir)).load();
-        assertThat(saved.topics()).isEqualTo(new KafkaTopicSettings(6, 3, 2));
+        assertThat(saved.kafka().topics()).isEqualTo(new KafkaTopicSettings(6, 3, 2));
         assertThat(saved.backendOptions().toArguments()).contains("--orderly.kafka.topics.partitions=6",
             "--orderly.kafka.topics.replication-factor=3", "--orderly.kafka.topics.min-insync-replicas=2");
         assertThat(ConsoleSettings.defaults(dir).backendOptions().toArguments())

@@ -1,17 +1,31 @@
 package dev.orderly.console.settings;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.orderly.console.client.ApiCallException;
 import dev.orderly.console.client.RemoteClient;
 import dev.orderly.console.support.HeadlessBackend;
 import dev.orderly.console.util.DirectTaskRunner;
 import dev.orderly.model.AuditAction;
 import dev.orderly.model.AuditEntry;
+import dev.orderly.model.CreateOrderRequest;
 import dev.orderly.model.GatewaySettingsView;
+import dev.orderly.model.OrderItemRequest;
+import dev.orderly.model.OrderStatusChanged;
+import java.math.BigDecimal;
+import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -107,5 +121,31 @@ class TwoConsolesSharedBackendTest {
         }
         // One asks right after the other: the same report, unless the pair straddled the moment it went stale.
         assertThat(shared).isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void aStrangersWrongPasswordsNeverLockOutAConsoleThatIsSignedIn() throws Exception {
+        List<OrderStatusChanged> seenByA = new CopyOnWriteArrayList<>();
+        trainerA.onStatusChange(seenByA::add);
+        HttpClient stranger = HttpClient.newHttpClient();
+        for (int i = 0; i < 15; i++) {
+            HttpResponse<String> guess = stranger.send(HttpRequest.newBuilder(URI.create(backend.url("http")
+                + "/api/me")).header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                    ("trainer-a@example.com:guess-" + i).getBytes(StandardCharsets.UTF_8))).build(),
+                HttpResponse.BodyHandlers.ofString());
+            assertThat(guess.statusCode()).isIn(401, 429);
+        }
+        // Trainer A's console goes on: reads, writes, and its live feed.
+        assertThat(trainerA.orders(null, null, 0, 5).content()).isNotNull();
+        long order = trainerB.createOrder(new CreateOrderRequest(List.of(new OrderItemRequest("SKU-1", 1,
+            new BigDecimal("5.00")))));
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> seenByA.stream()
+            .anyMatch(c -> c.orderId() == order));
+        trainerA.cancel(order);
+        // A new sign-in with the password waits: guessing stays slowed.
+        RemoteClient another = new RemoteClient(backend.url("http"));
+        assertThatThrownBy(() -> another.signIn("trainer-a@example.com", "trainer-a-pass"))
+            .isInstanceOf(ApiCallException.class).hasMessageContaining("Too many failed sign-ins");
+        another.close();
     }
 }

@@ -42,8 +42,8 @@ class AttachModeUiTest extends FxRobot {
         backend = HeadlessBackend.start(dataDir.resolve("backend"), HttpClient.newHttpClient(), "http");
         String url = backend.url("http");
 
-        ConsoleSettings settings = new ConsoleSettings(true, url, dataDir.resolve("unused"), 0, "embedded", 0, "",
-            "PLAINTEXT", "", "", 0, 0, 0.0, 0.0, "alice@example.com");
+        ConsoleSettings settings = ConsoleSettings.attachedTo(url, dataDir.resolve("unused"))
+            .withLastUser("alice@example.com");
         SettingsStore store = new SettingsStore(dataDir.resolve("console.properties"), settings);
         CompletableFuture<ConsoleShell> signedIn = new CompletableFuture<>();
         FxToolkit.registerPrimaryStage();

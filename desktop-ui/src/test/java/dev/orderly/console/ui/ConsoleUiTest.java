@@ -7,6 +7,7 @@ import dev.orderly.console.client.OrderlyClient;
 import dev.orderly.console.orders.OrderRow;
 import dev.orderly.console.settings.ConsoleSettings;
 import dev.orderly.console.settings.SettingsStore;
+import dev.orderly.console.settings.SimulatorSettings;
 import dev.orderly.console.settings.Theme;
 import dev.orderly.console.shell.ConsoleFlow;
 import dev.orderly.console.shell.ConsoleShell;
@@ -57,8 +58,8 @@ class ConsoleUiTest extends FxRobot {
     @BeforeAll
     static void startConsole() throws Exception {
         dataDir = Files.createTempDirectory("orderly-ui-test");
-        ConsoleSettings settings = new ConsoleSettings(false, "", dataDir, 0, "embedded", 0, "", "PLAINTEXT", "",
-            "", 0, 20, 0.0, 0.0, "staff@example.com");
+        ConsoleSettings settings = ConsoleSettings.inProcess(dataDir)
+            .withSimulator(new SimulatorSettings(0, 20, 0.0, 0.0));
         SettingsStore store = new SettingsStore(dataDir.resolve("console.properties"), settings);
         CompletableFuture<ConsoleShell> signedIn = new CompletableFuture<>();
         FxToolkit.registerPrimaryStage();
