@@ -3,24 +3,32 @@ package dev.orderly.backend.audit;
 import dev.orderly.backend.InstanceName;
 import dev.orderly.model.AuditAction;
 import dev.orderly.model.AuditEntry;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
  * The audit trail ({@code audit_log}): who did which staff action, when, on which backend. An action records itself
  * in the transaction that makes its change where it has one (order transitions, refunds, cancels), so the record and
- * the change commit together; actions on a backend's memory (faults, simulator, mode, consumers) record after they
- * took effect. Shared by every backend of one database, so "who changed this" is answered for all of them.
+ * the change commit together; an action on a backend's memory (faults, simulator, mode, consumers) is recorded first
+ * and applied after ({@link #recordThenApply}), so a database that cannot take the record refuses the change (503)
+ * instead of leaving it unrecorded. Shared by every backend of one database, so "who changed this" is answered for
+ * all of them. Entries older than {@code orderly.audit.retention} (90 days) are deleted once a day.
  */
 @Component
 public class AuditLog {
@@ -34,21 +42,68 @@ public class AuditLog {
     private final Clock clock;
     private final InstanceName instance;
     private final Instant started;
+    private final Duration retention;
 
-    AuditLog(JdbcTemplate jdbc, Clock clock, InstanceName instance) {
+    AuditLog(JdbcTemplate jdbc, Clock clock, InstanceName instance,
+        @Value("${orderly.audit.retention:90d}") Duration retention) {
+        if (retention.isNegative() || retention.isZero()) {
+            throw new IllegalArgumentException("orderly.audit.retention must be positive, e.g. 90d");
+        }
         this.jdbc = jdbc;
         this.clock = clock;
         this.instance = instance;
+        this.retention = retention;
         this.started = clock.instant();
     }
 
     /** Records that {@code user} did {@code action} to {@code subject} (null: the backend as a whole). */
     public void record(String user, AuditAction action, String subject, String detail) {
-        Instant now = clock.instant();
-        jdbc.update("INSERT INTO audit_log (recorded_at, user_email, action, subject, detail, backend)"
-            + " VALUES (?, ?, ?, ?, ?, ?)", Timestamp.from(now), user, action.name(), cut(subject, SUBJECT_MAX),
-            cut(detail, DETAIL_MAX), instance.value());
+        insert(user, action, subject, detail);
         log.info("audit: {} {} {}: {}", user, action, subject == null ? "" : subject, detail);
+    }
+
+    /**
+     * A change to this backend's memory, recorded first: if the record cannot be written (the database is down)
+     * the exception goes to the caller and {@code change} never runs, so nothing changed unrecorded; if
+     * {@code change} fails, its record is taken back. Either both happen or neither.
+     */
+    public void recordThenApply(String user, AuditAction action, String subject, String detail, Runnable change) {
+        long id = insert(user, action, subject, detail);
+        try {
+            change.run();
+        } catch (RuntimeException e) {
+            jdbc.update("DELETE FROM audit_log WHERE id = ?", id);
+            throw e;
+        }
+        log.info("audit: {} {} {}: {}", user, action, subject == null ? "" : subject, detail);
+    }
+
+    private long insert(String user, AuditAction action, String subject, String detail) {
+        KeyHolder key = new GeneratedKeyHolder();
+        jdbc.update(connection -> {
+            PreparedStatement insert = connection.prepareStatement("INSERT INTO audit_log (recorded_at, user_email,"
+                + " action, subject, detail, backend) VALUES (?, ?, ?, ?, ?, ?)", new String[] {"id"});
+            insert.setTimestamp(1, Timestamp.from(clock.instant()));
+            insert.setString(2, user);
+            insert.setString(3, action.name());
+            insert.setString(4, cut(subject, SUBJECT_MAX));
+            insert.setString(5, cut(detail, DETAIL_MAX));
+            insert.setString(6, instance.value());
+            return insert;
+        }, key);
+        return key.getKeyAs(Number.class).longValue();
+    }
+
+    /** Deletes the entries older than the retention; at start and once a day. */
+    @Scheduled(initialDelayString = "${orderly.audit.purge-delay:1m}",
+        fixedDelayString = "${orderly.audit.purge-every:1d}")
+    public int purgeExpired() {
+        Instant before = clock.instant().minus(retention);
+        int deleted = jdbc.update("DELETE FROM audit_log WHERE recorded_at < ?", Timestamp.from(before));
+        if (deleted > 0) {
+            log.info("audit: deleted {} entries older than {} (orderly.audit.retention)", deleted, retention);
+        }
+        return deleted;
     }
 
     /** The newest {@code limit} entries, newest first; only those of {@code action} when it is not null. */

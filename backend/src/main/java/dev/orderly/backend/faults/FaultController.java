@@ -45,9 +45,11 @@ class FaultController {
     @PostMapping("/broker-outage")
     ApiResponse<Map<String, Object>> brokerOutage(@RequestBody @Valid OutageRequest request,
         Authentication authentication) {
-        Instant backAt = outage.start(Duration.ofSeconds(request.seconds()));
-        audit.record(authentication.getName(), AuditAction.BROKER_OUTAGE, request.seconds() + " s",
-            "embedded broker down until " + backAt);
+        Instant[] started = new Instant[1];
+        audit.recordThenApply(authentication.getName(), AuditAction.BROKER_OUTAGE, request.seconds() + " s",
+            "embedded broker down for " + request.seconds() + " s",
+            () -> started[0] = outage.start(Duration.ofSeconds(request.seconds())));
+        Instant backAt = started[0];
         return ApiResponse.ok(Map.of("backAt", backAt.toString()), "The embedded broker of "
             + instance.value() + " is down for " + request.seconds()
             + " s; meanwhile its payments answer 503 and nothing is lost");
@@ -70,9 +72,9 @@ class FaultController {
     @PostMapping
     ApiResponse<Map<InjectableFault, Integer>> arm(@RequestBody @Valid ArmRequest request,
         Authentication authentication) {
-        injector.arm(request.fault(), request.times());
-        audit.record(authentication.getName(), AuditAction.FAULT_ARMED, request.fault().name(),
-            "for the next " + request.times() + " order(s); armed now: " + injector.armed());
+        audit.recordThenApply(authentication.getName(), AuditAction.FAULT_ARMED, request.fault().name(),
+            "for the next " + request.times() + " order(s); armed before: " + injector.armed(),
+            () -> injector.arm(request.fault(), request.times()));
         return ApiResponse.ok(injector.armed(), request.fault() + " armed on " + instance.value() + " for the next "
             + request.times() + " order(s) it handles");
     }
@@ -80,9 +82,8 @@ class FaultController {
     @DeleteMapping
     ApiResponse<Map<InjectableFault, Integer>> disarm(Authentication authentication) {
         Map<InjectableFault, Integer> were = injector.armed();
-        injector.disarmAll();
-        audit.record(authentication.getName(), AuditAction.FAULTS_DISARMED, null,
-            were.isEmpty() ? "none were armed" : "were armed: " + were);
+        audit.recordThenApply(authentication.getName(), AuditAction.FAULTS_DISARMED, null,
+            were.isEmpty() ? "none were armed" : "were armed: " + were, injector::disarmAll);
         return ApiResponse.ok(injector.armed(), "All faults disarmed on " + instance.value());
     }
 }

@@ -1,7 +1,10 @@
 package dev.orderly.backend.messaging;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.orderly.backend.kafka.KafkaTopics;
 import dev.orderly.model.OrderStatusChanged;
+import java.time.Duration;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,6 +20,7 @@ import org.springframework.stereotype.Component;
 /**
  * Forwards {@code order-status-events} to STOMP ({@code /topic/order/{id}}, {@code /topic/orders}) and to
  * in-process subscribers. Every backend instance reads every event, so each uses a group of its own, from now on.
+ * An order's change older than one already forwarded is dropped ({@link #isNewest}).
  */
 @Component
 class StatusEventsBroadcaster {
@@ -27,6 +31,13 @@ class StatusEventsBroadcaster {
     private final SimpMessagingTemplate stomp;
     private final StatusFeed feed;
     private final EventJson json;
+    /**
+     * The newest numbered change forwarded per order: two backends' outbox relays can publish one order's events
+     * out of order, and an older one after a newer one would step every console's view of the order back. Bounded,
+     * and forgotten an hour after an order's last change (its events are long in order by then).
+     */
+    private final Cache<Long, Long> newest = Caffeine.newBuilder().maximumSize(200_000)
+        .expireAfterAccess(Duration.ofHours(1)).build();
 
     StatusEventsBroadcaster(SimpMessagingTemplate stomp, StatusFeed feed, EventJson json) {
         this.stomp = stomp;
@@ -54,6 +65,11 @@ class StatusEventsBroadcaster {
     void onStatusEvent(ConsumerRecord<String, String> record) {
         try {
             OrderStatusChanged change = json.read(record.value(), OrderStatusChanged.class);
+            if (!isNewest(change)) {
+                log.debug("dropped order {}'s change {} to {}: a newer one was forwarded already", change.orderId(),
+                    change.version(), change.to());
+                return;
+            }
             stomp.convertAndSend("/topic/order/" + change.orderId(), change);
             stomp.convertAndSend("/topic/orders", change);
             if (change.userEmail() != null) {
@@ -64,5 +80,18 @@ class StatusEventsBroadcaster {
             log.warn("could not forward the status event at {}-{}@{}: {}", record.topic(), record.partition(),
                 record.offset(), e.getMessage());
         }
+    }
+
+    /** Records the change as the order's newest and answers true, or false if a newer one was forwarded. */
+    boolean isNewest(OrderStatusChanged change) {
+        if (change.version() <= 0) {
+            return true;
+        }
+        boolean[] newer = {false};
+        newest.asMap().compute(change.orderId(), (id, latest) -> {
+            newer[0] = latest == null || !change.isNotNewerThan(latest);
+            return newer[0] ? change.version() : latest;
+        });
+        return newer[0];
     }
 }

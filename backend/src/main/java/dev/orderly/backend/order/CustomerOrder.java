@@ -50,6 +50,10 @@ public class CustomerOrder {
     @Version
     private long version;
 
+    /** The number of the order's latest status change: 1 at creation, one more with each change. */
+    @Column(name = "status_version", nullable = false)
+    private long statusVersion = 1;
+
     @OneToMany(mappedBy = "order", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("id")
     private List<OrderItem> items = new ArrayList<>();
@@ -75,6 +79,7 @@ public class CustomerOrder {
     OrderStatus moveTo(OrderStatus target, Instant now) {
         OrderStatus from = status;
         status = status.transitionTo(target);
+        statusVersion++;
         updatedAt = now;
         return from;
     }
@@ -97,6 +102,10 @@ public class CustomerOrder {
 
     public OrderStatus getStatus() {
         return status;
+    }
+
+    public long getStatusVersion() {
+        return statusVersion;
     }
 
     public BigDecimal getTotal() {

@@ -34,7 +34,7 @@ public class OrderStatusChanger {
         OrderStatus from = order.moveTo(target, now);
         new StatusHistoryEntry(order.getId(), from, target, now, actor, reason).insertAtCommit(inserts);
         outbox.append(new OrderStatusChanged(order.getId(), order.getUserEmail(), from, target, now, reason,
-            order.getTotal()));
+            order.getTotal(), order.getStatusVersion()));
     }
 
     /** Records the first status of a newly saved order. */
@@ -43,6 +43,6 @@ public class OrderStatusChanger {
         new StatusHistoryEntry(order.getId(), null, order.getStatus(), order.getCreatedAt(), actor, "order created")
             .insertAtCommit(inserts);
         outbox.append(new OrderStatusChanged(order.getId(), order.getUserEmail(), null, order.getStatus(),
-            order.getCreatedAt(), "order created", order.getTotal()));
+            order.getCreatedAt(), "order created", order.getTotal(), order.getStatusVersion()));
     }
 }

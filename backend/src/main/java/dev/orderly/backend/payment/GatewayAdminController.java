@@ -39,11 +39,11 @@ class GatewayAdminController {
             throw ApiException.badRequest("latencyMaxMs must not be below latencyMinMs", null);
         }
         GatewaySettings current = gateway.settings();
-        gateway.updateSettings(new GatewaySettings(current.preset(), Duration.ofMillis(update.latencyMinMs()),
+        GatewaySettings updated = new GatewaySettings(current.preset(), Duration.ofMillis(update.latencyMinMs()),
             Duration.ofMillis(update.latencyMaxMs()), update.errorRate(), update.timeoutRate(),
-            current.declineSuffix()));
-        audit.record(authentication.getName(), AuditAction.GATEWAY_CHANGED, describe(view(gateway.settings())),
-            "was " + describe(view(current)));
+            current.declineSuffix());
+        audit.recordThenApply(authentication.getName(), AuditAction.GATEWAY_CHANGED, describe(view(updated)),
+            "was " + describe(view(current)), () -> gateway.updateSettings(updated));
         return ApiResponse.ok(view(gateway.settings()), "Payment simulator updated");
     }
 

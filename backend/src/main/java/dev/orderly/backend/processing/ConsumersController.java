@@ -56,20 +56,21 @@ class ConsumersController {
 
     @PutMapping
     ApiResponse<ConsumersState> change(@RequestBody @Valid ConsumersRequest request, Authentication authentication) {
-        for (String id : LISTENERS) {
-            MessageListenerContainer container = registry.getListenerContainer(id);
-            if (container == null) {
-                continue;
-            }
-            if (request.running()) {
-                container.start();
-            } else {
-                container.stop();
-            }
-        }
+        audit.recordThenApply(authentication.getName(), request.running() ? AuditAction.CONSUMERS_STARTED
+            : AuditAction.CONSUMERS_STOPPED, instance.value(), "order-processing and order-retry listeners", () -> {
+                for (String id : LISTENERS) {
+                    MessageListenerContainer container = registry.getListenerContainer(id);
+                    if (container == null) {
+                        continue;
+                    }
+                    if (request.running()) {
+                        container.start();
+                    } else {
+                        container.stop();
+                    }
+                }
+            });
         log.info("order consumers of {} {} by staff", instance.value(), request.running() ? "started" : "stopped");
-        audit.record(authentication.getName(), request.running() ? AuditAction.CONSUMERS_STARTED
-            : AuditAction.CONSUMERS_STOPPED, instance.value(), "order-processing and order-retry listeners");
         String message = request.running()
             ? "Order consumers of " + instance.value() + " started: it rejoins " + KafkaTopics.PROCESSING_GROUP
                 + " and gets partitions at the next rebalance"

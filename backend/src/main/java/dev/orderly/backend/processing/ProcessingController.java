@@ -54,8 +54,8 @@ class ProcessingController {
 
     @PutMapping("/api/admin/processing-mode")
     ApiResponse<ProcessingMode> switchMode(@RequestBody @Valid ModeRequest request, Authentication authentication) {
-        ProcessingMode was = mode.switchTo(request.mode());
-        audit.record(authentication.getName(), AuditAction.MODE_SWITCHED, request.mode().name(), "was " + was);
+        audit.recordThenApply(authentication.getName(), AuditAction.MODE_SWITCHED, request.mode().name(),
+            "was " + mode.mode(), () -> mode.switchTo(request.mode()));
         return ApiResponse.ok(mode.mode(), "Processing mode is now " + mode.mode() + ": "
             + mode.mode().getDescription());
     }

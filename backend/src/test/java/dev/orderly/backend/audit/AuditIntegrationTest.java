@@ -3,13 +3,17 @@ package dev.orderly.backend.audit;
 import static dev.orderly.backend.support.ApiClient.ALICE;
 import static dev.orderly.backend.support.ApiClient.STAFF;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.orderly.backend.support.ApiClient;
 import dev.orderly.backend.support.IntegrationTest;
+import dev.orderly.model.AuditAction;
 import java.io.StringReader;
 import java.net.http.HttpResponse;
+import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -18,7 +22,9 @@ import java.util.stream.IntStream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -30,6 +36,12 @@ class AuditIntegrationTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    AuditLog audit;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     @Test
     void aTransitionByHandIsRecordedWithWhoAndWhatAndARefusedOneIsNot() {
@@ -139,5 +151,31 @@ class AuditIntegrationTest {
             }
         });
         return found;
+    }
+
+    @Test
+    void entriesOlderThanTheRetentionAreDeletedAndNewerOnesKept() {
+        Instant now = Instant.now();
+        jdbc.update("INSERT INTO audit_log (recorded_at, user_email, action, subject, detail, backend)"
+            + " VALUES (?, 'old@example.com', 'FAULT_ARMED', 'old', 'from long ago', 'test')",
+            Timestamp.from(now.minus(Duration.ofDays(91))));
+        jdbc.update("INSERT INTO audit_log (recorded_at, user_email, action, subject, detail, backend)"
+            + " VALUES (?, 'recent@example.com', 'FAULT_ARMED', 'recent', 'last month', 'test')",
+            Timestamp.from(now.minus(Duration.ofDays(30))));
+
+        assertThat(audit.purgeExpired()).isGreaterThanOrEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_log WHERE user_email = 'old@example.com'",
+            Long.class)).isZero();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_log WHERE user_email = 'recent@example.com'",
+            Long.class)).isEqualTo(1);
+    }
+
+    @Test
+    void aChangeThatFailsLeavesNoRecord() {
+        long before = jdbc.queryForObject("SELECT count(*) FROM audit_log", Long.class);
+        assertThatThrownBy(() -> audit.recordThenApply(STAFF, AuditAction.FAULT_ARMED, "x", "y", () -> {
+            throw new IllegalStateException("the change could not be made");
+        })).hasMessageContaining("could not be made");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_log", Long.class)).isEqualTo(before);
     }
 }

@@ -1,6 +1,7 @@
 package dev.orderly.backend.processing;
 
 import static dev.orderly.backend.support.ApiClient.ALICE;
+import static dev.orderly.backend.support.ApiClient.STAFF;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -20,7 +21,8 @@ import org.junit.jupiter.api.Test;
 /**
  * PostgreSQL stopped (as a crash would: {@code pg_ctl -m immediate}) for ten seconds under a stream of orders:
  * requests meanwhile get a clear 503 and change nothing; orders in flight wait for the database without spending
- * their retries; once it is back, processing resumes and every accepted order ends processed exactly once.
+ * their retries; a staff change to the backend's memory (a fault, the mode) is refused too rather than made
+ * unrecorded; once it is back, processing resumes and every accepted order ends processed exactly once.
  */
 @Tag("postgresql")
 class DatabaseOutageTest {
@@ -52,6 +54,14 @@ class DatabaseOutageTest {
                         "{\"items\":[{\"sku\":\"SKU-1\",\"quantity\":1,\"unitPrice\":5.00}]}");
                     return answer.status() == 503 && answer.message().contains("database is not reachable");
                 });
+                // A staff change to the backend's memory cannot be recorded now: refused, and not made either.
+                ApiClient.Answer arm = api.post(STAFF, "/api/admin/faults",
+                    "{\"fault\":\"SLOW_CONSUMER\",\"times\":1}");
+                assertThat(arm.status()).as(arm.body().toString()).isEqualTo(503);
+                ApiClient.Answer mode = api.put(STAFF, "/api/admin/processing-mode", "{\"mode\":\"SYNCHRONOUS\"}");
+                assertThat(mode.status()).as(mode.body().toString()).isEqualTo(503);
+                assertThat(api.get(STAFF, "/api/admin/faults").data().toString()).doesNotContain("SLOW_CONSUMER");
+                assertThat(api.get(STAFF, "/api/admin/processing-mode").data().asString()).isEqualTo("KAFKA");
             } finally {
                 server.restart();
             }

@@ -336,7 +336,9 @@ public class RemoteClient implements OrderlyClient {
     @Override
     public Runnable onStatusChange(Consumer<OrderStatusChanged> listener) {
         // Everyone's changes for staff; a customer's own, on their user queue, for customers.
-        return live.subscribe(staff ? "/topic/orders" : "/user/queue/orders", OrderStatusChanged.class, listener);
+        // Each listener keeps an order's newest change: an older one arriving late never steps a screen back.
+        return live.subscribe(staff ? "/topic/orders" : "/user/queue/orders", OrderStatusChanged.class,
+            new InOrder(listener));
     }
 
     @Override
