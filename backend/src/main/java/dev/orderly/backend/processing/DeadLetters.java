@@ -140,6 +140,15 @@ class DeadLetters {
         }
     }
 
+    /** The order an unreadable record was keyed by (every topic is keyed by order id), or null. */
+    private static Long keyedOrder(String key) {
+        try {
+            return key == null ? null : Long.valueOf(key.strip());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
     private DeadLetterView view(ConsumerRecord<String, String> record) {
         Long orderId = null;
         String eventId = null;
@@ -150,6 +159,7 @@ class DeadLetters {
             eventId = event.eventId();
         } catch (UnreadableRecordException e) {
             readable = false;
+            orderId = keyedOrder(record.key());
         }
         String value = String.valueOf(record.value());
         return new DeadLetterView(record.partition(), record.offset(), Instant.ofEpochMilli(record.timestamp()),

@@ -73,6 +73,8 @@ public final class LessonViewModel {
     private final TaskRunner runner;
     private final IntegerProperty current = new SimpleIntegerProperty(0);
     private final BooleanProperty busy = new SimpleBooleanProperty();
+    /** Step 5's order: the lesson sends back its dead letters only. */
+    private volatile long deadLetterOrder;
     private final StringProperty message = new SimpleStringProperty(
         "Run the steps in order; each says what to watch. Reset returns the backend to its defaults.");
 
@@ -110,7 +112,9 @@ public final class LessonViewModel {
             default -> {
                 setUp(ProcessingMode.KAFKA, FAILING_GATEWAY);
                 client.armFault(InjectableFault.POISON_RECORD, 1);
-                yield "Order #" + order() + " accepted (202) behind a poison record; the gateway fails every"
+                long orderId = order();
+                deadLetterOrder = orderId;
+                yield "Order #" + orderId + " accepted (202) behind a poison record; the gateway fails every"
                     + " payment. Wait for the dead letters (Dead letters screen), then Redrive.";
             }
         });
@@ -126,13 +130,22 @@ public final class LessonViewModel {
         });
     }
 
-    /** Step 5's repair: the gateway mended, every dead letter sent back; says what each became. */
+    /**
+     * Step 5's repair: the gateway mended, the step's own dead letters (its order's failed payment and the poison
+     * record put on that order's key) sent back, and no one else's; says what each became.
+     */
     public void redrive() {
         act(STEPS.get(4), () -> {
             client.updateGatewaySettings(DEFAULT_GATEWAY);
-            List<DeadLetterView> dead = client.deadLetters();
+            long lessonOrder = deadLetterOrder;
+            List<DeadLetterView> dead = client.deadLetters().stream()
+                .filter(d -> d.orderId() != null && d.orderId() == lessonOrder).toList();
+            if (lessonOrder == 0) {
+                return "Run step 5 first: its order's dead letters are the ones this sends back.";
+            }
             if (dead.isEmpty()) {
-                return "No dead letters yet: the payment is still being retried. Try again in a few seconds.";
+                return "No dead letters of order #" + lessonOrder + " yet: its payment is still being retried."
+                    + " Try again in a few seconds.";
             }
             List<RedriveOutcome> outcomes = client.redrive(dead.stream()
                 .map(d -> new RecordRef(d.partition(), d.offset())).toList());

@@ -41,6 +41,7 @@ public class RecordingClient implements OrderlyClient {
     public final Map<Long, OrderView> views = new HashMap<>();
     public final Map<OrderStatus, Long> counts = new EnumMap<>(OrderStatus.class);
     public final List<DeadLetterView> deadLetters = new ArrayList<>();
+    public final List<RecordRef> redriven = new ArrayList<>();
     public final List<Consumer<OrderStatusChanged>> statusListeners = new ArrayList<>();
     public RuntimeException failNext;
     public RuntimeException failNextPay;
@@ -160,6 +161,7 @@ public class RecordingClient implements OrderlyClient {
     @Override
     public List<RedriveOutcome> redrive(List<RecordRef> records) {
         calls.add("redrive " + records.size());
+        redriven.addAll(records);
         return records.stream().map(r -> new RedriveOutcome(r.partition(), r.offset(), 1L, true, true,
             "sent")).toList();
     }
