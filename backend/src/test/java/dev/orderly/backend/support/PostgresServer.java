@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * A real PostgreSQL server for the tests: Debian's {@code postgresql} package's binaries ({@code .ci/run} installs
+ * A real PostgreSQL server for the tests: Debian's {@code postgresql} package's binaries ({@code ./run-tests} installs
  * it where missing), a cluster made by {@code initdb} in a fresh directory under {@code target/}, started by
  * {@code pg_ctl} on a free port of 127.0.0.1, password authentication over TCP, and stopped when the JVM ends.
  * PostgreSQL refuses to run as root, so when the tests run as root the server runs as the package's

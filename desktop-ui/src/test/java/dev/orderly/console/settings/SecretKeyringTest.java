@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Where a desktop keyring answers, the console's passwords live in it, not in any file: against a real Secret
- * Service (GNOME Keyring on a private session bus). {@code .ci/run} installs the packages, so this never skips there.
+ * Service (GNOME Keyring on a private session bus). {@code ./run-tests} installs the packages, so this never skips there.
  */
 class SecretKeyringTest {
 
@@ -29,7 +29,7 @@ class SecretKeyringTest {
 
     @BeforeEach
     void startAKeyring() throws Exception {
-        assertThat(SessionKeyring.installed()).as("dbus-daemon, gnome-keyring and secret-tool (see .ci/run)")
+        assertThat(SessionKeyring.installed()).as("dbus-daemon, gnome-keyring and secret-tool (see ./run-tests)")
             .isTrue();
         session = SessionKeyring.start(dir.resolve("keyring-home"));
         // The keyring is ready once it answers on the bus.
