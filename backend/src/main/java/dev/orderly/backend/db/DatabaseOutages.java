@@ -24,6 +24,12 @@ public final class DatabaseOutages {
                 || t.getClass().getName().equals("org.hibernate.exception.JDBCConnectionException")) {
                 return true;
             }
+            // A rollback that fails has lost its connection: the statement that failed before it is moot (seen
+            // with PostgreSQL killed: "Unable to rollback against JDBC Connection", whose cause carried no state).
+            if (t.getClass().getName().equals("org.hibernate.TransactionException")
+                && String.valueOf(t.getMessage()).startsWith("Unable to rollback")) {
+                return true;
+            }
             if (t instanceof SQLException sql && sql.getSQLState() != null) {
                 String state = sql.getSQLState();
                 // 08: connection exceptions; 57P01-57P03: the server is shutting down or not yet accepting.

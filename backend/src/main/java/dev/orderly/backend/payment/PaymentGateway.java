@@ -1,6 +1,8 @@
 package dev.orderly.backend.payment;
 
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
 
 /**
  * The payment provider, as the pipeline sees it. Every call that moves money is idempotent by its key or
@@ -27,6 +29,12 @@ public interface PaymentGateway {
 
     /** Whether the authorisation under this key was voided (a committed payment must never hold a voided one). */
     boolean isVoided(String idempotencyKey);
+
+    /**
+     * The keys of authorisations still open (neither captured nor voided) and unchanged since {@code before}: the
+     * candidates for a void whose first try was lost (the gateway or the database down at the time).
+     */
+    List<String> openAuthorizations(Instant before);
 
     /** Returns captured money to the card. Idempotent. */
     void refund(String idempotencyKey);

@@ -225,6 +225,12 @@ public class SimulatedPaymentGateway implements PaymentGateway, AutoCloseable {
             .findFirst();
     }
 
+    @Override
+    public List<String> openAuthorizations(Instant before) {
+        return jdbc.queryForList("SELECT idempotency_key FROM sim_ledger WHERE state = ? AND updated_at < ?",
+            String.class, LedgerState.AUTHORIZED.name(), Timestamp.from(before));
+    }
+
     public List<LedgerEntry> ledger() {
         return jdbc.query("SELECT * FROM sim_ledger ORDER BY created_at", ROW);
     }

@@ -8,7 +8,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
@@ -67,11 +66,11 @@ class ClaimInserts implements DisposableBean {
         try {
             rows.submit(row).get(WAIT_SECONDS, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
-            // A statement's own error as it came; anything else (no transaction to be had, shutting down) as an
-            // outage, which is answered 503: try again.
-            throw e.getCause() instanceof DataAccessException failure ? failure
-                : new DataAccessResourceFailureException("claiming order " + orderId + " failed: "
-                    + e.getCause().getMessage(), e.getCause());
+            // A claim's statement can only be refused for its key, which write() answers row by row; any other
+            // failure of the batch (no connection, a commit or rollback on a connection the database dropped, as
+            // when PostgreSQL is killed, shutting down) is the database's, answered 503: try again.
+            throw new DataAccessResourceFailureException("claiming order " + orderId + " failed: "
+                + e.getCause().getMessage(), e.getCause());
         } catch (TimeoutException e) {
             // The writer is stuck on the database; should the claim still land, it is taken over once stale.
             throw new DataAccessResourceFailureException("claiming order " + orderId + " took over " + WAIT_SECONDS
@@ -81,7 +80,8 @@ class ClaimInserts implements DisposableBean {
             throw new DataAccessResourceFailureException("interrupted while claiming order " + orderId, e);
         }
         if (row.failure != null) {
-            throw row.failure;
+            throw new DataAccessResourceFailureException("claiming order " + orderId + " failed: "
+                + row.failure.getMessage(), row.failure);
         }
         return row.inserted;
     }

@@ -47,4 +47,25 @@ class PaymentCompensator {
         }
         return voided;
     }
+
+    /**
+     * The same for an authorisation found open long after its attempt ({@link OpenAuthorizationSweep}): its first
+     * void was lost, or never tried (the backend stopped between the two). Under the order's row lock, so a
+     * processing transaction of the same order either committed first (then its payment holds the key) or sees the
+     * void and retries with a fresh key.
+     */
+    @Transactional
+    public boolean voidOrphan(long orderId, String eventId, String idempotencyKey) {
+        if (orders.lockById(orderId).isEmpty() || payments.existsByIdempotencyKey(idempotencyKey)) {
+            return false;
+        }
+        boolean voided = gateway.voidAuthorization(idempotencyKey);
+        if (voided) {
+            log.info("order {}: voided authorisation {}, left open by an attempt that never committed",
+                orderId, idempotencyKey);
+            attempts.recordAlone(orderId, eventId, TimelineKind.COMPENSATED, "payment authorisation voided by the"
+                + " sweep: its attempt never committed and its first void was lost", null, 0);
+        }
+        return voided;
+    }
 }

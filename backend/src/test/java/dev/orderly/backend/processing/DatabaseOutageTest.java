@@ -46,6 +46,7 @@ class DatabaseOutageTest {
             OrderStream stream = OrderStream.start(api, 20);
             await().atMost(WAIT).until(() -> stream.accepted().size() >= 20);
 
+            long payable = api.createOrder(ALICE);
             server.stopNow();
             try {
                 // For as long as the database is down, every request is answered 503 with the reason.
@@ -54,6 +55,10 @@ class DatabaseOutageTest {
                         "{\"items\":[{\"sku\":\"SKU-1\",\"quantity\":1,\"unitPrice\":5.00}]}");
                     return answer.status() == 503 && answer.message().contains("database is not reachable");
                 });
+                // A payment for an order made before the outage: 503 with the sentence, never 500.
+                ApiClient.Answer pay = api.pay(ALICE, payable, "4111111111111111", true);
+                assertThat(pay.status()).as(pay.body().toString()).isEqualTo(503);
+                assertThat(pay.message()).isNotBlank().doesNotContain("Something went wrong");
                 // A staff change to the backend's memory cannot be recorded now: refused, and not made either.
                 ApiClient.Answer arm = api.post(STAFF, "/api/admin/faults",
                     "{\"fault\":\"SLOW_CONSUMER\",\"times\":1}");
