@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.Random;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -46,7 +48,12 @@ class GeneratedInputTest {
         "\"\\ud800\"", "\"\uff14\uff11\uff11\uff11\"", "\"" + "x".repeat(5000) + "\"", "0", "-1", "1.5", "-0.0",
         "2147483648", "-9223372036854775809", "1e400", "true", "false", "[]", "{}", "[null]",
         "{\"a\":{\"b\":[1,{}]}}", "\"<script>alert(1)</script>\"", "\"' OR 1=1 --\"", "\"SYNCHRONOUS\"",
-        "99999999999999999999999999999", "\"2026-13-45\"", "[[[[[[[[[[]]]]]]]]]]");
+        "99999999999999999999999999999", "\"2026-13-45\"", "[[[[[[[[[[]]]]]]]]]]", "1e10000000", "-1e-10000000",
+        "1E+999999999", "\"a\\u001b[31mb\"", "\"a\\r\\nb\"", "\"\\u202eevil\"", "\"tab\\there\"");
+
+    /** Accept headers a client may send: the answer is JSON, or 406 before anything runs. */
+    private static final List<String> ACCEPTS = List.of("application/json", "*/*", "application/*",
+        "text/csv", "application/xml", "text/html;q=0.9", "garbage", "application/json;q=0.1, text/plain");
 
     /** Whole bodies that are not the expected object. */
     private static final List<String> BODIES = List.of("", "null", "[]", "42", "\"text\"", "{", "{}}", "{\"a\":",
@@ -73,10 +80,12 @@ class GeneratedInputTest {
                     String body = target.template() == null ? null : mutate(target.template(), random);
                     String pathWithQuery = target.template() == null ? path + query(random) : path;
                     String before = target.state().apply(path);
-                    Answer answer = target.method().equals("PUT") ? api.put(target.user(), pathWithQuery, body)
-                        : target.method().equals("GET") ? api.get(target.user(), pathWithQuery)
-                        : api.post(target.user(), pathWithQuery, body);
-                    String what = target.name() + " seed " + SEED + " try " + i + ": " + pathWithQuery + " "
+                    String accept = ACCEPTS.get(random.nextInt(ACCEPTS.size()));
+                    Answer answer = api.exchange(target.method(), pathWithQuery,
+                        target.method().equals("GET") ? null : body == null ? "" : body,
+                        "Authorization", ApiClient.basic(target.user()), "Accept", accept);
+                    String what = target.name() + " seed " + SEED + " try " + i + ": Accept " + accept + " "
+                        + pathWithQuery + " "
                         + abbreviate(body) + " -> " + answer.status() + " " + abbreviate(answer.body().toString());
                     assertThat(answer.status()).as(what).isLessThan(500);
                     String text = answer.body().toString();
@@ -180,11 +189,17 @@ class GeneratedInputTest {
             return BODIES.get(random.nextInt(BODIES.size()));
         }
         Map.Entry<ObjectNode, String> field = fields.get(random.nextInt(fields.size()));
-        int choice = random.nextInt(10);
+        int choice = random.nextInt(11);
         if (choice == 0) {
             field.getKey().remove(field.getValue());
         } else if (choice == 1) {
             field.getKey().put("unexpected" + random.nextInt(100), HOLE);
+        } else if (choice == 2) {
+            // The field given twice, the second time with another value.
+            String name = "\"" + field.getValue() + "\":";
+            String text = JSON.writeValueAsString(root);
+            return text.replaceFirst(Pattern.quote(name), Matcher.quoteReplacement(
+                name + VALUES.get(random.nextInt(VALUES.size())) + "," + name));
         } else {
             field.getKey().put(field.getValue(), HOLE);
         }
