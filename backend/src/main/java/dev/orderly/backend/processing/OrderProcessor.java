@@ -73,8 +73,9 @@ class OrderProcessor {
     }
 
     /**
-     * Processes the event. Database and CPU work happens inside a {@link WorkBulkhead} permit; the gateway call
-     * between the two halves holds none, so any number of deliveries may wait for the gateway at once.
+     * Processes the event. Only the pre-check (the order and inbox reads) holds a {@link WorkBulkhead} permit; the
+     * gateway call holds none, so any number of deliveries may wait for the gateway at once, and the commit goes to
+     * {@link ProcessingCommits}' writers, a lane of database work of their own that takes no permit either.
      *
      * @throws InterruptedException if shutdown interrupted the wait for a permit; nothing is left authorised
      */
@@ -121,7 +122,7 @@ class OrderProcessor {
             return DatabaseOutages.isOutage(e) ? unavailable(e) : new Retry("payment gateway: " + e.getMessage(), e);
         }
         faults.hit(InjectableFault.CRASH_DURING_PAYMENT);
-        // No permit held here: the batch that commits this order takes one for all of its orders.
+        // No permit held here, and none taken for the commit: ProcessingCommits' writers are a lane of their own.
         return commit(event, origin, key, authorization);
     }
 

@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
  *
  * <p>Waiting for a permit honours interrupts, so shutdown can stop workers that wait here. Any number of
  * deliveries may wait for the payment gateway at once: {@link OrderProcessor} holds a permit only around its
- * database work, never across the gateway call.
+ * pre-check reads, never across the gateway call; the processing transaction itself runs on
+ * {@link ProcessingCommits}' writers, which take no permit from here.
  */
 @Component
 class WorkBulkhead implements IntakeLoad {
