@@ -4,9 +4,12 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /** The backend's features depend on each other in one direction only. */
@@ -22,13 +25,24 @@ class BackendArchitectureTest {
     }
 
     @Test
-    void theAcceptPathDoesNotReachIntoTheConsumer() {
-        noClasses().that().haveSimpleName("OrderSubmitter").should().dependOnClassesThat()
-            .haveSimpleNameEndingWith("Processor")
-            .orShould().dependOnClassesThat().haveSimpleName("WorkBulkhead")
-            .orShould().dependOnClassesThat().haveSimpleName("OffsetGate")
-            .orShould().dependOnClassesThat().haveSimpleName("KeyedWorkers")
+    void theIntakeNeverReachesIntoTheConsumer() {
+        noClasses().that().resideInAPackage("..backend.intake..").should().dependOnClassesThat()
+            .resideInAnyPackage("..backend.consume..", "..backend.process..", "..backend.deadletters..")
             .check(BACKEND);
+    }
+
+    @Test
+    void theProcessingOfAnOrderKnowsNothingOfKafkasListenerMachinery() {
+        noClasses().that().resideInAnyPackage("..backend.process..", "..backend.deadletters..")
+            .should().dependOnClassesThat().resideInAPackage("..backend.consume..")
+            .check(BACKEND);
+    }
+
+    @Test
+    void noPackageIsMoreThanOneCanHoldInMind() {
+        Map<String, Long> filesPerPackage = BACKEND.stream().filter(c -> c.getEnclosingClass().isEmpty())
+            .collect(Collectors.groupingBy(JavaClass::getPackageName, Collectors.counting()));
+        assertThat(filesPerPackage).allSatisfy((pkg, files) -> assertThat(files).as(pkg).isLessThanOrEqualTo(15));
     }
 
     @Test
@@ -40,7 +54,8 @@ class BackendArchitectureTest {
 
     @Test
     void importedTheBackend() {
-        assertThat(BACKEND.containPackage("dev.orderly.backend.processing")).isTrue();
+        assertThat(BACKEND.containPackage("dev.orderly.backend.intake")).isTrue();
+        assertThat(BACKEND.containPackage("dev.orderly.backend.consume")).isTrue();
         assertThat(BACKEND.containPackage("dev.orderly.backend.messaging")).isTrue();
     }
 }

@@ -16,7 +16,7 @@ public class AttemptLog {
     private final TransactionInserts inserts;
     private final Clock clock;
 
-    AttemptLog(ProcessingAttemptRepository attempts, TransactionInserts inserts, Clock clock) {
+    public AttemptLog(ProcessingAttemptRepository attempts, TransactionInserts inserts, Clock clock) {
         this.attempts = attempts;
         this.inserts = inserts;
         this.clock = clock;
@@ -31,7 +31,7 @@ public class AttemptLog {
 
     /** Records an attempt with the caller's transaction (sent with its commit, {@link TransactionInserts}). */
     @Transactional(propagation = Propagation.MANDATORY)
-    void recordWithin(OrderProcessingEvent event, TimelineKind kind, String detail, RecordOrigin origin) {
+    public void recordWithin(OrderProcessingEvent event, TimelineKind kind, String detail, RecordOrigin origin) {
         new ProcessingAttempt(event.orderId(), event.eventId(), kind, detail, origin, event.retryCount(),
             clock.instant()).insertAtCommit(inserts);
     }

@@ -4,7 +4,7 @@ package dev.orderly.backend.processing;
  * The accept path's only say in processing: "a request to accept an order is being answered". It cannot take or
  * hold processing capacity; {@link WorkBulkhead}, which owns that capacity, implements this.
  */
-interface IntakeLoad {
+public interface IntakeLoad {
 
     /** Marks one request to accept an order as in progress until the returned handle is closed. */
     Accepting accepting();

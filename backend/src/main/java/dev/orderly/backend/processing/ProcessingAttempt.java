@@ -51,7 +51,7 @@ public class ProcessingAttempt {
     protected ProcessingAttempt() {
     }
 
-    ProcessingAttempt(Long orderId, String eventId, TimelineKind kind, String detail, RecordOrigin origin,
+    public ProcessingAttempt(Long orderId, String eventId, TimelineKind kind, String detail, RecordOrigin origin,
         int retryCount, Instant at) {
         this.orderId = orderId;
         this.eventId = eventId;
@@ -67,7 +67,7 @@ public class ProcessingAttempt {
     }
 
     /** Queues this attempt's row for the current transaction's commit ({@link TransactionInserts}). */
-    void insertAtCommit(TransactionInserts inserts) {
+    public void insertAtCommit(TransactionInserts inserts) {
         inserts.add("INSERT INTO processing_attempts (order_id, event_id, kind, detail, topic, kafka_partition,"
             + " kafka_offset, retry_count, attempted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", orderId, eventId,
             kind.name(), TransactionInserts.nullable(detail, Types.VARCHAR),

@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 
 /** The processing mode in force; starts from {@code orderly.processing.mode}, staff switch it at run time. */
 @Component
-class ProcessingModeSwitch {
+public class ProcessingModeSwitch {
 
     private static final Logger log = LoggerFactory.getLogger(ProcessingModeSwitch.class);
 
@@ -18,7 +18,7 @@ class ProcessingModeSwitch {
         this.mode = new AtomicReference<>(settings.mode());
     }
 
-    ProcessingMode mode() {
+    public ProcessingMode mode() {
         return mode.get();
     }
 

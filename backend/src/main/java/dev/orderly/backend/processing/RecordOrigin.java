@@ -10,20 +10,20 @@ import org.apache.kafka.common.header.Header;
  */
 public record RecordOrigin(String topic, int partition, long offset, int redrive) {
 
-    static final String REDRIVE_HEADER = "orderly-redrive";
+    public static final String REDRIVE_HEADER = "orderly-redrive";
 
     /** Processed in the request thread (the seed's synchronous mode): never on Kafka. */
-    static final RecordOrigin SYNCHRONOUS = new RecordOrigin("synchronous", -1, -1, 0);
+    public static final RecordOrigin SYNCHRONOUS = new RecordOrigin("synchronous", -1, -1, 0);
 
-    RecordOrigin(String topic, int partition, long offset) {
+    public RecordOrigin(String topic, int partition, long offset) {
         this(topic, partition, offset, 0);
     }
 
-    static RecordOrigin of(ConsumerRecord<?, ?> record) {
+    public static RecordOrigin of(ConsumerRecord<?, ?> record) {
         return new RecordOrigin(record.topic(), record.partition(), record.offset(), redriveOf(record));
     }
 
-    static int redriveOf(ConsumerRecord<?, ?> record) {
+    public static int redriveOf(ConsumerRecord<?, ?> record) {
         Header header = record.headers().lastHeader(REDRIVE_HEADER);
         if (header == null) {
             return 0;

@@ -6,13 +6,14 @@ import static org.awaitility.Awaitility.await;
 
 import dev.orderly.backend.kafka.KafkaTopics;
 import dev.orderly.backend.payment.PaymentRepository;
-import dev.orderly.backend.payment.SimulatedPaymentGateway;
 import dev.orderly.backend.payment.SimulatedPaymentGateway.LedgerEntry;
 import dev.orderly.backend.payment.SimulatedPaymentGateway.LedgerState;
+import dev.orderly.backend.payment.SimulatedPaymentGateway;
 import dev.orderly.backend.shipment.ShipmentRepository;
 import dev.orderly.backend.support.ApiClient;
-import dev.orderly.backend.support.Ledger;
 import dev.orderly.backend.support.IntegrationTest;
+import dev.orderly.backend.support.Ledger;
+import dev.orderly.backend.support.PipelineProbe;
 import dev.orderly.backend.warehouse.WarehouseStorageRepository;
 import dev.orderly.model.OrderProcessingEvent;
 import dev.orderly.model.PaymentMethod;

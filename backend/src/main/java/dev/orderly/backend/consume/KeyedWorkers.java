@@ -1,0 +1,119 @@
+package dev.orderly.backend.consume;
+
+import dev.orderly.backend.processing.ProcessingSettings;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.annotation.DependsOn;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs order work in parallel across orders and strictly one at a time per order: a task for an order that already
+ * has one in flight is chained behind it (holding no thread while it waits). This is what lets a consumer keep
+ * hundreds of slow payments in flight from one partition while the same order is never processed twice at once.
+ */
+@Component
+@DependsOn("processingCommits") // stopped after the workers, so a worker waiting for its commit gets its answer
+class KeyedWorkers implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(KeyedWorkers.class);
+
+    private final ThreadPoolExecutor pool;
+    private final Map<String, CompletableFuture<Void>> tails = new ConcurrentHashMap<>();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "order-retry-timer");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private volatile boolean closing;
+
+    KeyedWorkers(ProcessingSettings settings) {
+        AtomicInteger threads = new AtomicInteger();
+        this.pool = new ThreadPoolExecutor(settings.maxInFlight(), settings.maxInFlight(), 30, TimeUnit.SECONDS,
+            new LinkedBlockingQueue<>(), task -> {
+                Thread thread = new Thread(task, "order-worker-" + threads.incrementAndGet());
+                thread.setDaemon(true);
+                return thread;
+            });
+        this.pool.allowCoreThreadTimeOut(true);
+    }
+
+    /**
+     * Runs {@code task} once every earlier task of the same {@code key} has finished (whether it failed or not).
+     * The returned future fails if the task throws or if the workers are shutting down.
+     */
+    CompletableFuture<Void> submit(String key, Runnable task) {
+        inFlight.incrementAndGet();
+        CompletableFuture<Void> mine = tails.compute(key, (k, previous) -> {
+            CompletableFuture<Void> after = previous == null ? CompletableFuture.completedFuture(null) : previous;
+            return after.handleAsync((ignored, failure) -> {
+                task.run();
+                return null;
+            }, pool);
+        });
+        mine.whenComplete((ignored, failure) -> {
+            inFlight.decrementAndGet();
+            tails.remove(key, mine);
+        });
+        return mine;
+    }
+
+    /**
+     * Like {@link #submit}, after {@code delayMillis} (a retry's back-off): no thread waits meanwhile, and the
+     * task joins its order's queue only when it is due.
+     */
+    CompletableFuture<Void> submitLater(String key, long delayMillis, Runnable task) {
+        if (delayMillis <= 0) {
+            return submit(key, task);
+        }
+        CompletableFuture<Void> result = new CompletableFuture<>();
+        try {
+            timer.schedule(() -> submit(key, task).whenComplete((ok, failure) -> {
+                if (failure == null) {
+                    result.complete(null);
+                } else {
+                    result.completeExceptionally(failure);
+                }
+            }), delayMillis, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException closing) {
+            result.completeExceptionally(closing);
+        }
+        return result;
+    }
+
+    /** Tasks submitted and not yet finished (running or waiting behind their order's earlier task). */
+    int inFlight() {
+        return inFlight.get();
+    }
+
+    boolean closing() {
+        return closing;
+    }
+
+    /**
+     * Lets running tasks finish (bounded) when the application stops; a task that does not finish is not
+     * acknowledged, so its record is delivered again on the next start and the duplicate check handles it.
+     */
+    @Override
+    public void destroy() throws InterruptedException {
+        closing = true;
+        timer.shutdownNow();
+        pool.shutdown();
+        if (!pool.awaitTermination(20, TimeUnit.SECONDS)) {
+            log.warn("{} order task(s) still running at shutdown; their records will be delivered again",
+                pool.getActiveCount());
+            pool.shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package dev.orderly.backend.process;
+
+import dev.orderly.backend.order.CustomerOrder;
+import dev.orderly.model.OrderProcessingEvent;
+import dev.orderly.model.OrderStatus;
+
+/**
+ * Whether an event can still be applied to its order: the one rule shared by {@link OrderProcessor} (before the
+ * gateway call), {@link ProcessingTransaction} (again, under the order's row lock) and the dead-letter redrive
+ * preview ({@link DeadLetters}), so the three can never disagree.
+ *
+ * @param verdict what may be done with the event
+ * @param reason why, in words for the order's timeline and the console
+ */
+public record Processability(Verdict verdict, String reason) {
+
+    /** What may be done with an event. */
+    public enum Verdict {
+        /** The order waits for exactly this payment. */
+        PROCESSABLE,
+        /** The event, or another one for the same order, was already applied: skip it as a duplicate. */
+        ALREADY_DONE,
+        /** The event can never be applied: dead-letter it. */
+        UNPROCESSABLE
+    }
+
+    /**
+     * Assesses {@code event} against its {@code order} ({@code null} when it does not exist) and whether the
+     * inbox already holds the event.
+     */
+    public static Processability assess(OrderProcessingEvent event, CustomerOrder order, boolean alreadyApplied) {
+        if (order == null) {
+            return new Processability(Verdict.UNPROCESSABLE, "order " + event.orderId() + " does not exist");
+        }
+        if (!order.isOwnedBy(event.userEmail())) {
+            return new Processability(Verdict.UNPROCESSABLE, "order " + order.getId() + " does not belong to "
+                + event.userEmail());
+        }
+        if (order.getTotal().compareTo(event.request().amount()) != 0) {
+            return new Processability(Verdict.UNPROCESSABLE, "amount " + event.request().amount()
+                + " differs from the order total " + order.getTotal());
+        }
+        if (alreadyApplied) {
+            return new Processability(Verdict.ALREADY_DONE, "event " + event.eventId() + " was already processed");
+        }
+        if (order.getStatus() != OrderStatus.PENDING_PAYMENT) {
+            return new Processability(Verdict.ALREADY_DONE, "order is " + order.getStatus()
+                + ", no longer PENDING_PAYMENT");
+        }
+        return new Processability(Verdict.PROCESSABLE, "order is PENDING_PAYMENT");
+    }
+
+    public boolean processable() {
+        return verdict == Verdict.PROCESSABLE;
+    }
+}

@@ -1,0 +1,78 @@
+package dev.orderly.backend.process;
+
+import dev.orderly.backend.intake.ProcessingEvents;
+import dev.orderly.backend.intake.SynchronousPayments;
+import dev.orderly.backend.order.OrderCommands;
+import dev.orderly.backend.process.Outcome.DeadLetter;
+import dev.orderly.backend.process.Outcome.Declined;
+import dev.orderly.backend.process.Outcome.Duplicate;
+import dev.orderly.backend.process.Outcome.Processed;
+import dev.orderly.backend.process.Outcome.Retry;
+import dev.orderly.backend.process.Outcome.Unavailable;
+import dev.orderly.backend.processing.AttemptLog;
+import dev.orderly.backend.processing.RecordOrigin;
+import dev.orderly.backend.security.CurrentUser;
+import dev.orderly.backend.web.ApiException;
+import dev.orderly.model.OrderProcessingEvent;
+import dev.orderly.model.OrderStatus;
+import dev.orderly.model.PayAndShipmentRequest;
+import dev.orderly.model.TimelineEntry.TimelineKind;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+
+/**
+ * The seed's synchronous "before": the same processing (same checks, same one transaction, same compensation)
+ * in the request thread, so the caller waits for the payment gateway. Nothing is put on Kafka and nothing is
+ * retried: the {@link Outcome} becomes the answer, and a failure leaves the order payable.
+ */
+@Component
+class SynchronousProcessing implements SynchronousPayments {
+
+    private final ProcessingEvents events;
+    private final OrderProcessor processor;
+    private final AttemptLog attempts;
+    private final OrderCommands orders;
+
+    SynchronousProcessing(ProcessingEvents events, OrderProcessor processor, AttemptLog attempts,
+        OrderCommands orders) {
+        this.events = events;
+        this.processor = processor;
+        this.attempts = attempts;
+        this.orders = orders;
+    }
+
+    @Override
+    public OrderStatus processNow(CurrentUser user, long orderId, PayAndShipmentRequest request) {
+        OrderProcessingEvent event = events.prepare(user, orderId, request);
+        attempts.recordAlone(orderId, event.eventId(), TimelineKind.ACCEPTED,
+            "processing synchronously (the seed's before) for " + user.email(), RecordOrigin.SYNCHRONOUS, 0);
+        Outcome outcome;
+        try {
+            outcome = processor.process(event, RecordOrigin.SYNCHRONOUS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "The backend is shutting down; order " + orderId
+                + " was not processed and is still PENDING_PAYMENT.");
+        }
+        if (outcome instanceof Processed) {
+            return orders.load(user, orderId).getStatus();
+        }
+        if (outcome instanceof Declined) {
+            throw new ApiException(HttpStatus.PAYMENT_REQUIRED, "The card was declined; order " + orderId
+                + " is still PENDING_PAYMENT and nothing was charged.");
+        }
+        if (outcome instanceof Duplicate) {
+            throw ApiException.conflict("Order " + orderId + " was already processed");
+        }
+        if (outcome instanceof Unavailable) {
+            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "The database is not reachable right now; order "
+                + orderId + " was not processed and is still PENDING_PAYMENT. Try again in a moment.");
+        }
+        if (outcome instanceof Retry retry) {
+            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "Order " + orderId + " could not be processed ("
+                + retry.reason() + "). Everything was rolled back and any authorisation voided; the order is still"
+                + " PENDING_PAYMENT. Try again.");
+        }
+        throw ApiException.conflict("Order " + orderId + " cannot be processed: " + ((DeadLetter) outcome).reason());
+    }
+}
