@@ -54,9 +54,9 @@ class ConsoleStartTest {
                     "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"o\" password=\"p\";"),
                 new KafkaTopicSettings(6, 3, 2)),
             new DatabaseSettings(databaseUrl, "orderly", "db-secret"),
-            new TlsSettings(home.resolve("backend-trust.p12").toString(), "bt-secret",
-                home.resolve("kafka-trust.p12").toString(), "kt-secret", home.resolve("kafka-key.p12").toString(),
-                "kk-secret"),
+            new TlsSettings(new TlsSettings.Store(home.resolve("backend-trust.p12").toString(), "bt-secret"),
+                new TlsSettings.Store(home.resolve("kafka-trust.p12").toString(), "kt-secret"),
+                new TlsSettings.Store(home.resolve("kafka-key.p12").toString(), "kk-secret")),
             new SimulatorSettings(7, 70, 0.25, 0.125),
             "dana@example.com");
     }

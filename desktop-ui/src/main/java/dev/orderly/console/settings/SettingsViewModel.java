@@ -143,8 +143,10 @@ public final class SettingsViewModel {
         if (database.problem() != null) {
             problems.add(database.problem());
         }
-        TlsSettings tls = new TlsSettings(backendTrustStore.get(), backendTrustStorePassword.get(),
-            kafkaTrustStore.get(), kafkaTrustStorePassword.get(), kafkaKeyStore.get(), kafkaKeyStorePassword.get());
+        TlsSettings tls = new TlsSettings(
+            new TlsSettings.Store(backendTrustStore.get(), backendTrustStorePassword.get()),
+            new TlsSettings.Store(kafkaTrustStore.get(), kafkaTrustStorePassword.get()),
+            new TlsSettings.Store(kafkaKeyStore.get(), kafkaKeyStorePassword.get()));
         if (tls.problem() != null) {
             problems.add(tls.problem());
         }

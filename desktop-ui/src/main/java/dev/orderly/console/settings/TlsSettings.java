@@ -10,32 +10,69 @@ import javax.net.ssl.SSLContext;
 
 /**
  * Certificates: the trust store for an {@code https://} backend the console attaches to, and for an external Kafka
- * cluster with SSL the trust store and (for mutual TLS) the key store. Empty paths mean the JDK's defaults. The
- * passwords are secrets: kept out of {@code console.properties} ({@link SecretStore}).
+ * cluster with SSL the trust store and (for mutual TLS) the key store; each a {@link Store}, a path with its
+ * password. Empty paths mean the JDK's defaults. The passwords are secrets: kept out of {@code console.properties}
+ * ({@link SecretStore}).
  */
-public record TlsSettings(String backendTrustStore, String backendTrustStorePassword, String kafkaTrustStore,
-    String kafkaTrustStorePassword, String kafkaKeyStore, String kafkaKeyStorePassword) {
+public record TlsSettings(Store backend, Store kafkaTrust, Store kafkaKey) {
 
-    public static final TlsSettings NONE = new TlsSettings("", "", "", "", "", "");
+    public static final TlsSettings NONE = new TlsSettings(Store.NONE, Store.NONE, Store.NONE);
 
     public TlsSettings {
-        backendTrustStore = strip(backendTrustStore);
-        backendTrustStorePassword = backendTrustStorePassword == null ? "" : backendTrustStorePassword;
-        kafkaTrustStore = strip(kafkaTrustStore);
-        kafkaTrustStorePassword = kafkaTrustStorePassword == null ? "" : kafkaTrustStorePassword;
-        kafkaKeyStore = strip(kafkaKeyStore);
-        kafkaKeyStorePassword = kafkaKeyStorePassword == null ? "" : kafkaKeyStorePassword;
+        backend = backend == null ? Store.NONE : backend;
+        kafkaTrust = kafkaTrust == null ? Store.NONE : kafkaTrust;
+        kafkaKey = kafkaKey == null ? Store.NONE : kafkaKey;
     }
 
-    private static String strip(String text) {
-        return text == null ? "" : text.strip();
+    /** A certificate store file and its password; an empty path: none. */
+    public record Store(String path, String password) {
+
+        public static final Store NONE = new Store("", "");
+
+        public Store {
+            path = path == null ? "" : path.strip();
+            password = password == null ? "" : password;
+        }
+
+        public boolean isSet() {
+            return !path.isEmpty();
+        }
+
+        @Override
+        public String toString() {
+            return path.isEmpty() ? "none" : path;
+        }
+    }
+
+    public String backendTrustStore() {
+        return backend.path();
+    }
+
+    public String backendTrustStorePassword() {
+        return backend.password();
+    }
+
+    public String kafkaTrustStore() {
+        return kafkaTrust.path();
+    }
+
+    public String kafkaTrustStorePassword() {
+        return kafkaTrust.password();
+    }
+
+    public String kafkaKeyStore() {
+        return kafkaKey.path();
+    }
+
+    public String kafkaKeyStorePassword() {
+        return kafkaKey.password();
     }
 
     /** What is wrong (a store that is named but missing), or null. */
     public String problem() {
-        for (String store : new String[] {backendTrustStore, kafkaTrustStore, kafkaKeyStore}) {
-            if (!store.isEmpty() && !Files.isReadable(Path.of(store))) {
-                return "the certificate store " + store + " does not exist or cannot be read";
+        for (Store store : new Store[] {backend, kafkaTrust, kafkaKey}) {
+            if (store.isSet() && !Files.isReadable(Path.of(store.path()))) {
+                return "the certificate store " + store.path() + " does not exist or cannot be read";
             }
         }
         return null;
@@ -43,23 +80,22 @@ public record TlsSettings(String backendTrustStore, String backendTrustStorePass
 
     /** The TLS context that trusts the attached backend's certificate, or null for the JDK's authorities. */
     public SSLContext backendTrust() {
-        return backendTrustStore.isEmpty() ? null : Tls.trusting(Path.of(backendTrustStore),
-            backendTrustStorePassword);
+        return backend.isSet() ? Tls.trusting(Path.of(backend.path()), backend.password()) : null;
     }
 
     /** Spring Boot's {@code spring.kafka.ssl.*} properties for an external cluster (none when no store is set). */
     public Map<String, String> kafkaProperties() {
         Map<String, String> properties = new LinkedHashMap<>();
-        if (!kafkaTrustStore.isEmpty()) {
-            properties.put("spring.kafka.ssl.trust-store-location", Path.of(kafkaTrustStore).toUri().toString());
-            properties.put("spring.kafka.ssl.trust-store-password", kafkaTrustStorePassword);
-            properties.put("spring.kafka.ssl.trust-store-type", type(kafkaTrustStore));
+        if (kafkaTrust.isSet()) {
+            properties.put("spring.kafka.ssl.trust-store-location", Path.of(kafkaTrust.path()).toUri().toString());
+            properties.put("spring.kafka.ssl.trust-store-password", kafkaTrust.password());
+            properties.put("spring.kafka.ssl.trust-store-type", type(kafkaTrust.path()));
         }
-        if (!kafkaKeyStore.isEmpty()) {
-            properties.put("spring.kafka.ssl.key-store-location", Path.of(kafkaKeyStore).toUri().toString());
-            properties.put("spring.kafka.ssl.key-store-password", kafkaKeyStorePassword);
-            properties.put("spring.kafka.ssl.key-password", kafkaKeyStorePassword);
-            properties.put("spring.kafka.ssl.key-store-type", type(kafkaKeyStore));
+        if (kafkaKey.isSet()) {
+            properties.put("spring.kafka.ssl.key-store-location", Path.of(kafkaKey.path()).toUri().toString());
+            properties.put("spring.kafka.ssl.key-store-password", kafkaKey.password());
+            properties.put("spring.kafka.ssl.key-password", kafkaKey.password());
+            properties.put("spring.kafka.ssl.key-store-type", type(kafkaKey.path()));
         }
         return properties;
     }
@@ -71,7 +107,7 @@ public record TlsSettings(String backendTrustStore, String backendTrustStorePass
 
     @Override
     public String toString() {
-        return "TlsSettings[backendTrustStore=" + backendTrustStore + ", kafkaTrustStore=" + kafkaTrustStore
-            + ", kafkaKeyStore=" + kafkaKeyStore + ", passwords hidden]";
+        return "TlsSettings[backend trust " + backend + ", Kafka trust " + kafkaTrust + ", Kafka key " + kafkaKey
+            + ", passwords hidden]";
     }
 }

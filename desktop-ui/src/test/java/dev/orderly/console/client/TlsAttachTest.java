@@ -66,8 +66,8 @@ class TlsAttachTest {
 
     @Test
     void theConsoleAttachesOverHttpsAndGetsLiveEventsOverWss() {
-        TlsSettings tls = new TlsSettings(certificates.trustStore().toString(), certificates.password(), "", "", "",
-            "");
+        TlsSettings tls = new TlsSettings(new TlsSettings.Store(certificates.trustStore().toString(),
+            certificates.password()), TlsSettings.Store.NONE, TlsSettings.Store.NONE);
         try (RemoteClient alice = (RemoteClient) attachSettings(tls).attachClient()) {
             assertThat(alice.health().brokerUp()).isTrue();
             alice.signIn("alice@example.com", "alice-demo");
@@ -92,7 +92,8 @@ class TlsAttachTest {
                 .isInstanceOf(ApiCallException.class).hasMessageContaining("could not be trusted over TLS")
                 .hasMessageContaining("trust store");
         }
-        TlsSettings wrongPassword = new TlsSettings(certificates.trustStore().toString(), "nope", "", "", "", "");
+        TlsSettings wrongPassword = new TlsSettings(new TlsSettings.Store(certificates.trustStore().toString(),
+            "nope"), TlsSettings.Store.NONE, TlsSettings.Store.NONE);
         assertThatThrownBy(() -> attachSettings(wrongPassword).attachClient())
             .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(certificates.trustStore().toString());
     }

@@ -98,7 +98,8 @@ class KafkaSecuritySettingsTest {
                 new KafkaSettings.KafkaSecurity("SASL_SSL", "PLAIN", KafkaSasl.jaas("PLAIN", "orderly", "not-it")),
                 KafkaTopicSettings.DEFAULT))
             .withSimulator(new SimulatorSettings(0, 0, 0.0, 0.0))
-            .withTls(new TlsSettings("", "", certificates.trustStore().toString(), certificates.password(), "", ""));
+            .withTls(new TlsSettings(TlsSettings.Store.NONE, new TlsSettings.Store(certificates.trustStore().toString(),
+                certificates.password()), TlsSettings.Store.NONE));
         try (EmbeddedBackend backend = EmbeddedBackend.start(quiet(wrong.backendOptions()), step -> { });
             RemoteClient staff = new RemoteClient(backend.baseUrl())) {
             staff.signIn("staff@example.com", "staff-demo");

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Where a desktop keyring answers, the console's passwords live in it, not in any file: against a real Secret
- * Service (GNOME Keyring on a private session bus). {@code ./run-tests} installs the packages, so this never skips there.
+ * Service (GNOME Keyring on a private session bus). {@code ./run-tests} installs the packages, so this never skips
+ * there.
  */
 class SecretKeyringTest {
 
