@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.env.MapPropertySource;
 
 /**
@@ -19,6 +21,7 @@ import org.springframework.core.env.MapPropertySource;
  * down in a shutdown hook of its own, and a broker whose log directory vanishes halts the JVM); those of earlier
  * runs are removed when the first context of the next run starts.
  */
+@Order(Ordered.HIGHEST_PRECEDENCE)
 public final class BackendDataInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
     static {
