@@ -3,7 +3,6 @@ package dev.orderly.backend.messaging;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -14,17 +13,16 @@ import tools.jackson.databind.json.JsonMapper;
 public class EventJson {
 
     private final JsonMapper mapper;
-
-    public EventJson(JsonMapper mapper) {
-        this.mapper = mapper;
-    }
-
     /**
      * Records are read with the API's strict mapper, but a field this version does not know is skipped: a newer
      * backend sharing the topics may add one (clients' requests refuse unknown fields, records from peers do not).
+     * Made once: it reads every record of the pipeline.
      */
-    private <T> ObjectReader reader(Class<T> type) {
-        return mapper.readerFor(type).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private final JsonMapper records;
+
+    public EventJson(JsonMapper mapper) {
+        this.mapper = mapper;
+        this.records = mapper.rebuild().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
     }
 
     public String write(Object value) {
@@ -39,7 +37,7 @@ public class EventJson {
             throw new UnreadableRecordException("the record has no value");
         }
         try {
-            T value = reader(type).readValue(text);
+            T value = records.readValue(text, type);
             if (value == null) {
                 throw new UnreadableRecordException("the record's value is JSON null");
             }

@@ -8,6 +8,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.springframework.http.HttpStatus;
@@ -22,6 +24,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 final class HostAllowList extends OncePerRequestFilter {
 
+    private static final Pattern IPV6 = Pattern.compile("\\[?[0-9a-f:.]+(%[0-9a-z]+)?]?");
+    private static final Pattern IPV4 = Pattern.compile("([0-9]{1,3})\\.([0-9]{1,3})\\.([0-9]{1,3})\\.([0-9]{1,3})");
     private static final Set<String> LOOPBACK_NAMES = Set.of("localhost", "localhost.localdomain",
         "ip6-localhost", "ip6-loopback");
 
@@ -48,14 +52,14 @@ final class HostAllowList extends OncePerRequestFilter {
 
     static boolean isIpAddress(String name) {
         if (name.startsWith("[") || name.indexOf(':') >= 0) {
-            return name.matches("\\[?[0-9a-f:.]+(%[0-9a-z]+)?]?");
+            return IPV6.matcher(name).matches();
         }
-        String[] parts = name.split("\\.", -1);
-        if (parts.length != 4) {
+        Matcher ipv4 = IPV4.matcher(name);
+        if (!ipv4.matches()) {
             return false;
         }
-        for (String part : parts) {
-            if (!part.matches("[0-9]{1,3}") || Integer.parseInt(part) > 255) {
+        for (int part = 1; part <= 4; part++) {
+            if (Integer.parseInt(ipv4.group(part)) > 255) {
                 return false;
             }
         }
