@@ -2,7 +2,7 @@ package dev.orderly.backend;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.server.autoconfigure.ServerProperties;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,8 +16,9 @@ public class InstanceName {
 
     private final String name;
 
-    InstanceName(@Value("${orderly.instance-name:}") String configured, @Value("${server.port:8080}") int port) {
-        this.name = configured.isBlank() ? defaultName(port) : configured.strip();
+    InstanceName(BackendSettings settings, ServerProperties server) {
+        int port = server.getPort() == null ? 8080 : server.getPort();
+        this.name = settings.instanceName().isBlank() ? defaultName(port) : settings.instanceName().strip();
     }
 
     private static String defaultName(int port) {

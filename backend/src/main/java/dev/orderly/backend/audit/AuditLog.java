@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -44,15 +43,11 @@ public class AuditLog {
     private final Instant started;
     private final Duration retention;
 
-    AuditLog(JdbcTemplate jdbc, Clock clock, InstanceName instance,
-        @Value("${orderly.audit.retention:90d}") Duration retention) {
-        if (retention.isNegative() || retention.isZero()) {
-            throw new IllegalArgumentException("orderly.audit.retention must be positive, e.g. 90d");
-        }
+    AuditLog(JdbcTemplate jdbc, Clock clock, InstanceName instance, AuditSettings settings) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.instance = instance;
-        this.retention = retention;
+        this.retention = settings.retention();
         this.started = clock.instant();
     }
 

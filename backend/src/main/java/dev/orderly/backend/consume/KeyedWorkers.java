@@ -1,20 +1,19 @@
 package dev.orderly.backend.consume;
 
+import dev.orderly.backend.db.OrderedStop;
 import dev.orderly.backend.processing.ProcessingSettings;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.DisposableBean;
-import org.springframework.context.annotation.DependsOn;
+import org.springframework.core.task.TaskRejectedException;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,30 +22,33 @@ import org.springframework.stereotype.Component;
  * hundreds of slow payments in flight from one partition while the same order is never processed twice at once.
  */
 @Component
-@DependsOn("processingCommits") // stopped after the workers, so a worker waiting for its commit gets its answer
-class KeyedWorkers implements DisposableBean {
+class KeyedWorkers extends OrderedStop {
 
     private static final Logger log = LoggerFactory.getLogger(KeyedWorkers.class);
 
     private final ThreadPoolExecutor pool;
     private final Map<String, CompletableFuture<Void>> tails = new ConcurrentHashMap<>();
     private final AtomicInteger inFlight = new AtomicInteger();
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(task -> {
-        Thread thread = new Thread(task, "order-retry-timer");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ThreadPoolTaskScheduler timer = new ThreadPoolTaskScheduler();
     private volatile boolean closing;
 
+    /** Stopped before the processing commits ({@link OrderedStop}), so a worker waiting for its commit gets it. */
     KeyedWorkers(ProcessingSettings settings) {
-        AtomicInteger threads = new AtomicInteger();
-        this.pool = new ThreadPoolExecutor(settings.maxInFlight(), settings.maxInFlight(), 30, TimeUnit.SECONDS,
-            new LinkedBlockingQueue<>(), task -> {
-                Thread thread = new Thread(task, "order-worker-" + threads.incrementAndGet());
-                thread.setDaemon(true);
-                return thread;
-            });
-        this.pool.allowCoreThreadTimeOut(true);
+        super(OrderedStop.ORDER_WORKERS);
+        // Up to maxInFlight threads, each idle one ended after 30 s; the unbounded queue never fills in practice,
+        // as the consumers keep at most maxInFlight orders in flight.
+        ThreadPoolTaskExecutor workers = new ThreadPoolTaskExecutor();
+        workers.setThreadNamePrefix("order-worker-");
+        workers.setCorePoolSize(settings.maxInFlight());
+        workers.setMaxPoolSize(settings.maxInFlight());
+        workers.setKeepAliveSeconds(30);
+        workers.setAllowCoreThreadTimeOut(true);
+        workers.setDaemon(true);
+        workers.initialize();
+        this.pool = workers.getThreadPoolExecutor();
+        timer.setThreadNamePrefix("order-retry-timer-");
+        timer.setDaemon(true);
+        timer.initialize();
     }
 
     /**
@@ -85,8 +87,8 @@ class KeyedWorkers implements DisposableBean {
                 } else {
                     result.completeExceptionally(failure);
                 }
-            }), delayMillis, TimeUnit.MILLISECONDS);
-        } catch (RejectedExecutionException closing) {
+            }), Instant.now().plusMillis(delayMillis));
+        } catch (TaskRejectedException closing) {
             result.completeExceptionally(closing);
         }
         return result;
@@ -106,13 +108,18 @@ class KeyedWorkers implements DisposableBean {
      * acknowledged, so its record is delivered again on the next start and the duplicate check handles it.
      */
     @Override
-    public void destroy() throws InterruptedException {
+    protected void stopWork() {
         closing = true;
-        timer.shutdownNow();
+        timer.getScheduledExecutor().shutdownNow();
         pool.shutdown();
-        if (!pool.awaitTermination(20, TimeUnit.SECONDS)) {
-            log.warn("{} order task(s) still running at shutdown; their records will be delivered again",
-                pool.getActiveCount());
+        try {
+            if (!pool.awaitTermination(20, TimeUnit.SECONDS)) {
+                log.warn("{} order task(s) still running at shutdown; their records will be delivered again",
+                    pool.getActiveCount());
+                pool.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             pool.shutdownNow();
         }
     }

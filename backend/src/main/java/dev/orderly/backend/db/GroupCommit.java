@@ -6,6 +6,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 /**
  * Group commit: callers queue items, one writer thread hands whatever has queued up to {@code writeBatch}, which
@@ -23,15 +24,14 @@ public final class GroupCommit<T> implements AutoCloseable {
     private final LinkedBlockingQueue<Pending<T>> queue = new LinkedBlockingQueue<>();
     private final Consumer<List<T>> writeBatch;
     private final int maxBatch;
-    private final Thread writer;
+    private final ThreadPoolTaskExecutor writer;
     private volatile boolean running = true;
 
     public GroupCommit(String name, int maxBatch, Consumer<List<T>> writeBatch) {
         this.writeBatch = writeBatch;
         this.maxBatch = maxBatch;
-        this.writer = new Thread(this::write, name);
-        this.writer.setDaemon(true);
-        this.writer.start();
+        this.writer = OrderedStop.loopThreads(name, 1, 10);
+        this.writer.execute(this::write);
     }
 
     /** Queues {@code item}; the future completes when the transaction holding it committed. */
@@ -72,10 +72,6 @@ public final class GroupCommit<T> implements AutoCloseable {
     @Override
     public void close() {
         running = false;
-        try {
-            writer.join(TimeUnit.SECONDS.toMillis(10));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        writer.shutdown();
     }
 }

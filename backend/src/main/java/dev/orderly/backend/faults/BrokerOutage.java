@@ -4,13 +4,11 @@ import dev.orderly.backend.kafka.EmbeddedKafkaBroker;
 import dev.orderly.backend.web.ApiException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,15 +22,15 @@ public class BrokerOutage implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(BrokerOutage.class);
 
     private final ObjectProvider<EmbeddedKafkaBroker> broker;
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(task -> {
-        Thread thread = new Thread(task, "broker-outage");
-        thread.setDaemon(true);
-        return thread;
-    });
+    /** Its own thread, not the shared scheduler's: restarting the broker takes seconds. */
+    private final ThreadPoolTaskScheduler timer = new ThreadPoolTaskScheduler();
     private volatile Instant backAt;
 
     BrokerOutage(ObjectProvider<EmbeddedKafkaBroker> broker) {
         this.broker = broker;
+        timer.setThreadNamePrefix("broker-outage-");
+        timer.setDaemon(true);
+        timer.initialize();
     }
 
     /** Stops the embedded broker for {@code duration}; returns when it is down. */
@@ -47,7 +45,7 @@ public class BrokerOutage implements DisposableBean {
         }
         embedded.stopForOutage();
         backAt = Instant.now().plus(duration);
-        timer.schedule(() -> end(embedded), duration.toMillis(), TimeUnit.MILLISECONDS);
+        timer.schedule(() -> end(embedded), backAt);
         return backAt;
     }
 
@@ -69,6 +67,6 @@ public class BrokerOutage implements DisposableBean {
 
     @Override
     public void destroy() {
-        timer.shutdownNow();
+        timer.getScheduledExecutor().shutdownNow();
     }
 }

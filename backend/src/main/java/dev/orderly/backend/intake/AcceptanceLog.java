@@ -1,6 +1,7 @@
 package dev.orderly.backend.intake;
 
 import dev.orderly.backend.db.GroupCommit;
+import dev.orderly.backend.db.OrderedStop;
 import dev.orderly.backend.db.TransactionInserts;
 import dev.orderly.backend.processing.ProcessingAttempt;
 import dev.orderly.backend.processing.RecordOrigin;
@@ -9,7 +10,6 @@ import java.time.Clock;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -22,7 +22,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * context) made this writer the busiest thread of the accept path in its profile (BENCHMARKS.md).
  */
 @Component
-class AcceptanceLog implements DisposableBean {
+class AcceptanceLog extends OrderedStop {
 
     private static final Logger log = LoggerFactory.getLogger(AcceptanceLog.class);
     private static final int MAX_BATCH = 500;
@@ -31,6 +31,7 @@ class AcceptanceLog implements DisposableBean {
     private final Clock clock;
 
     AcceptanceLog(TransactionInserts inserts, TransactionTemplate transactions, Clock clock) {
+        super(OrderedStop.WRITERS);
         this.clock = clock;
         this.rows = new GroupCommit<>("acceptance-log", MAX_BATCH,
             batch -> transactions.executeWithoutResult(status -> batch.forEach(row -> row.insertAtCommit(inserts))));
@@ -49,8 +50,9 @@ class AcceptanceLog implements DisposableBean {
         }
     }
 
+    /** Writes what is queued, then stops. */
     @Override
-    public void destroy() {
+    protected void stopWork() {
         rows.close();
     }
 }

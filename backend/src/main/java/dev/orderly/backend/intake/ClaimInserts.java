@@ -1,13 +1,13 @@
 package dev.orderly.backend.intake;
 
 import dev.orderly.backend.db.GroupCommit;
+import dev.orderly.backend.db.OrderedStop;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.springframework.beans.factory.DisposableBean;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
@@ -24,7 +24,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * again row by row, each alone, so every request still learns exactly whether its own claim was made.
  */
 @Component
-class ClaimInserts implements DisposableBean {
+class ClaimInserts extends OrderedStop {
 
     private static final int MAX_BATCH = 500;
     private static final long WAIT_SECONDS = 60;
@@ -50,6 +50,7 @@ class ClaimInserts implements DisposableBean {
     private final GroupCommit<Row> rows;
 
     ClaimInserts(JdbcTemplate jdbc, TransactionTemplate transactions) {
+        super(OrderedStop.WRITERS);
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.rows = new GroupCommit<>("payment-claims", MAX_BATCH, this::write);
@@ -112,8 +113,9 @@ class ClaimInserts implements DisposableBean {
         }
     }
 
+    /** Writes what is queued, then stops. */
     @Override
-    public void destroy() {
+    protected void stopWork() {
         rows.close();
     }
 }

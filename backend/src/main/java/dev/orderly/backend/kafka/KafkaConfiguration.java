@@ -1,15 +1,20 @@
 package dev.orderly.backend.kafka;
 
-import java.nio.file.Path;
+import dev.orderly.backend.BackendSettings;
 import java.time.Duration;
 import java.util.List;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.config.TopicBuilder;
 
 /** The broker connection (embedded or external) and the topics, created at start-up if missing. */
@@ -18,8 +23,9 @@ class KafkaConfiguration {
 
     @Bean(destroyMethod = "close")
     @ConditionalOnProperty(name = "orderly.kafka.mode", havingValue = "embedded", matchIfMissing = true)
-    EmbeddedKafkaBroker embeddedKafkaBroker(KafkaSettings settings, @Value("${orderly.data-dir}") Path dataDir) {
-        return EmbeddedKafkaBroker.start(dataDir.resolve("kafka"), settings.embedded().port(), Duration.ofSeconds(60));
+    EmbeddedKafkaBroker embeddedKafkaBroker(KafkaSettings settings, BackendSettings backend) {
+        return EmbeddedKafkaBroker.start(backend.dataDir().resolve("kafka"), settings.embedded().port(),
+            Duration.ofSeconds(60));
     }
 
     /** In embedded mode every Kafka client of the application connects to the in-process broker. */
@@ -27,6 +33,19 @@ class KafkaConfiguration {
     @ConditionalOnProperty(name = "orderly.kafka.mode", havingValue = "embedded", matchIfMissing = true)
     KafkaConnectionDetails embeddedKafkaConnectionDetails(EmbeddedKafkaBroker broker) {
         return () -> List.of(broker.bootstrapServers());
+    }
+
+    /**
+     * The one Kafka admin client of the application (health, lag, dead-letter and topic views): Spring Kafka's
+     * {@link KafkaAdmin} creates topics at start-up but opens a new client for each of its own calls, so the views
+     * that ask every second share this one. Created on first use; each call gives its own time-out.
+     */
+    @Bean(destroyMethod = "close")
+    @Lazy
+    Admin kafkaAdminClient(KafkaAdmin kafkaAdmin) {
+        Map<String, Object> config = new HashMap<>(kafkaAdmin.getConfigurationProperties());
+        config.put(AdminClientConfig.CLIENT_ID_CONFIG, "orderly-admin");
+        return Admin.create(config);
     }
 
     @Bean

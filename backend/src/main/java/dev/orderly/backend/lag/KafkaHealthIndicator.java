@@ -1,33 +1,33 @@
 package dev.orderly.backend.lag;
 
-import java.util.HashMap;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.springframework.beans.factory.DisposableBean;
+import org.apache.kafka.clients.admin.DescribeClusterOptions;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.stereotype.Component;
 
-/** Actuator health of the broker: UP when the cluster answers within two seconds. One admin client, reused. */
+/** Actuator health of the broker: UP when the cluster answers within two seconds (the shared admin client). */
 @Component("kafka")
-class KafkaHealthIndicator extends AbstractHealthIndicator implements DisposableBean {
+class KafkaHealthIndicator extends AbstractHealthIndicator {
 
     private final KafkaAdmin kafkaAdmin;
-    private Admin admin;
+    private final ObjectProvider<Admin> admin;
 
-    KafkaHealthIndicator(KafkaAdmin kafkaAdmin) {
+    KafkaHealthIndicator(KafkaAdmin kafkaAdmin, ObjectProvider<Admin> admin) {
         this.kafkaAdmin = kafkaAdmin;
+        this.admin = admin;
     }
 
     @Override
     protected void doHealthCheck(Health.Builder builder) throws Exception {
-        Admin client = admin();
         int nodes;
         try {
-            nodes = client.describeCluster().nodes().get(2, TimeUnit.SECONDS).size();
+            nodes = admin.getObject().describeCluster(new DescribeClusterOptions().timeoutMs(2000)).nodes()
+                .get(2, TimeUnit.SECONDS).size();
         } catch (java.util.concurrent.ExecutionException e) {
             builder.down().withDetail("error", explain(e.getCause()));
             return;
@@ -48,24 +48,5 @@ class KafkaHealthIndicator extends AbstractHealthIndicator implements Disposable
                 + cause.getMessage();
         }
         return cause == null ? "unknown" : cause.toString();
-    }
-
-    private synchronized Admin admin() {
-        if (admin == null) {
-            Map<String, Object> config = new HashMap<>(kafkaAdmin.getConfigurationProperties());
-            config.put(AdminClientConfig.CLIENT_ID_CONFIG, "orderly-health");
-            config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000);
-            config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 2000);
-            admin = Admin.create(config);
-        }
-        return admin;
-    }
-
-    @Override
-    public synchronized void destroy() {
-        if (admin != null) {
-            admin.close();
-            admin = null;
-        }
     }
 }

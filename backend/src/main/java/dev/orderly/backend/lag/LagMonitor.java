@@ -19,7 +19,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
@@ -30,8 +29,7 @@ import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.DisposableBean;
-import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.messaging.simp.SimpMessagingTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -41,29 +39,28 @@ import org.springframework.stereotype.Component;
  * READ_COMMITTED (the last stable offset), so transaction markers and open transactions do not count as lag.
  */
 @Component
-public class LagMonitor implements DisposableBean {
+public class LagMonitor {
 
     private static final Logger log = LoggerFactory.getLogger(LagMonitor.class);
     private static final Map<String, String> WATCHED = Map.of(
         KafkaTopics.PROCESSING_GROUP, KafkaTopics.PROCESSING,
         KafkaTopics.RETRY_GROUP, KafkaTopics.RETRY);
 
-    private final KafkaAdmin kafkaAdmin;
+    private final ObjectProvider<Admin> admin;
     private final OrderRepository orders;
     private final SimpMessagingTemplate stomp;
     private final Clock clock;
     private final StuckOrderQueries stuck;
     private final int partitions;
     private final AtomicReference<LagSnapshot> latest = new AtomicReference<>();
-    private Admin admin;
     private long lastAppended;
     private long lastProcessed;
 
-    LagMonitor(KafkaAdmin kafkaAdmin, OrderRepository orders, SimpMessagingTemplate stomp, Clock clock,
+    LagMonitor(ObjectProvider<Admin> admin, OrderRepository orders, SimpMessagingTemplate stomp, Clock clock,
         KafkaSettings kafka, StuckOrderQueries stuck) {
         this.stuck = stuck;
         this.partitions = kafka.topics().partitions();
-        this.kafkaAdmin = kafkaAdmin;
+        this.admin = admin;
         this.orders = orders;
         this.stomp = stomp;
         this.clock = clock;
@@ -89,7 +86,7 @@ public class LagMonitor implements DisposableBean {
     }
 
     LagSnapshot measure() throws Exception {
-        Admin client = admin();
+        Admin client = admin.getObject();
         Map<String, Integer> counts = partitionCounts(client);
         Map<TopicPartition, OffsetSpec> ends = new HashMap<>();
         for (String topic : List.of(KafkaTopics.PROCESSING, KafkaTopics.RETRY, KafkaTopics.DEAD_LETTER)) {
@@ -165,22 +162,5 @@ public class LagMonitor implements DisposableBean {
     private static long endTotal(Map<TopicPartition, ListOffsetsResultInfo> ends, String topic) {
         return ends.entrySet().stream().filter(e -> e.getKey().topic().equals(topic))
             .mapToLong(e -> e.getValue().offset()).sum();
-    }
-
-    private synchronized Admin admin() {
-        if (admin == null) {
-            Map<String, Object> config = new HashMap<>(kafkaAdmin.getConfigurationProperties());
-            config.put(AdminClientConfig.CLIENT_ID_CONFIG, "orderly-lag-monitor");
-            admin = Admin.create(config);
-        }
-        return admin;
-    }
-
-    @Override
-    public synchronized void destroy() {
-        if (admin != null) {
-            admin.close();
-            admin = null;
-        }
     }
 }

@@ -5,7 +5,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.springframework.beans.factory.annotation.Value;
+import dev.orderly.backend.security.AccessSettings;
 import org.springframework.context.event.EventListener;
 import org.springframework.messaging.MessageDeliveryException;
 import org.springframework.stereotype.Component;
@@ -23,8 +23,8 @@ class LiveConnectionLimit {
     private final int max;
     private final Map<String, Set<String>> sessions = new ConcurrentHashMap<>();
 
-    LiveConnectionLimit(@Value("${orderly.security.max-live-connections-per-user:20}") int max) {
-        this.max = max;
+    LiveConnectionLimit(AccessSettings settings) {
+        this.max = settings.maxLiveConnectionsPerUser();
     }
 
     /** Counts the connection in, or refuses it if {@code user} already has {@link #max} open. */

@@ -1,7 +1,6 @@
 package dev.orderly.backend.payment;
 
-import java.nio.file.Path;
-import org.springframework.beans.factory.annotation.Value;
+import dev.orderly.backend.BackendSettings;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,9 +9,9 @@ import org.springframework.context.annotation.Configuration;
 class PaymentConfiguration {
 
     @Bean(destroyMethod = "close")
-    SimulatedPaymentGateway paymentGateway(GatewaySettings settings, @Value("${orderly.data-dir}") Path dataDir,
+    SimulatedPaymentGateway paymentGateway(GatewaySettings settings, BackendSettings backend,
         DataSourceProperties database) {
         return new SimulatedPaymentGateway(LedgerDatabase.forMainDatabase(database.getUrl(), database.getUsername(),
-            database.getPassword(), dataDir), settings);
+            database.getPassword(), backend.dataDir()), settings);
     }
 }

@@ -5,7 +5,9 @@ import java.time.Clock;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import jakarta.validation.constraints.NotNull;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -21,6 +23,11 @@ import org.springframework.stereotype.Component;
 @Component
 class OpenAuthorizationSweep {
 
+    /** {@code orderly.processing.void-after}: older than any processing transaction still running. */
+    @ConfigurationProperties("orderly.processing")
+    record Settings(@NotNull @DefaultValue("60s") Duration voidAfter) {
+    }
+
     private static final Logger log = LoggerFactory.getLogger(OpenAuthorizationSweep.class);
 
     private final PaymentGateway gateway;
@@ -29,11 +36,11 @@ class OpenAuthorizationSweep {
     private final Duration after;
 
     OpenAuthorizationSweep(PaymentGateway gateway, PaymentCompensator compensator, Clock clock,
-        @Value("${orderly.processing.void-after:60s}") Duration after) {
+        Settings settings) {
         this.gateway = gateway;
         this.compensator = compensator;
         this.clock = clock;
-        this.after = after;
+        this.after = settings.voidAfter();
     }
 
     /** Returns how many authorisations it voided. */

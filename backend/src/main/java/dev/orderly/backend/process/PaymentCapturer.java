@@ -1,6 +1,7 @@
 package dev.orderly.backend.process;
 
 import dev.orderly.backend.db.GroupCommit;
+import dev.orderly.backend.db.OrderedStop;
 import dev.orderly.backend.payment.Payment;
 import dev.orderly.backend.payment.PaymentGateway;
 import dev.orderly.backend.payment.PaymentRepository;
@@ -8,7 +9,6 @@ import java.time.Clock;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.DisposableBean;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -20,7 +20,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * leaves the row AUTHORIZED, and the sweep captures it again, harmlessly).
  */
 @Component
-class PaymentCapturer implements DisposableBean {
+class PaymentCapturer extends OrderedStop {
 
     private static final Logger log = LoggerFactory.getLogger(PaymentCapturer.class);
     private static final Duration SWEEP_AGE = Duration.ofSeconds(2);
@@ -32,6 +32,7 @@ class PaymentCapturer implements DisposableBean {
 
     PaymentCapturer(PaymentRepository payments, PaymentGateway gateway, TransactionTemplate transactions,
         Clock clock) {
+        super(OrderedStop.WRITERS);
         this.payments = payments;
         this.gateway = gateway;
         this.clock = clock;
@@ -66,8 +67,9 @@ class PaymentCapturer implements DisposableBean {
         }
     }
 
+    /** Writes what is queued, then stops. */
     @Override
-    public void destroy() {
+    protected void stopWork() {
         marks.close();
     }
 }

@@ -1,5 +1,6 @@
 package dev.orderly.backend.process;
 
+import dev.orderly.backend.db.OrderedStop;
 import dev.orderly.backend.payment.PaymentGateway.Authorization;
 import dev.orderly.backend.processing.ProcessingSettings;
 import dev.orderly.backend.processing.RecordOrigin;
@@ -22,8 +23,8 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -54,7 +55,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * own.
  */
 @Component
-class ProcessingCommits implements DisposableBean {
+class ProcessingCommits extends OrderedStop {
 
     private static final Logger log = LoggerFactory.getLogger(ProcessingCommits.class);
     private static final long WAIT_SECONDS = 60;
@@ -71,13 +72,14 @@ class ProcessingCommits implements DisposableBean {
     private final DistributionSummary batchSizes;
     private final int maxBatch;
     private final int maxBatchWhileAccepting;
-    private final List<Thread> writers = new ArrayList<>();
+    private final ThreadPoolTaskExecutor writers;
     /** Writers work under the read lock; {@link #hold} takes the write lock. */
     private final ReentrantReadWriteLock held = new ReentrantReadWriteLock();
     private volatile boolean running = true;
 
     ProcessingCommits(ProcessingTransaction transaction, TransactionTemplate transactions, WorkBulkhead bulkhead,
         ProcessingSettings settings, MeterRegistry meters) {
+        super(OrderedStop.PROCESSING_COMMITS);
         this.maxBatch = settings.commitBatch();
         this.maxBatchWhileAccepting = Math.min(settings.commitBatchWhileAccepting(), maxBatch);
         this.transaction = transaction;
@@ -85,11 +87,9 @@ class ProcessingCommits implements DisposableBean {
         this.bulkhead = bulkhead;
         this.batchSizes = DistributionSummary.builder("orderly.processing.batch.size")
             .description("Orders applied in one processing transaction").register(meters);
-        for (int i = 1; i <= settings.commitWriters(); i++) {
-            Thread writer = new Thread(this::write, "processing-commits-" + i);
-            writer.setDaemon(true);
-            writers.add(writer);
-            writer.start();
+        this.writers = OrderedStop.loopThreads("processing-commits", settings.commitWriters(), 10);
+        for (int i = 0; i < settings.commitWriters(); i++) {
+            writers.execute(this::write);
         }
     }
 
@@ -108,7 +108,7 @@ class ProcessingCommits implements DisposableBean {
             throw stopped(event);
         }
         queue.add(work);
-        if (!running && writers.stream().noneMatch(Thread::isAlive) && queue.remove(work)) {
+        if (!running && writers.getActiveCount() == 0 && queue.remove(work)) {
             throw stopped(event);
         }
         try {
@@ -269,14 +269,8 @@ class ProcessingCommits implements DisposableBean {
 
     /** Commits what is queued (the workers still waiting get their answers), then stops (waits up to 10 s). */
     @Override
-    public void destroy() {
+    protected void stopWork() {
         running = false;
-        try {
-            for (Thread writer : writers) {
-                writer.join(TimeUnit.SECONDS.toMillis(10));
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        writers.shutdown();
     }
 }

@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -37,10 +36,10 @@ public class StuckOrderQueries {
     private final Clock clock;
     private final Duration threshold;
 
-    StuckOrderQueries(JdbcTemplate jdbc, Clock clock, @Value("${orderly.stuck-after:30s}") Duration threshold) {
+    StuckOrderQueries(JdbcTemplate jdbc, Clock clock, StuckSettings settings) {
         this.jdbc = jdbc;
         this.clock = clock;
-        this.threshold = threshold;
+        this.threshold = settings.stuckAfter();
     }
 
     /** How long an accepted order may wait for its outcome before it counts as stuck ({@code orderly.stuck-after}). */

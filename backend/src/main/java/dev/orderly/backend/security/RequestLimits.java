@@ -19,7 +19,6 @@ import java.util.Base64;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -57,9 +56,9 @@ public class RequestLimits {
     private final EnvelopeWriter envelopes;
 
     @Autowired
-    RequestLimits(@Value("${orderly.security.rate-limit.failed-sign-ins:10}") int failedPerMinute,
-        @Value("${orderly.security.rate-limit.writes-per-second:1000}") int writesPerSecond, EnvelopeWriter envelopes) {
-        this(failedPerMinute, writesPerSecond, envelopes, Ticker.systemTicker());
+    RequestLimits(AccessSettings settings, EnvelopeWriter envelopes) {
+        this(settings.rateLimit().failedSignIns(), settings.rateLimit().writesPerSecond(), envelopes,
+            Ticker.systemTicker());
     }
 
     RequestLimits(int failedPerMinute, int writesPerSecond, EnvelopeWriter envelopes, Ticker ticker) {

@@ -4,7 +4,7 @@ import dev.orderly.backend.web.EnvelopeWriter;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.server.autoconfigure.ServerProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -32,8 +32,8 @@ class SecurityConfiguration {
      * BCrypt after the first sign-in, which then costs ~250 ms of CPU on every HTTP Basic request.
      */
     @Bean
-    UserDetailsService users(SecuritySettings settings, @Value("${server.address:}") String address) {
-        refuseDemoPasswordsBeyondLoopback(settings, address);
+    UserDetailsService users(SecuritySettings settings, ServerProperties server) {
+        refuseDemoPasswordsBeyondLoopback(settings, ServerAddress.of(server));
         Map<String, UserDetails> byEmail = new HashMap<>();
         settings.users().forEach(u -> byEmail.put(u.email().toLowerCase(Locale.ROOT), toUserDetails(u)));
         return username -> {
@@ -77,7 +77,7 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, EnvelopeWriter envelopes, RequestLimits limits,
-        SecuritySettings settings, SessionTokens tokens, @Value("${server.address:}") String address)
+        SecuritySettings settings, SessionTokens tokens, ServerProperties server)
         throws Exception {
         AuthenticationEntryPoint signIn = (request, response, ex) -> {
             String credentials = request.getHeader("Authorization");
@@ -93,8 +93,9 @@ class SecurityConfiguration {
         };
         // HTTP Basic or a session token on every request, no session cookie: a cross-site form post is stopped by
         // the Origin check, and a browser never sends a Bearer token by itself.
+        HostAllowList hosts = new HostAllowList(settings, ServerAddress.of(server), envelopes);
         http.csrf(csrf -> csrf.disable())
-            .addFilterBefore(new HostAllowList(settings, address, envelopes), BasicAuthenticationFilter.class)
+            .addFilterBefore(hosts, BasicAuthenticationFilter.class)
             .addFilterBefore(new SameOriginWrites(envelopes), BasicAuthenticationFilter.class)
             .addFilterBefore(limits.signInFilter(), BasicAuthenticationFilter.class)
             .addFilterAfter(limits.writeFilter(), BasicAuthenticationFilter.class)

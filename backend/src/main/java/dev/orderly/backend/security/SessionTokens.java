@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.List;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
@@ -34,11 +33,11 @@ public class SessionTokens {
     private final JwtEncoder encoder;
     private final JwtDecoder decoder;
 
-    SessionTokens(@Value("${orderly.security.session-lifetime:12h}") Duration lifetime) {
+    SessionTokens(AccessSettings settings) {
         byte[] secret = new byte[32];
         new SecureRandom().nextBytes(secret);
         SecretKey key = new SecretKeySpec(secret, "HmacSHA256");
-        this.lifetime = lifetime;
+        this.lifetime = settings.sessionLifetime();
         this.encoder = NimbusJwtEncoder.withSecretKey(key).algorithm(MacAlgorithm.HS256).build();
         this.decoder = NimbusJwtDecoder.withSecretKey(key).macAlgorithm(MacAlgorithm.HS256).build();
     }

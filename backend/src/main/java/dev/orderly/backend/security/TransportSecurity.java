@@ -1,6 +1,8 @@
 package dev.orderly.backend.security;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.web.server.Ssl;
+import org.springframework.boot.web.server.autoconfigure.ServerProperties;
 import org.springframework.stereotype.Component;
 
 /**
@@ -12,10 +14,20 @@ import org.springframework.stereotype.Component;
 @Component
 class TransportSecurity {
 
-    TransportSecurity(@Value("${server.address:}") String address,
-        @Value("${server.ssl.enabled:true}") boolean sslEnabled, @Value("${server.ssl.bundle:}") String bundle,
-        @Value("${server.ssl.key-store:}") String keyStore, @Value("${server.ssl.certificate:}") String certificate,
-        @Value("${orderly.security.allow-plain-http:false}") boolean plainAllowed) {
+    @Autowired
+    TransportSecurity(ServerProperties server, AccessSettings settings) {
+        this(ServerAddress.of(server), server.getSsl() == null || server.getSsl().isEnabled(),
+            text(server.getSsl(), Ssl::getBundle), text(server.getSsl(), Ssl::getKeyStore),
+            text(server.getSsl(), Ssl::getCertificate), settings.allowPlainHttp());
+    }
+
+    private static String text(Ssl ssl, java.util.function.Function<Ssl, String> part) {
+        String value = ssl == null ? null : part.apply(ssl);
+        return value == null ? "" : value;
+    }
+
+    TransportSecurity(String address, boolean sslEnabled, String bundle, String keyStore, String certificate,
+        boolean plainAllowed) {
         boolean tls = sslEnabled && !(bundle.isBlank() && keyStore.isBlank() && certificate.isBlank());
         refusePlainHttpBeyondLoopback(address, tls, plainAllowed);
     }

@@ -8,12 +8,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
-import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -36,8 +34,8 @@ class BodySizeLimit extends OncePerRequestFilter {
     private final long limit;
     private final EnvelopeWriter envelopes;
 
-    BodySizeLimit(@Value("${orderly.http.max-body-size:1MB}") DataSize limit, EnvelopeWriter envelopes) {
-        this.limit = limit.toBytes();
+    BodySizeLimit(HttpSettings settings, EnvelopeWriter envelopes) {
+        this.limit = settings.maxBodySize().toBytes();
         this.envelopes = envelopes;
     }
 

@@ -22,7 +22,7 @@ class KeyedWorkersTest {
 
     @AfterEach
     void close() throws InterruptedException {
-        workers.destroy();
+        workers.stop();
     }
 
     @Test
@@ -73,7 +73,7 @@ class KeyedWorkersTest {
 
     @Test
     void afterShutdownATaskFailsInsteadOfRunning() throws Exception {
-        workers.destroy();
+        workers.stop();
         AtomicInteger ran = new AtomicInteger();
         CompletableFuture<Void> task = workers.submit("order-1", ran::incrementAndGet);
         assertThat(task.handle((v, e) -> e).get(5, TimeUnit.SECONDS)).isNotNull();

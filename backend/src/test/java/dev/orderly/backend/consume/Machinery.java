@@ -90,6 +90,6 @@ final class Machinery {
     }
 
     void close() throws InterruptedException {
-        workers.destroy();
+        workers.stop();
     }
 }

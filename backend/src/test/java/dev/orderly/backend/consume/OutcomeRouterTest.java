@@ -122,7 +122,7 @@ class OutcomeRouterTest {
     void atShutdownAnUnpublishableOutcomeIsAbandonedUnacknowledgedAndGivesItsPermitBack() throws Exception {
         machinery.deadLetterFailures.set(Integer.MAX_VALUE);
         Delivery delivery = delivery(0, event(0));
-        machinery.workers.destroy();
+        machinery.workers.stop();
         machinery.router.route(delivery, () -> new DeadLetter("order 7 does not exist", null));
 
         assertThat(acknowledged).isEmpty();

@@ -52,13 +52,14 @@ class OpenAuthorizationSweepIntegrationTest {
         assertThat(gateway.find(key).orElseThrow().state()).isEqualTo(LedgerState.AUTHORIZED);
 
         // Young authorisations are left to their attempts.
-        OpenAuthorizationSweep now = new OpenAuthorizationSweep(gateway, compensator, clock, Duration.ofSeconds(60));
+        OpenAuthorizationSweep.Settings minute = new OpenAuthorizationSweep.Settings(Duration.ofSeconds(60));
+        OpenAuthorizationSweep now = new OpenAuthorizationSweep(gateway, compensator, clock, minute);
         now.sweep();
         assertThat(gateway.find(key).orElseThrow().state()).isEqualTo(LedgerState.AUTHORIZED);
 
         // Two minutes on, the sweep voids it, and says so on the order's timeline.
         OpenAuthorizationSweep later = new OpenAuthorizationSweep(gateway, compensator,
-            Clock.offset(clock, Duration.ofMinutes(2)), Duration.ofSeconds(60));
+            Clock.offset(clock, Duration.ofMinutes(2)), minute);
         assertThat(later.sweep()).isPositive();
         assertThat(gateway.find(key).orElseThrow().state()).isEqualTo(LedgerState.VOIDED);
         assertThat(api.order(ALICE, abandoned).get("timeline").toString()).contains("voided by the sweep");

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.InetAddress;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.web.server.autoconfigure.ServerProperties;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -60,7 +62,7 @@ class SecurityConfigurationTest {
         SecurityConfiguration configuration = new SecurityConfiguration();
         UserDetailsService users = configuration.users(new SecuritySettings(List.of(
             new SecuritySettings.User("dana@example.com", hash, Role.STAFF),
-            new SecuritySettings.User("alice@example.com", "alice-demo", Role.CUSTOMER)), List.of()), "127.0.0.1");
+            new SecuritySettings.User("alice@example.com", "alice-demo", Role.CUSTOMER)), List.of()), loopbackServer());
         PasswordEncoder passwords = configuration.passwordEncoder();
 
         UserDetails dana = users.loadUserByUsername("Dana@Example.com");
@@ -70,5 +72,11 @@ class SecurityConfigurationTest {
         // Plain passwords in the configuration still work ({noop}).
         assertThat(passwords.matches("alice-demo", users.loadUserByUsername("alice@example.com").getPassword()))
             .isTrue();
+    }
+
+    private static ServerProperties loopbackServer() {
+        ServerProperties server = new ServerProperties();
+        server.setAddress(InetAddress.getLoopbackAddress());
+        return server;
     }
 }
