@@ -4,13 +4,17 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tngtech.archunit.core.domain.JavaCall;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.properties.HasOwner;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.DependsOn;
 
 /** The backend's features depend on each other in one direction only. */
 class BackendArchitectureTest {
@@ -43,6 +47,21 @@ class BackendArchitectureTest {
         Map<String, Long> filesPerPackage = BACKEND.stream().filter(c -> c.getEnclosingClass().isEmpty())
             .collect(Collectors.groupingBy(JavaClass::getPackageName, Collectors.counting()));
         assertThat(filesPerPackage).allSatisfy((pkg, files) -> assertThat(files).as(pkg).isLessThanOrEqualTo(15));
+    }
+
+    @Test
+    void threadsComeFromSpringsExecutorsAndStopInTheirPhase() {
+        noClasses().should().callConstructorWhere(JavaCall.Predicates.target(
+            HasOwner.Predicates.With.owner(JavaClass.Predicates.assignableTo(Thread.class))))
+            .because("threads come from Spring's executors, stopped in OrderedStop's phases").check(BACKEND);
+        noClasses().should().beAnnotatedWith(DependsOn.class)
+            .because("the stop order is OrderedStop's list of phases").check(BACKEND);
+    }
+
+    @Test
+    void settingsAreReadThroughConfigurationPropertiesRecords() {
+        noClasses().should().dependOnClassesThat().areAssignableTo(Value.class)
+            .because("each feature's settings are one @ConfigurationProperties record").check(BACKEND);
     }
 
     @Test
