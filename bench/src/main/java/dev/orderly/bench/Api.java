@@ -82,6 +82,23 @@ final class Api {
             HttpResponse.BodyHandlers.discarding());
     }
 
+    /** The floor: what the web stack costs for one authenticated read of one row, answered as JSON. */
+    CompletableFuture<HttpResponse<Void>> statusAsync(long orderId) {
+        return http.sendAsync(HttpRequest.newBuilder(URI.create(base + "/api/orders/" + orderId + "/status"))
+            .timeout(Duration.ofSeconds(60)).header("Authorization", ALICE).GET().build(),
+            HttpResponse.BodyHandlers.discarding());
+    }
+
+    CompletableFuture<HttpResponse<Void>> createAsync() {
+        return http.sendAsync(post("/api/orders", ORDER, ALICE), HttpResponse.BodyHandlers.discarding());
+    }
+
+    /** What a load balancer polls: anonymous, so it gets the components' UP/DOWN only. */
+    CompletableFuture<HttpResponse<Void>> healthAsync() {
+        return http.sendAsync(HttpRequest.newBuilder(URI.create(base + "/actuator/health"))
+            .timeout(Duration.ofSeconds(60)).GET().build(), HttpResponse.BodyHandlers.discarding());
+    }
+
     /** Sends an order for processing and waits for the answer; returns the HTTP status. */
     int pay(long orderId) throws IOException, InterruptedException {
         return http.send(post("/api/orders/" + orderId + "/process-payment-shipment", PAY, ALICE),

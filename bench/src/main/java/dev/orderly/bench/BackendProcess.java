@@ -1,5 +1,6 @@
 package dev.orderly.bench;
 
+import dev.orderly.backend.support.BackendLaunch;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -40,14 +41,15 @@ final class BackendProcess implements AutoCloseable {
         int http = freePort();
         int kafka = freePort();
         long begin = System.nanoTime();
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-            .toString(), "-Xmx1g"));
+        List<String> jvmOptions = new ArrayList<>(List.of("-Xmx1g"));
         // For profiling, e.g. -Dorderly.bench.jvm=-XX:StartFlightRecording=filename=/tmp/backend.jfr
         String jvm = System.getProperty("orderly.bench.jvm", "").trim();
         if (!jvm.isEmpty()) {
-            command.addAll(List.of(jvm.split("\\s+")));
+            jvmOptions.addAll(List.of(jvm.split("\\s+")));
         }
-        command.addAll(List.of("-jar", jar.toString(), "--server.port=" + http,
+        // As ./orderly --headless starts it: the extracted jar with its class data sharing archive, when built.
+        List<String> command = BackendLaunch.command(jar.getParent(), jvmOptions.toArray(String[]::new));
+        command.addAll(List.of("--server.port=" + http,
             "--orderly.kafka.embedded.port=" + kafka, "--orderly.data-dir=" + data,
             "--orderly.gateway.preset=" + gatewayPreset, "--logging.file.name=",
             "--management.endpoints.web.exposure.include=health,metrics",

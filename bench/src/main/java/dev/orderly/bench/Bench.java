@@ -182,31 +182,72 @@ public final class Bench {
     }
 
     /**
-     * The accept path on its own: 500 req/s with this backend's consumers stopped, so nothing is processed
-     * meanwhile (the events wait on the broker, then are processed before the next section). What the 202 costs
-     * and how fast it is when it has the box to itself: the part of the per-order CPU that is the request's.
+     * The accept path on its own, against the web stack's own floor: with this backend's consumers stopped (the
+     * events wait on the broker, then are processed before the next section), four kinds of request at the same
+     * open-loop rate, each after a warm-up round of its own: the authenticated status read (one row, JSON: the
+     * floor), the anonymous health check a load balancer polls, the create, and the 202. Each is printed with its
+     * backend CPU per request and p99 as a multiple of the floor's, measured minutes apart on the same backend.
      */
     private static void acceptAlone(BackendProcess backend, Api api, int seconds, List<String[]> rows,
         Map<String, Double> f) throws Exception {
         int perSecond = 500;
-        progress("202 latency at " + perSecond + " req/s with processing stopped");
-        List<Long> orders = api.createOrders(perSecond * seconds, 8);
+        int n = perSecond * seconds;
+        progress("request cost at " + perSecond + " req/s with processing stopped: the floor first");
+        List<Long> orders = api.createOrders(n, 8);
+        List<Long> warmUp = api.createOrders(n, 8);
         api.consumers(false);
-        OpenLoop.Result accept;
-        double cpuMillis;
+        Cost floor;
+        Cost health;
+        Cost create;
+        Cost accept;
         try {
+            floor = cost(backend, n, perSecond, 200, i -> api.statusAsync(orders.get(i)));
+            health = cost(backend, n, perSecond, 200, i -> api.healthAsync());
+            create = cost(backend, n, perSecond, 201, i -> api.createAsync());
+            // The 202's warm-up pays for other orders (each order is paid once).
+            OpenLoop.run(api, warmUp, perSecond);
             double cpuBefore = backend.cpuSeconds();
-            accept = OpenLoop.run(api, orders, perSecond);
-            cpuMillis = cpuMillisPerOrder(cpuBefore, backend.cpuSeconds(), orders.size());
+            OpenLoop.Result result = OpenLoop.run(api, orders, perSecond);
+            accept = new Cost(result, cpuMillisPerOrder(cpuBefore, backend.cpuSeconds(), n));
         } finally {
             api.consumers(true);
         }
         api.awaitDrained(300);
-        rows.add(row("202 latency at " + perSecond + " req/s, processing stopped (the accept path alone)",
-            "p50 %.1f ms, p99 %.1f ms, p99.9 %.1f ms".formatted(accept.p50(), accept.p99(), accept.p999()),
-            accept.errors() + " errors; backend CPU %.2f ms per request".formatted(cpuMillis)));
-        f.put("accept.alone.p99", accept.p99());
-        f.put("accept.alone.cpu.ms", cpuMillis);
+        rows.add(costRow("the floor: GET /api/orders/{id}/status (Basic, one row, JSON)", floor, floor, perSecond));
+        rows.add(costRow("GET /actuator/health, anonymous", health, floor, perSecond));
+        rows.add(costRow("POST /api/orders (create)", create, floor, perSecond));
+        rows.add(costRow("the 202: POST .../process-payment-shipment, processing stopped", accept, floor,
+            perSecond));
+        f.put("floor.cpu.ms", floor.cpuMillis());
+        f.put("floor.p99", floor.latency().p99());
+        f.put("health.cpu.ratio", health.cpuMillis() / floor.cpuMillis());
+        f.put("create.cpu.ratio", create.cpuMillis() / floor.cpuMillis());
+        f.put("accept.cpu.ratio", accept.cpuMillis() / floor.cpuMillis());
+        f.put("accept.p99.ratio", accept.latency().p99() / floor.latency().p99());
+        f.put("accept.alone.p99", accept.latency().p99());
+        f.put("accept.alone.cpu.ms", accept.cpuMillis());
+    }
+
+    /** One kind of request's latency and the backend's CPU per request. */
+    private record Cost(OpenLoop.Result latency, double cpuMillis) {
+    }
+
+    /** A warm-up round of {@code n} requests, not measured, then {@code n} measured. */
+    private static Cost cost(BackendProcess backend, int n, int perSecond, int expected,
+        java.util.function.IntFunction<java.util.concurrent.CompletableFuture<java.net.http.HttpResponse<Void>>> send)
+        throws Exception {
+        OpenLoop.run(n, perSecond, expected, send);
+        double cpuBefore = backend.cpuSeconds();
+        OpenLoop.Result latency = OpenLoop.run(n, perSecond, expected, send);
+        return new Cost(latency, cpuMillisPerOrder(cpuBefore, backend.cpuSeconds(), n));
+    }
+
+    private static String[] costRow(String what, Cost cost, Cost floor, int perSecond) {
+        OpenLoop.Result l = cost.latency();
+        return row(what + ", " + perSecond + " req/s open loop", "CPU %.2f ms/request (%.1fx the floor); p99 %.1f ms"
+            .formatted(cost.cpuMillis(), cost.cpuMillis() / floor.cpuMillis(), l.p99()) + " (%.1fx)"
+            .formatted(l.p99() / floor.latency().p99()), "p50 %.1f ms, p99.9 %.1f ms; %d errors of %d"
+            .formatted(l.p50(), l.p999(), l.errors(), l.count()));
     }
 
     /** Backend CPU milliseconds per order between two readings of {@link BackendProcess#cpuSeconds}; -1 if unknown. */

@@ -1,11 +1,13 @@
 package dev.orderly.bench;
 
+import java.net.http.HttpResponse;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.IntFunction;
 
 /**
  * Constant arrival rate: request i is due at {@code start + i / rate} whether or not earlier ones answered, and
@@ -19,8 +21,14 @@ final class OpenLoop {
     private OpenLoop() {
     }
 
+    /** Pays for each of {@code orders} (a 202 is the expected answer). */
     static Result run(Api api, List<Long> orders, int perSecond) throws Exception {
-        int n = orders.size();
+        return run(orders.size(), perSecond, 202, i -> api.payAsync(orders.get(i)));
+    }
+
+    /** Sends request {@code i} of {@code n} ({@code send.apply(i)}) at its due time; another answer is an error. */
+    static Result run(int n, int perSecond, int expected, IntFunction<CompletableFuture<HttpResponse<Void>>> send)
+        throws Exception {
         long[] latencies = new long[n];
         AtomicInteger errors = new AtomicInteger();
         CompletableFuture<?>[] calls = new CompletableFuture<?>[n];
@@ -32,9 +40,9 @@ final class OpenLoop {
                 LockSupport.parkNanos(Math.min(wait, 200_000));
             }
             int index = i;
-            calls[i] = api.payAsync(orders.get(i)).whenComplete((response, failure) -> {
+            calls[i] = send.apply(i).whenComplete((response, failure) -> {
                 latencies[index] = System.nanoTime() - due;
-                if (failure != null || response.statusCode() != 202) {
+                if (failure != null || response.statusCode() != expected) {
                     errors.incrementAndGet();
                 }
             });

@@ -191,12 +191,22 @@ class ExternalCrashSuiteIT {
         }
     }
 
-    private static List<Long> createOrders(ApiClient api, int count) {
-        List<Long> orders = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            orders.add(api.createOrder(ALICE));
+    /** Creates {@code count} orders, eight at a time. */
+    private static List<Long> createOrders(ApiClient api, int count) throws Exception {
+        ExecutorService clients = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Long>> created = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                created.add(clients.submit(() -> api.createOrder(ALICE)));
+            }
+            List<Long> orders = new ArrayList<>();
+            for (Future<Long> order : created) {
+                orders.add(order.get(60, TimeUnit.SECONDS));
+            }
+            return orders;
+        } finally {
+            clients.shutdownNow();
         }
-        return orders;
     }
 
     /** Sends every order for payment, 32 at a time; returns those answered 202. */

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -36,8 +35,8 @@ public final class BackendJar implements AutoCloseable {
     public ApiClient start() throws IOException {
         Path jar = Path.of("target", "orderly-backend.jar").toAbsolutePath();
         assertThat(jar).as("the backend jar (mvn package)").exists();
-        List<String> command = new ArrayList<>(List.of(ChildProcesses.java(), "-Xmx512m", "-jar", jar.toString(),
-            "--server.port=" + port, "--orderly.data-dir=" + dir, "--logging.file.name=",
+        List<String> command = BackendLaunch.command(jar.getParent(), "-Xmx512m");
+        command.addAll(List.of("--server.port=" + port, "--orderly.data-dir=" + dir, "--logging.file.name=",
             "--orderly.processing.retry-backoff=200ms"));
         command.addAll(args);
         Files.createDirectories(dir);

@@ -3,6 +3,9 @@ package dev.orderly.backend.support;
 import static dev.orderly.backend.support.ApiClient.ALICE;
 
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -21,6 +24,8 @@ public final class OrderStream implements AutoCloseable {
     private final List<Long> accepted = new CopyOnWriteArrayList<>();
     private final List<Long> refused = new CopyOnWriteArrayList<>();
     private final AtomicInteger unreachable = new AtomicInteger();
+    private final Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
+    private final List<String> outsideTheContract = new CopyOnWriteArrayList<>();
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final Thread thread;
 
@@ -40,8 +45,15 @@ public final class OrderStream implements AutoCloseable {
     private void run() {
         while (running.get()) {
             try {
-                long order = api.createOrder(ALICE);
+                ApiClient.Answer created = api.create(ALICE);
+                note(created);
+                if (created.status() != 201) {
+                    LockSupport.parkNanos(pauseNanos);
+                    continue;
+                }
+                long order = created.data().get("orderId").asLong();
                 ApiClient.Answer answer = api.pay(ALICE, order, "4111111111111111", true);
+                note(answer);
                 if (answer.status() == 202) {
                     accepted.add(order);
                 } else {
@@ -53,6 +65,41 @@ public final class OrderStream implements AutoCloseable {
             // Pacing of the load, not synchronisation.
             LockSupport.parkNanos(pauseNanos);
         }
+    }
+
+    /** Counts the answer; a 5xx other than a 503 with a sentence is outside the API's contract. */
+    private void note(ApiClient.Answer answer) {
+        statuses.computeIfAbsent(answer.status(), status -> new AtomicInteger()).incrementAndGet();
+        if (answer.status() >= 500 && (answer.status() != 503 || sentence(answer).isBlank())) {
+            outsideTheContract.add(answer.status() + " " + answer.body());
+        }
+    }
+
+    private static String sentence(ApiClient.Answer answer) {
+        try {
+            String message = answer.message();
+            return message == null ? "" : message;
+        } catch (RuntimeException notAnEnvelope) {
+            return "";
+        }
+    }
+
+    /** How many answers of {@code status} the stream got so far. */
+    public int answered(int status) {
+        AtomicInteger count = statuses.get(status);
+        return count == null ? 0 : count.get();
+    }
+
+    /** How many answers of each status the stream got (creates and payments). */
+    public Map<Integer, Integer> statuses() {
+        Map<Integer, Integer> counts = new TreeMap<>();
+        statuses.forEach((status, count) -> counts.put(status, count.get()));
+        return counts;
+    }
+
+    /** Answers no fault may give: a 500, or a 503 without a sentence saying why. */
+    public List<String> outsideTheContract() {
+        return List.copyOf(outsideTheContract);
     }
 
     /** Orders that got a 202, in order. */

@@ -76,6 +76,30 @@ public final class PostgresServer {
         run(List.of(bin.resolve("pg_ctl").toString(), "-D", dir.toString(), "-m", "immediate", "-w", "stop"));
     }
 
+    /**
+     * {@code kill -9} of the postmaster, as a crash of the database server would do it (not a stop: no shutdown
+     * checkpoint, its own processes left to notice they are orphans); returns once it is gone.
+     */
+    public void killPostmaster() {
+        long pid;
+        try {
+            pid = Long.parseLong(Files.readAllLines(dir.resolve("postmaster.pid")).get(0).strip());
+        } catch (IOException e) {
+            throw new UncheckedIOException("no postmaster.pid in " + dir, e);
+        }
+        ProcessHandle postmaster = ProcessHandle.of(pid).orElseThrow();
+        postmaster.destroyForcibly();
+        postmaster.onExit().join();
+    }
+
+    /** Starts the killed server again on the same port, once its orphaned processes have let go of its memory. */
+    public void restartAfterKill() {
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).ignoreExceptions().until(() -> {
+            startServer();
+            return true;
+        });
+    }
+
     /** Starts the stopped server again on the same port. */
     public void restart() {
         startServer();

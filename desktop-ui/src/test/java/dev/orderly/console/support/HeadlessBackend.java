@@ -3,6 +3,7 @@ package dev.orderly.console.support;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.orderly.backend.support.BackendLaunch;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -13,7 +14,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -49,8 +49,8 @@ public final class HeadlessBackend implements AutoCloseable {
         }
         Path jar = Path.of("..", "backend", "target", "orderly-backend.jar").toAbsolutePath().normalize();
         assertThat(jar).as("the backend jar, built before this module's tests").exists();
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-            .toString(), "-Xmx512m", "-jar", jar.toString(), "--server.port=" + port,
+        List<String> command = BackendLaunch.command(jar.getParent(), "-Xmx512m");
+        command.addAll(List.of("--server.port=" + port,
             "--orderly.kafka.embedded.port=0", "--orderly.data-dir=" + dataDir, "--orderly.gateway.preset=instant",
             "--logging.file.name="));
         command.addAll(List.of(extraArgs));
