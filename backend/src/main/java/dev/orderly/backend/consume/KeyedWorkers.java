@@ -26,29 +26,41 @@ class KeyedWorkers extends OrderedStop {
 
     private static final Logger log = LoggerFactory.getLogger(KeyedWorkers.class);
 
-    private final ThreadPoolExecutor pool;
+    private final int threads;
     private final Map<String, CompletableFuture<Void>> tails = new ConcurrentHashMap<>();
     private final AtomicInteger inFlight = new AtomicInteger();
-    private final ThreadPoolTaskScheduler timer = new ThreadPoolTaskScheduler();
+    private volatile ThreadPoolExecutor pool;
+    private volatile ThreadPoolTaskScheduler timer;
     private volatile boolean closing;
 
     /** Stopped before the processing commits ({@link OrderedStop}), so a worker waiting for its commit gets it. */
     KeyedWorkers(ProcessingSettings settings) {
         super(OrderedStop.ORDER_WORKERS);
-        // Up to maxInFlight threads, each idle one ended after 30 s; the unbounded queue never fills in practice,
-        // as the consumers keep at most maxInFlight orders in flight.
+        this.threads = settings.maxInFlight();
+        startWork();
+    }
+
+    /**
+     * Up to maxInFlight threads, each idle one ended after 30 s (the unbounded queue never fills in practice, as the
+     * consumers keep at most maxInFlight orders in flight), and one timer thread for the retries' back-off.
+     */
+    @Override
+    protected void startWork() {
         ThreadPoolTaskExecutor workers = new ThreadPoolTaskExecutor();
         workers.setThreadNamePrefix("order-worker-");
-        workers.setCorePoolSize(settings.maxInFlight());
-        workers.setMaxPoolSize(settings.maxInFlight());
+        workers.setCorePoolSize(threads);
+        workers.setMaxPoolSize(threads);
         workers.setKeepAliveSeconds(30);
         workers.setAllowCoreThreadTimeOut(true);
         workers.setDaemon(true);
         workers.initialize();
+        ThreadPoolTaskScheduler retryTimer = new ThreadPoolTaskScheduler();
+        retryTimer.setThreadNamePrefix("order-retry-timer-");
+        retryTimer.setDaemon(true);
+        retryTimer.initialize();
         this.pool = workers.getThreadPoolExecutor();
-        timer.setThreadNamePrefix("order-retry-timer-");
-        timer.setDaemon(true);
-        timer.initialize();
+        this.timer = retryTimer;
+        this.closing = false;
     }
 
     /**

@@ -24,14 +24,24 @@ public final class GroupCommit<T> implements AutoCloseable {
     private final LinkedBlockingQueue<Pending<T>> queue = new LinkedBlockingQueue<>();
     private final Consumer<List<T>> writeBatch;
     private final int maxBatch;
-    private final ThreadPoolTaskExecutor writer;
-    private volatile boolean running = true;
+    private final String name;
+    private ThreadPoolTaskExecutor writer;
+    private volatile boolean running;
 
     public GroupCommit(String name, int maxBatch, Consumer<List<T>> writeBatch) {
+        this.name = name;
         this.writeBatch = writeBatch;
         this.maxBatch = maxBatch;
-        this.writer = OrderedStop.loopThreads(name, 1, 10);
-        this.writer.execute(this::write);
+        start();
+    }
+
+    /** Starts the writer (again, after {@link #close}). */
+    public synchronized void start() {
+        if (!running) {
+            running = true;
+            writer = OrderedStop.loopThreads(name, 1, 10);
+            writer.execute(this::write);
+        }
     }
 
     /** Queues {@code item}; the future completes when the transaction holding it committed. */
@@ -70,7 +80,7 @@ public final class GroupCommit<T> implements AutoCloseable {
 
     /** Writes what is queued, then stops (waits up to 10 s). */
     @Override
-    public void close() {
+    public synchronized void close() {
         running = false;
         writer.shutdown();
     }

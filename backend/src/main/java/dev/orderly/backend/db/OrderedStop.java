@@ -5,8 +5,10 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 /**
  * The pipeline's own machinery (order workers, commit writers), running from construction and stopped by Spring in
- * one ordered list of {@link SmartLifecycle} phases. A higher phase stops first, and every phase stops before any
- * bean is destroyed, so before the connection pool and the producers close. The whole list, first to last:
+ * one ordered list of {@link SmartLifecycle} phases (and started again if the context is: Spring's test framework
+ * stops a cached context it does not use and starts it when a test needs it again). A higher phase stops first,
+ * and every phase stops before any bean is destroyed, so before the connection pool and the producers close. The
+ * whole list, first to last:
  * <ol>
  *   <li>the Kafka listener containers (Spring Kafka's phase, {@code Integer.MAX_VALUE - 100}): no new records;</li>
  *   <li>the web server's graceful shutdown ({@code DEFAULT_PHASE - 1024}) and stop ({@code - 2048}): the requests
@@ -46,16 +48,23 @@ public abstract class OrderedStop implements SmartLifecycle {
         return threads;
     }
 
-    /** Finishes or hands back what this part holds, then stops it; called once. */
+    /** Finishes or hands back what this part holds, then stops its threads. */
     protected abstract void stopWork();
 
-    /** Running from construction: there is nothing to start. */
+    /** Starts this part's threads again after {@link #stopWork} (a context stopped and started, a paused test). */
+    protected abstract void startWork();
+
+    /** Running from construction; after a stop, started again. */
     @Override
-    public void start() {
+    public synchronized void start() {
+        if (!running) {
+            startWork();
+            running = true;
+        }
     }
 
     @Override
-    public void stop() {
+    public synchronized void stop() {
         if (running) {
             running = false;
             stopWork();

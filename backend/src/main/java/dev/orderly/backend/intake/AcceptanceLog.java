@@ -55,4 +55,9 @@ class AcceptanceLog extends OrderedStop {
     protected void stopWork() {
         rows.close();
     }
+
+    @Override
+    protected void startWork() {
+        rows.start();
+    }
 }

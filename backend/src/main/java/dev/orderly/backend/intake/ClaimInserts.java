@@ -118,4 +118,9 @@ class ClaimInserts extends OrderedStop {
     protected void stopWork() {
         rows.close();
     }
+
+    @Override
+    protected void startWork() {
+        rows.start();
+    }
 }

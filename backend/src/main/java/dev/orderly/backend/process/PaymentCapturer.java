@@ -72,4 +72,9 @@ class PaymentCapturer extends OrderedStop {
     protected void stopWork() {
         marks.close();
     }
+
+    @Override
+    protected void startWork() {
+        marks.start();
+    }
 }

@@ -72,7 +72,8 @@ class ProcessingCommits extends OrderedStop {
     private final DistributionSummary batchSizes;
     private final int maxBatch;
     private final int maxBatchWhileAccepting;
-    private final ThreadPoolTaskExecutor writers;
+    private final int writerCount;
+    private volatile ThreadPoolTaskExecutor writers;
     /** Writers work under the read lock; {@link #hold} takes the write lock. */
     private final ReentrantReadWriteLock held = new ReentrantReadWriteLock();
     private volatile boolean running = true;
@@ -87,10 +88,8 @@ class ProcessingCommits extends OrderedStop {
         this.bulkhead = bulkhead;
         this.batchSizes = DistributionSummary.builder("orderly.processing.batch.size")
             .description("Orders applied in one processing transaction").register(meters);
-        this.writers = OrderedStop.loopThreads("processing-commits", settings.commitWriters(), 10);
-        for (int i = 0; i < settings.commitWriters(); i++) {
-            writers.execute(this::write);
-        }
+        this.writerCount = settings.commitWriters();
+        startWork();
     }
 
     /**
@@ -272,5 +271,14 @@ class ProcessingCommits extends OrderedStop {
     protected void stopWork() {
         running = false;
         writers.shutdown();
+    }
+
+    @Override
+    protected void startWork() {
+        running = true;
+        writers = OrderedStop.loopThreads("processing-commits", writerCount, 10);
+        for (int i = 0; i < writerCount; i++) {
+            writers.execute(this::write);
+        }
     }
 }
