@@ -89,8 +89,16 @@ final class Api {
             HttpResponse.BodyHandlers.discarding());
     }
 
-    CompletableFuture<HttpResponse<Void>> createAsync() {
-        return http.sendAsync(post("/api/orders", ORDER, ALICE), HttpResponse.BodyHandlers.discarding());
+    CompletableFuture<HttpResponse<String>> createAsync() {
+        return http.sendAsync(post("/api/orders", ORDER, ALICE), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The id of the order a create answered with, or -1. */
+    long createdId(HttpResponse<String> created) {
+        if (created.statusCode() != 201) {
+            return -1;
+        }
+        return json.readTree(created.body()).get("data").get("orderId").asLong();
     }
 
     /** What a load balancer polls: anonymous, so it gets the components' UP/DOWN only. */

@@ -192,22 +192,28 @@ public final class Bench {
         Map<String, Double> f) throws Exception {
         int perSecond = 500;
         int n = perSecond * seconds;
-        progress("request cost at " + perSecond + " req/s with processing stopped: the floor first");
-        List<Long> orders = api.createOrders(n, 8);
-        List<Long> warmUp = api.createOrders(n, 8);
+        progress("request cost at " + perSecond + " req/s with processing stopped: create, the floor, health, 202");
         api.consumers(false);
         Cost floor;
         Cost health;
         Cost create;
         Cost accept;
         try {
-            floor = cost(backend, n, perSecond, 200, i -> api.statusAsync(orders.get(i)));
-            health = cost(backend, n, perSecond, 200, i -> api.healthAsync());
-            create = cost(backend, n, perSecond, 201, i -> api.createAsync());
-            // The 202's warm-up pays for other orders (each order is paid once).
-            OpenLoop.run(api, warmUp, perSecond);
+            // The orders created here are the ones read and then paid below, so every one ends processed. Each
+            // kind of request runs a warm-up round of its own (the JIT), then the measured round.
+            long[] warmUp = new long[n];
+            long[] measured = new long[n];
+            measure(backend, n, perSecond, 201,
+                i -> api.createAsync().thenApply(r -> keep(warmUp, i, api.createdId(r), r)));
+            create = measure(backend, n, perSecond, 201,
+                i -> api.createAsync().thenApply(r -> keep(measured, i, api.createdId(r), r)));
+            measure(backend, n, perSecond, 200, i -> api.statusAsync(warmUp[i]));
+            floor = measure(backend, n, perSecond, 200, i -> api.statusAsync(measured[i]));
+            measure(backend, n, perSecond, 200, i -> api.healthAsync());
+            health = measure(backend, n, perSecond, 200, i -> api.healthAsync());
+            OpenLoop.run(api, ids(warmUp), perSecond);
             double cpuBefore = backend.cpuSeconds();
-            OpenLoop.Result result = OpenLoop.run(api, orders, perSecond);
+            OpenLoop.Result result = OpenLoop.run(api, ids(measured), perSecond);
             accept = new Cost(result, cpuMillisPerOrder(cpuBefore, backend.cpuSeconds(), n));
         } finally {
             api.consumers(true);
@@ -228,15 +234,30 @@ public final class Bench {
         f.put("accept.alone.cpu.ms", accept.cpuMillis());
     }
 
+    private static <T> T keep(long[] ids, int index, long id, T answer) {
+        ids[index] = id;
+        return answer;
+    }
+
+    private static List<Long> ids(long[] ids) {
+        List<Long> list = new ArrayList<>();
+        for (long id : ids) {
+            if (id > 0) {
+                list.add(id);
+            }
+        }
+        return list;
+    }
+
     /** One kind of request's latency and the backend's CPU per request. */
     private record Cost(OpenLoop.Result latency, double cpuMillis) {
     }
 
-    /** A warm-up round of {@code n} requests, not measured, then {@code n} measured. */
-    private static Cost cost(BackendProcess backend, int n, int perSecond, int expected,
-        java.util.function.IntFunction<java.util.concurrent.CompletableFuture<java.net.http.HttpResponse<Void>>> send)
+    /** {@code n} requests at {@code perSecond}, with the backend's CPU over them. */
+    private static Cost measure(BackendProcess backend, int n, int perSecond, int expected,
+        java.util.function.IntFunction<? extends java.util.concurrent.CompletableFuture<
+            ? extends java.net.http.HttpResponse<?>>> send)
         throws Exception {
-        OpenLoop.run(n, perSecond, expected, send);
         double cpuBefore = backend.cpuSeconds();
         OpenLoop.Result latency = OpenLoop.run(n, perSecond, expected, send);
         return new Cost(latency, cpuMillisPerOrder(cpuBefore, backend.cpuSeconds(), n));

@@ -27,7 +27,8 @@ final class OpenLoop {
     }
 
     /** Sends request {@code i} of {@code n} ({@code send.apply(i)}) at its due time; another answer is an error. */
-    static Result run(int n, int perSecond, int expected, IntFunction<CompletableFuture<HttpResponse<Void>>> send)
+    static Result run(int n, int perSecond, int expected,
+        IntFunction<? extends CompletableFuture<? extends HttpResponse<?>>> send)
         throws Exception {
         long[] latencies = new long[n];
         AtomicInteger errors = new AtomicInteger();
