@@ -14,7 +14,8 @@ public enum AuditAction {
     DEAD_LETTERS_REDRIVEN("Dead letters redriven"),
     RECONCILED("Teaching-mode damage reconciled"),
     CONSUMERS_STOPPED("Order consumers stopped"),
-    CONSUMERS_STARTED("Order consumers started");
+    CONSUMERS_STARTED("Order consumers started"),
+    OFFSETS_RESET("Consumer group offsets reset");
 
     private final String description;
 

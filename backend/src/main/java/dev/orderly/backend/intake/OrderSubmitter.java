@@ -97,21 +97,17 @@ class OrderSubmitter {
                 + " processed (accepted at " + pending.get().since() + "); follow it at /api/orders/" + orderId
                 + "/status. The order can be paid again only if that payment fails.", details);
         }
-        try {
-            events.stillPayable(user, orderId);
-        } catch (ApiException finishedMeanwhile) {
-            claims.release(orderId, event.eventId());
-            throw finishedMeanwhile;
-        }
-        if (faults.strike(InjectableFault.POISON_RECORD)) {
-            injectPoison(orderId);
-        }
         SendResult<String, String> sent;
         try {
+            events.stillPayable(user, orderId);
+            if (faults.strike(InjectableFault.POISON_RECORD)) {
+                injectPoison(orderId);
+            }
             sent = send(event);
-        } catch (ApiException notSent) {
+        } catch (ApiException finishedMeanwhileOrNotSent) {
+            // The intake's one release: this request's payment never reached the broker.
             claims.release(orderId, event.eventId());
-            throw notSent;
+            throw finishedMeanwhileOrNotSent;
         }
         if (faults.strike(InjectableFault.DUPLICATE_DELIVERY)) {
             send(event);

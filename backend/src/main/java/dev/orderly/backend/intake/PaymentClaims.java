@@ -11,9 +11,10 @@ import org.springframework.stereotype.Component;
 /**
  * One payment in flight per order ({@code payment_claims}): a request to pay claims its order before the event goes
  * to Kafka, so twenty requests sent at once (a double click, a retrying client, several backends) put one event on
- * the topic and get one 202; the others learn that the payment is already under way. The claim is released when
- * that attempt ends without processing the order (declined, dead-lettered, never sent), and a claim older than
- * {@link #STALE} (a crash between claim and send) is taken over, so an order is never left unpayable.
+ * the topic and get one 202; the others learn that the payment is already under way. The claim is released where
+ * its attempt ends, once for each way it can end: never sent ({@code OrderSubmitter}), processed (in the commit,
+ * {@code ProcessingTransaction}), declined ({@code OrderProcessor}), dead-lettered ({@code OutcomeRouter}). A claim
+ * older than {@link #STALE} (a crash between claim and send) is taken over, so an order is never left unpayable.
  */
 @Component
 public class PaymentClaims {

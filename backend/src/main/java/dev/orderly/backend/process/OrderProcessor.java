@@ -78,7 +78,9 @@ public class OrderProcessor {
     /**
      * Processes the event. Only the pre-check (the order and inbox reads) holds a {@link WorkBulkhead} permit; the
      * gateway call holds none, so any number of deliveries may wait for the gateway at once, and the commit goes to
-     * {@link ProcessingCommits}' writers, a lane of database work of their own that takes no permit either.
+     * {@link ProcessingCommits}' writers, a lane of database work of their own that takes no permit either. The
+     * pre-check keeps a duplicate or an unprocessable event away from the gateway; the commit decides again under the
+     * order's row lock, which is the decision that counts.
      *
      * @throws InterruptedException if shutdown interrupted the wait for a permit; nothing is left authorised
      */
@@ -108,57 +110,67 @@ public class OrderProcessor {
                     break;
             }
         }
+        // No permit held from here on, and none taken for the commit: ProcessingCommits' writers are a lane of their
+        // own, and any number of deliveries may wait for the gateway at once.
         String key = idempotencyKey(event, origin);
-        Authorization authorization;
+        OrderStatus reached = null;
+        Abandoned abandoned = null;
+        InterruptedException interrupted = null;
         try {
-            authorization = gateway.authorize(key, new CardToken(event.request().cardToken(),
+            Authorization authorization = gateway.authorize(key, new CardToken(event.request().cardToken(),
                 event.request().cardLast4()), event.request().amount());
+            faults.hit(InjectableFault.CRASH_DURING_PAYMENT);
+            reached = commits.apply(event, authorization, origin);
         } catch (PaymentDeclinedException e) {
-            // Released first: once the timeline says "declined", paying again is accepted.
-            claims.release(event.orderId(), event.eventId());
-            attempts.recordAlone(event.orderId(), event.eventId(), TimelineKind.ATTEMPT_FAILED,
-                "payment declined: " + e.getMessage() + "; the order stays PENDING_PAYMENT", origin,
-                event.retryCount());
-            return new Declined(e.getMessage());
-        } catch (GatewayUnavailableException e) {
-            compensateQuietly(event, key, "the gateway failed during authorisation", origin);
-            return DatabaseOutages.isOutage(e) ? unavailable(e) : new Retry("payment gateway: " + e.getMessage(), e);
+            return declined(event, origin, e.getMessage());
+        } catch (InterruptedException e) {
+            // Interrupted before a writer took it, so it is never committed.
+            abandoned = new Abandoned("shutting down before the commit", null);
+            interrupted = e;
+        } catch (RuntimeException e) {
+            abandoned = abandoned(event, e);
         }
-        faults.hit(InjectableFault.CRASH_DURING_PAYMENT);
-        // No permit held here, and none taken for the commit: ProcessingCommits' writers are a lane of their own.
-        return commit(event, origin, key, authorization);
+        if (abandoned == null) {
+            return processed(event, origin, key, reached);
+        }
+        // The one place an authorisation left behind is voided: whatever ended the attempt before its commit. Voided
+        // only if no committed payment holds the key, checked under the order's lock (PaymentCompensator).
+        voidQuietly(event, key, abandoned.voidReason(), origin);
+        if (interrupted != null) {
+            throw interrupted;
+        }
+        return abandoned.outcome() instanceof Duplicate duplicate ? duplicate(event, origin, duplicate.why())
+            : abandoned.outcome();
     }
 
-    private Outcome commit(OrderProcessingEvent event, RecordOrigin origin, String key, Authorization authorization)
-        throws InterruptedException {
-        OrderStatus reached;
-        try {
-            reached = commits.apply(event, authorization, origin);
-        } catch (InterruptedException e) {
-            // Interrupted before a writer took it, so it is never committed (and voided only if nothing committed
-            // a payment with this key, checked under the order's lock).
-            compensateQuietly(event, key, "shutting down before the commit", origin);
-            throw e;
-        } catch (AlreadyProcessedException e) {
-            compensateQuietly(event, key, e.getMessage(), origin);
-            return duplicate(event, origin, e.getMessage());
-        } catch (UnprocessableEventException e) {
-            compensateQuietly(event, key, e.getMessage(), origin);
-            return new DeadLetter(e.getMessage(), e);
-        } catch (DataIntegrityViolationException e) {
-            if (inbox.processed(event.eventId())) {
-                compensateQuietly(event, key, "a concurrent delivery committed first", origin);
-                return duplicate(event, origin, "a concurrent delivery of the same event committed first");
-            }
-            compensateQuietly(event, key, "transaction rolled back: " + rootMessage(e), origin);
-            return new Retry("processing rolled back: " + rootMessage(e), e);
-        } catch (RuntimeException e) {
-            compensateQuietly(event, key, "transaction rolled back: " + rootMessage(e), origin);
-            if (DatabaseOutages.isOutage(e)) {
-                return unavailable(e);
-            }
-            return new Retry("processing rolled back: " + rootMessage(e), e);
+    /** An attempt given up before its commit: why its authorisation is voided, and how the delivery ends. */
+    private record Abandoned(String voidReason, Outcome outcome) {
+    }
+
+    /** What a failure of the gateway call or of the commit means for the delivery. */
+    private Abandoned abandoned(OrderProcessingEvent event, RuntimeException e) {
+        if (e instanceof GatewayUnavailableException) {
+            return new Abandoned("the gateway failed during authorisation", DatabaseOutages.isOutage(e)
+                ? unavailable(e) : new Retry("payment gateway: " + e.getMessage(), e));
         }
+        if (e instanceof AlreadyProcessedException) {
+            return new Abandoned(e.getMessage(), new Duplicate(e.getMessage()));
+        }
+        if (e instanceof UnprocessableEventException) {
+            return new Abandoned(e.getMessage(), new DeadLetter(e.getMessage(), e));
+        }
+        String rolledBack = "transaction rolled back: " + rootMessage(e);
+        if (e instanceof DataIntegrityViolationException && inbox.processed(event.eventId())) {
+            return new Abandoned("a concurrent delivery committed first",
+                new Duplicate("a concurrent delivery of the same event committed first"));
+        }
+        if (DatabaseOutages.isOutage(e)) {
+            return new Abandoned(rolledBack, unavailable(e));
+        }
+        return new Abandoned(rolledBack, new Retry("processing rolled back: " + rootMessage(e), e));
+    }
+
+    private Outcome processed(OrderProcessingEvent event, RecordOrigin origin, String key, OrderStatus reached) {
         log.debug("order {} processed: {}", event.orderId(), reached);
         faults.hit(InjectableFault.CRASH_AFTER_COMMIT);
         capturer.capture(event.orderId(), key);
@@ -166,6 +178,14 @@ public class OrderProcessor {
             reached = restAfterPayment(event, origin);
         }
         return new Processed(reached);
+    }
+
+    private Outcome declined(OrderProcessingEvent event, RecordOrigin origin, String why) {
+        // Released first: once the timeline says "declined", paying again is accepted.
+        claims.release(event.orderId(), event.eventId());
+        attempts.recordAlone(event.orderId(), event.eventId(), TimelineKind.ATTEMPT_FAILED,
+            "payment declined: " + why + "; the order stays PENDING_PAYMENT", origin, event.retryCount());
+        return new Declined(why);
     }
 
     /**
@@ -210,7 +230,7 @@ public class OrderProcessor {
         return new Duplicate(why);
     }
 
-    private void compensateQuietly(OrderProcessingEvent event, String key, String reason, RecordOrigin origin) {
+    private void voidQuietly(OrderProcessingEvent event, String key, String reason, RecordOrigin origin) {
         try {
             compensator.voidUnlessCommitted(event.orderId(), event.eventId(), key, reason, origin,
                 event.retryCount());

@@ -100,14 +100,11 @@ class ProcessingTransaction {
             attempts.recordWithin(event, TimelineKind.ATTEMPT_SUCCEEDED, "payment processed by " + instance.value()
                 + " (payment-only teaching mode: the rest of the order follows in a transaction of its own)",
                 origin);
-            claims.release(order.getId(), event.eventId());
-            entityManager.flush();
-            entityManager.clear();
-            return OrderStatus.PAYMENT_COMPLETED;
+        } else {
+            completeOrder(order, request, now);
+            attempts.recordWithin(event, TimelineKind.ATTEMPT_SUCCEEDED, "processed by " + instance.value()
+                + ": payment, shipment" + (request.warehouseStorage() ? ", warehouse storage" : ""), origin);
         }
-        completeOrder(order, request, now);
-        attempts.recordWithin(event, TimelineKind.ATTEMPT_SUCCEEDED, "processed by " + instance.value()
-            + ": payment, shipment" + (request.warehouseStorage() ? ", warehouse storage" : ""), origin);
         // The order no longer waits for payment: its claim goes with the same commit.
         claims.release(order.getId(), event.eventId());
         OrderStatus reached = order.getStatus();

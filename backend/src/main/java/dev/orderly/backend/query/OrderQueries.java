@@ -31,7 +31,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Read side: status, the order with its timeline, lists. */
 @Service
-class OrderQueries {
+public class OrderQueries {
 
     private final OrderCommands access;
     private final OrderRepository orders;
@@ -57,7 +57,7 @@ class OrderQueries {
     }
 
     @Transactional(readOnly = true)
-    OrderView order(CurrentUser user, long orderId) {
+    public OrderView order(CurrentUser user, long orderId) {
         CustomerOrder order = access.load(user, orderId);
         List<OrderItemView> items = order.getItems().stream()
             .map(i -> new OrderItemView(i.getSku(), i.getQuantity(), i.getUnitPrice(), i.lineTotal())).toList();
