@@ -194,6 +194,17 @@ final class Api {
         }
     }
 
+    /** A staff GET that must answer 200; returns its {@code data}. */
+    JsonNode staffData(String path) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + path))
+            .header("Authorization", STAFF).GET().build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("GET " + path + " answered " + response.statusCode() + ": "
+                + response.body());
+        }
+        return json.readTree(response.body()).get("data");
+    }
+
     private JsonNode staffGet(String path) throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + path))
             .header("Authorization", STAFF).GET().build(), HttpResponse.BodyHandlers.ofString());

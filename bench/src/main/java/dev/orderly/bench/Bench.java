@@ -20,8 +20,8 @@ import java.util.stream.Collectors;
  * simulator of no latency, for the limits (raw broker and database rates, measured in the same run), accept latency
  * under open-loop load, end-to-end throughput and the heap; then with the seed's 3-5 s payments on the seed's 3
  * partitions. Both times the seed's synchronous "before" runs side by side with the Kafka mode.
- * Usage: {@code Bench [--smoke] [--only=accept,e2e,sync,seed]} (limits always run); prints a Markdown table and
- * writes a PNG chart (only when every section ran).
+ * Usage: {@code Bench [--smoke] [--only=accept,e2e,sync,seed,scale,explorer]} (limits always run); prints a
+ * Markdown table and writes a PNG chart (only when every section ran).
  */
 public final class Bench {
 
@@ -36,7 +36,7 @@ public final class Bench {
     /** Orders one backend keeps in flight in the seed-gateway section. */
     static final int SEED_IN_FLIGHT = 3_000;
 
-    static final Set<String> ALL = Set.of("accept", "e2e", "sync", "seed", "scale");
+    static final Set<String> ALL = Set.of("accept", "e2e", "sync", "seed", "scale", "explorer");
 
     public static void main(String[] args) throws Exception {
         boolean smoke = List.of(args).contains("--smoke");
@@ -155,6 +155,10 @@ public final class Bench {
 
         if (sections.contains("e2e")) {
             endToEnd(backend, api, smoke, lowerLimit, rows, f);
+        }
+        if (sections.contains("explorer")) {
+            progress("Kafka explorer on a topic of " + (smoke ? "20,000" : "1,000,000") + " records");
+            Explorer.measure(backend.bootstrapServers(), api, smoke ? 20_000 : 1_000_000, rows, f);
         }
         if (sections.contains("sync")) {
             sideBySide(api, "gateway latency 0", smoke ? 100 : 2_000, 32, rows, f, "instant");
@@ -279,7 +283,7 @@ public final class Bench {
     private static void seed(BackendProcess backend, boolean smoke, List<String[]> rows, Map<String, Double> f)
         throws Exception {
         Api api = new Api(backend.baseUrl());
-        int n = smoke ? 150 : 12_000;
+        int n = smoke ? 60 : 12_000;
         EndToEnd.warmUp(api, smoke);
         progress("end to end with 3-5 s payments: " + n + " orders");
         EndToEnd.Result e2e = EndToEnd.run(List.of(api), n, 64, backend::cpuSeconds);
@@ -292,7 +296,7 @@ public final class Bench {
             ("held = between 10%% and 90%% of the orders finished; %.1f s until all reached their final state; heap"
                 + " %d MiB used after (-Xmx1g); backend CPU %.2f ms per order; the seed's design: ~0.5/s%s")
                 .formatted(e2e.seconds(), heap, e2e.cpuMillisPerOrder(), warmedUp(smoke))));
-        sideBySide(api, "seed gateway 3-5 s", smoke ? 100 : 1_000, 200, rows, f, "seed");
+        sideBySide(api, "seed gateway 3-5 s", smoke ? 40 : 1_000, 200, rows, f, "seed");
     }
 
     /** The same orders through both modes, by the same closed-loop clients. */

@@ -52,7 +52,7 @@ final class ScaleOut {
                             h2 == null ? "" : "; H2 in this run: " + Bench.rate(h2))));
             }
 
-            int seedOrders = smoke ? 150 : 1_500;
+            int seedOrders = smoke ? 60 : 1_500;
             EndToEnd.Result one = seed(jar, data.resolve("seed-1"), pg, 1, seedOrders);
             EndToEnd.Result two = seed(jar, data.resolve("seed-2"), pg, 2, seedOrders);
             f.put("scale.1.steady", one.steadyPerSecond());

@@ -26,7 +26,8 @@ class BenchSmokeIT {
         Bench.run(true, Bench.ALL, chart, report);
 
         assertThat(report.figures()).containsKeys("startup.s", "raw.produce", "raw.consume", "raw.db",
-            "accept.100.p99", "accept.500.p99", "accept.1000.p99", "e2e.instant", "heap.mib", "sync.instant.rate",
+            "accept.100.p99", "accept.500.p99", "accept.1000.p99", "e2e.instant", "explorer.newest.ms",
+            "explorer.filter.ms", "heap.mib", "sync.instant.rate",
             "e2e.seed", "sync.seed.rate", "kafka.seed.p99", "raw.pg", "e2e.instant.pg", "scale.1.steady",
             "scale.2.steady", "scale.1.all", "scale.2.all");
         assertThat(report.figures()).allSatisfy((name, value) -> assertThat(value).as(name).isNotNegative());

@@ -151,6 +151,15 @@ class ScaleOutIT {
         int acceptedAtBrokerKill = accepted(toA, toB).size();
         // Two copies of three stay in sync: writes are still acknowledged (acks=all, min.insync.replicas=2).
         await().atMost(WAIT).until(() -> accepted(toA, toB).size() >= acceptedAtBrokerKill + 40);
+        // The Kafka explorer on the three-broker cluster: three replicas of every partition, two of them in sync
+        // while node 2 is down; a page of records read across the six partitions meanwhile.
+        await().atMost(WAIT).untilAsserted(() -> assertThat(partitionsOf(b, KafkaTopics.PROCESSING)).hasSize(6)
+            .allSatisfy(p -> {
+                assertThat(p.get("replicas")).hasSize(3);
+                assertThat(p.get("inSyncReplicas")).hasSize(2);
+            }));
+        assertThat(b.get(STAFF, "/api/admin/kafka/topics/" + KafkaTopics.PROCESSING + "/records?limit=20").data()
+            .get("records")).hasSize(20);
 
         // PostgreSQL crashes (kill -9 of the postmaster) under both streams, stays down for ten seconds and comes
         // back: meanwhile every answer is a 503 with a sentence (never a 500), afterwards both streams are accepted
@@ -286,6 +295,16 @@ class ScaleOutIT {
      * The streams are still running, and orders that arrived while the consumers were stopped may still be queued
      * behind the redelivered records: the checker must come to say ok (a broken guarantee never heals by itself).
      */
+    private static List<JsonNode> partitionsOf(ApiClient api, String topic) {
+        List<JsonNode> partitions = new ArrayList<>();
+        for (JsonNode t : api.get(STAFF, "/api/admin/kafka/topics").data()) {
+            if (t.get("name").asString().equals(topic)) {
+                t.get("partitions").forEach(partitions::add);
+            }
+        }
+        return partitions;
+    }
+
     private static void assertInvariantsHold(ApiClient api) {
         await().atMost(WAIT).untilAsserted(() -> {
             JsonNode report = api.get(STAFF, "/api/admin/invariants").data();

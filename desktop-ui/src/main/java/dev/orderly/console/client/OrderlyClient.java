@@ -6,10 +6,13 @@ import dev.orderly.model.DeadLetterView;
 import dev.orderly.model.GatewaySettingsView;
 import dev.orderly.model.InjectableFault;
 import dev.orderly.model.InvariantReport;
+import dev.orderly.model.KafkaRecordPage;
+import dev.orderly.model.KafkaTopicView;
 import dev.orderly.model.LagSnapshot;
 import dev.orderly.model.OrderStatus;
 import dev.orderly.model.OrderStatusChanged;
 import dev.orderly.model.OrderSummary;
+import dev.orderly.model.OrderTrailView;
 import dev.orderly.model.OrderView;
 import dev.orderly.model.PageView;
 import dev.orderly.model.PayAndShipmentRequest;
@@ -78,6 +81,15 @@ public interface OrderlyClient extends AutoCloseable {
     List<RedriveOutcome> previewRedrive(List<RecordRef> records);
 
     List<RedriveOutcome> redrive(List<RecordRef> records);
+
+    /** Every topic on the connected Kafka cluster (staff). */
+    List<KafkaTopicView> kafkaTopics();
+
+    /** A page of one topic's records (staff). */
+    KafkaRecordPage kafkaRecords(String topic, RecordQuery query);
+
+    /** The order followed across the pipeline's topics, beside its timeline (staff). */
+    OrderTrailView followOrder(long orderId);
 
     GatewaySettingsView gatewaySettings();
 

@@ -6,10 +6,13 @@ import dev.orderly.model.DeadLetterView;
 import dev.orderly.model.GatewaySettingsView;
 import dev.orderly.model.InjectableFault;
 import dev.orderly.model.InvariantReport;
+import dev.orderly.model.KafkaRecordPage;
+import dev.orderly.model.KafkaTopicView;
 import dev.orderly.model.LagSnapshot;
 import dev.orderly.model.OrderStatus;
 import dev.orderly.model.OrderStatusChanged;
 import dev.orderly.model.OrderSummary;
+import dev.orderly.model.OrderTrailView;
 import dev.orderly.model.OrderView;
 import dev.orderly.model.PageView;
 import dev.orderly.model.PayAndShipmentRequest;
@@ -212,6 +215,23 @@ public class RemoteClient implements OrderlyClient {
     public List<RedriveOutcome> redrive(List<RecordRef> records) {
         return call("POST", "/api/admin/dead-letters/redrive", new RedriveRequest(records),
             json.getTypeFactory().constructCollectionType(List.class, RedriveOutcome.class), authorization);
+    }
+
+    @Override
+    public List<KafkaTopicView> kafkaTopics() {
+        return call("GET", "/api/admin/kafka/topics", null,
+            json.getTypeFactory().constructCollectionType(List.class, KafkaTopicView.class), authorization);
+    }
+
+    @Override
+    public KafkaRecordPage kafkaRecords(String topic, RecordQuery query) {
+        return call("GET", "/api/admin/kafka/topics/" + URLEncoder.encode(topic, StandardCharsets.UTF_8)
+            + "/records" + query.toQueryString(), null, type(KafkaRecordPage.class), authorization);
+    }
+
+    @Override
+    public OrderTrailView followOrder(long orderId) {
+        return call("GET", "/api/admin/kafka/orders/" + orderId, null, type(OrderTrailView.class), authorization);
     }
 
     @Override

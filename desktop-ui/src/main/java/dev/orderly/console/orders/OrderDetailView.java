@@ -7,6 +7,7 @@ import dev.orderly.model.TimelineEntry;
 import java.time.Instant;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.ListChangeListener;
+import java.util.function.LongConsumer;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
@@ -24,8 +25,15 @@ public final class OrderDetailView extends VBox {
     private final FlowPane actions = new FlowPane(6, 6);
     private java.util.List<Object> shown = java.util.List.of();
 
-    public OrderDetailView(OrderDetailViewModel vm) {
+    private final LongConsumer followOnKafka;
+
+    /**
+     * @param followOnKafka opens the Topics screen on the selected order's records (staff), or null when the user
+     *     may not see Kafka
+     */
+    public OrderDetailView(OrderDetailViewModel vm, LongConsumer followOnKafka) {
         this.vm = vm;
+        this.followOnKafka = followOnKafka;
         Label header = new Label();
         header.textProperty().bind(vm.messageProperty());
         header.getStyleClass().add("section-title");
@@ -73,6 +81,7 @@ public final class OrderDetailView extends VBox {
         actions.setId("detail-actions");
         vm.staffMoves().addListener((ListChangeListener<OrderStatus>) c -> rebuildActions());
         vm.actions().addListener((ListChangeListener<Action>) c -> rebuildActions());
+        vm.orderProperty().addListener((o, a, order) -> rebuildActions());
         setSpacing(6);
         setStyle("-fx-padding: 8;");
         getChildren().addAll(header, summary, actions, timeline);
@@ -81,6 +90,8 @@ public final class OrderDetailView extends VBox {
     private void rebuildActions() {
         java.util.List<Object> offered = new java.util.ArrayList<>(vm.staffMoves());
         offered.addAll(vm.actions());
+        boolean follow = followOnKafka != null && vm.orderProperty().get() != null;
+        offered.add(follow);
         if (offered.equals(shown)) {
             return;
         }
@@ -102,6 +113,12 @@ public final class OrderDetailView extends VBox {
             button.setId("action-" + action.name());
             button.setOnAction(e -> vm.perform(action));
             actions.getChildren().add(button);
+        }
+        if (follow) {
+            Button kafka = new Button("Follow on Kafka");
+            kafka.setId("detail-follow-kafka");
+            kafka.setOnAction(e -> followOnKafka.accept(vm.selectedId()));
+            actions.getChildren().add(kafka);
         }
     }
 

@@ -2,6 +2,7 @@ package dev.orderly.console.shell;
 
 import dev.orderly.console.audit.AuditView;
 import dev.orderly.console.deadletters.DeadLettersView;
+import dev.orderly.console.topics.TopicsView;
 import dev.orderly.console.faults.FaultsView;
 import dev.orderly.console.lesson.LessonView;
 import dev.orderly.console.load.LoadView;
@@ -40,6 +41,7 @@ public final class ConsoleShell extends BorderPane implements AutoCloseable {
     private final OrdersTableView tableView;
     private final PipelineView pipelineView;
     private final DeadLettersView deadLettersView;
+    private final TopicsView topicsView;
 
     public ConsoleShell(ConsoleViewModel model, String settingsFile) {
         this.model = model;
@@ -51,8 +53,10 @@ public final class ConsoleShell extends BorderPane implements AutoCloseable {
             model.detail().select(orderId);
         });
         deadLettersView = new DeadLettersView(model.deadLetters());
+        topicsView = new TopicsView(model.topics());
 
-        tabs.getTabs().add(tab("Orders", new OrdersView(formView, tableView, new OrderDetailView(model.detail())),
+        tabs.getTabs().add(tab("Orders", new OrdersView(formView, tableView, new OrderDetailView(model.detail(),
+            user.isStaff() ? this::followOnKafka : null)),
             Screen.ORDERS));
         tabs.getTabs().add(tab("State machine", new StateMachineView(model.stateMachine()), Screen.STATE_MACHINE));
         if (user.isStaff()) {
@@ -63,6 +67,7 @@ public final class ConsoleShell extends BorderPane implements AutoCloseable {
                 new StateMachineView(model.stateMachine())), Screen.LESSON));
             tabs.getTabs().add(tab("Load", new LoadView(model.load()), Screen.LOAD));
             tabs.getTabs().add(tab("Audit", new AuditView(model.audit()), Screen.AUDIT));
+            tabs.getTabs().add(tab("Topics", topicsView, Screen.TOPICS));
         }
         tabs.getTabs().add(tab("Settings", new SettingsView(model.settings(), settingsFile), Screen.SETTINGS));
         tabs.getSelectionModel().selectedItemProperty().addListener((o, a, tab) -> {
@@ -118,6 +123,17 @@ public final class ConsoleShell extends BorderPane implements AutoCloseable {
 
     public PipelineView pipelineView() {
         return pipelineView;
+    }
+
+    /** The Topics screen, following {@code orderId} across the pipeline's topics. */
+    private void followOnKafka(long orderId) {
+        selectTab("tab-topics");
+        model.topics().followedProperty().set(Long.toString(orderId));
+        model.topics().followOrder();
+    }
+
+    public TopicsView topicsView() {
+        return topicsView;
     }
 
     public void selectAllDeadLetters() {

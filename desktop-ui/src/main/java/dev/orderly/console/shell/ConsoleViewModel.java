@@ -3,6 +3,7 @@ package dev.orderly.console.shell;
 import dev.orderly.console.audit.AuditViewModel;
 import dev.orderly.console.client.OrderlyClient;
 import dev.orderly.console.deadletters.DeadLettersViewModel;
+import dev.orderly.console.topics.TopicsViewModel;
 import dev.orderly.console.faults.FaultsViewModel;
 import dev.orderly.console.lesson.LessonViewModel;
 import dev.orderly.console.load.LoadViewModel;
@@ -32,7 +33,7 @@ import java.util.function.Consumer;
 public final class ConsoleViewModel implements AutoCloseable {
 
     /** The screens whose being shown changes what the console does. */
-    public enum Screen { ORDERS, STATE_MACHINE, PIPELINE, DEAD_LETTERS, FAULTS, LESSON, LOAD, AUDIT, SETTINGS }
+    public enum Screen { ORDERS, STATE_MACHINE, PIPELINE, DEAD_LETTERS, FAULTS, LESSON, LOAD, AUDIT, TOPICS, SETTINGS }
 
     private final OrderlyClient client;
     private final TaskRunner runner;
@@ -43,6 +44,7 @@ public final class ConsoleViewModel implements AutoCloseable {
     private final StateMachineViewModel stateMachine;
     private final PipelineViewModel pipeline;
     private final DeadLettersViewModel deadLetters;
+    private final TopicsViewModel topics;
     private final FaultsViewModel faults;
     private final SettingsViewModel settings;
     private final LoadViewModel load;
@@ -68,6 +70,7 @@ public final class ConsoleViewModel implements AutoCloseable {
         stateMachine = new StateMachineViewModel(client, runner, user);
         pipeline = new PipelineViewModel(client, runner, user.instance());
         deadLetters = new DeadLettersViewModel(client, runner);
+        topics = new TopicsViewModel(client, runner);
         faults = new FaultsViewModel(client, runner, user.instance());
         settings = new SettingsViewModel(store, running, client, runner, user.isStaff());
         load = new LoadViewModel(client, runner);
@@ -120,6 +123,8 @@ public final class ConsoleViewModel implements AutoCloseable {
         shown = screen;
         if (screen == Screen.DEAD_LETTERS) {
             deadLetters.load();
+        } else if (screen == Screen.TOPICS && topics.topics().isEmpty()) {
+            topics.loadTopics();
         } else if (screen == Screen.AUDIT) {
             audit.load();
         } else if (screen == Screen.PIPELINE) {
@@ -159,6 +164,10 @@ public final class ConsoleViewModel implements AutoCloseable {
 
     public DeadLettersViewModel deadLetters() {
         return deadLetters;
+    }
+
+    public TopicsViewModel topics() {
+        return topics;
     }
 
     public FaultsViewModel faults() {

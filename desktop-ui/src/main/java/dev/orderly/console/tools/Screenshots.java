@@ -168,6 +168,15 @@ public final class Screenshots {
         await("audit trail", 30, () -> console.model().audit().shownEntries().size() >= 5);
         Thread.sleep(800);
         capture(flow[0], out.resolve("19-audit.png"));
+        // Kafka itself: the cluster's topics, the status-event topic newest first, one record opened.
+        onFx(() -> console.selectTab("tab-topics"));
+        await("topics", 30, () -> console.model().topics().topics().size() >= 4);
+        onFx(() -> console.model().topics().topics().stream().filter(t -> t.name().equals("order-status-events"))
+            .findFirst().ifPresent(t -> console.topicsView().topicTable().getSelectionModel().select(t)));
+        await("records", 30, () -> console.model().topics().records().size() > 5);
+        onFx(() -> console.topicsView().recordTable().getSelectionModel().select(2));
+        Thread.sleep(800);
+        capture(flow[0], out.resolve("21-topics.png"));
         onFx(() -> console.selectTab("tab-settings"));
         await("shared settings", 30, () -> !console.model().settings().backendSharedProperty().get().isEmpty());
         Thread.sleep(800);

@@ -2,16 +2,20 @@ package dev.orderly.console.support;
 
 import dev.orderly.console.client.ApiCallException;
 import dev.orderly.console.client.OrderlyClient;
+import dev.orderly.console.client.RecordQuery;
 import dev.orderly.model.AuditEntry;
 import dev.orderly.model.CreateOrderRequest;
 import dev.orderly.model.DeadLetterView;
 import dev.orderly.model.GatewaySettingsView;
 import dev.orderly.model.InjectableFault;
 import dev.orderly.model.InvariantReport;
+import dev.orderly.model.KafkaRecordPage;
+import dev.orderly.model.KafkaTopicView;
 import dev.orderly.model.LagSnapshot;
 import dev.orderly.model.OrderStatus;
 import dev.orderly.model.OrderStatusChanged;
 import dev.orderly.model.OrderSummary;
+import dev.orderly.model.OrderTrailView;
 import dev.orderly.model.OrderView;
 import dev.orderly.model.PageView;
 import dev.orderly.model.PayAndShipmentRequest;
@@ -42,6 +46,10 @@ public class RecordingClient implements OrderlyClient {
     public final Map<OrderStatus, Long> counts = new EnumMap<>(OrderStatus.class);
     public final List<DeadLetterView> deadLetters = new ArrayList<>();
     public final List<RecordRef> redriven = new ArrayList<>();
+    public final List<KafkaTopicView> topics = new ArrayList<>();
+    /** The record pages to answer, in order (an empty page when none is left). */
+    public final List<KafkaRecordPage> pages = new ArrayList<>();
+    public OrderTrailView trail;
     public final List<Consumer<OrderStatusChanged>> statusListeners = new ArrayList<>();
     public RuntimeException failNext;
     public RuntimeException failNextPay;
@@ -143,6 +151,27 @@ public class RecordingClient implements OrderlyClient {
     @Override
     public LagSnapshot lag() {
         return LagSnapshot.empty(java.time.Instant.now());
+    }
+
+    @Override
+    public List<KafkaTopicView> kafkaTopics() {
+        calls.add("kafkaTopics");
+        maybeFail();
+        return topics;
+    }
+
+    @Override
+    public KafkaRecordPage kafkaRecords(String topic, RecordQuery query) {
+        calls.add("kafkaRecords " + topic + " " + query.toQueryString());
+        maybeFail();
+        return pages.isEmpty() ? new KafkaRecordPage(List.of(), null, 0, true) : pages.remove(0);
+    }
+
+    @Override
+    public OrderTrailView followOrder(long orderId) {
+        calls.add("followOrder " + orderId);
+        maybeFail();
+        return trail != null ? trail : new OrderTrailView(orderId, List.of(), true);
     }
 
     @Override

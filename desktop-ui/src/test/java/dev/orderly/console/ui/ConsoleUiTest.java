@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.orderly.console.client.OrderlyClient;
+import dev.orderly.console.client.RecordQuery;
+import dev.orderly.console.topics.StartAt;
 import dev.orderly.console.orders.OrderRow;
 import dev.orderly.console.settings.ConsoleSettings;
 import dev.orderly.console.settings.SettingsStore;
@@ -13,6 +15,8 @@ import dev.orderly.console.shell.ConsoleFlow;
 import dev.orderly.console.shell.ConsoleShell;
 import dev.orderly.console.util.FxTaskRunner;
 import dev.orderly.model.GatewaySettingsView;
+import dev.orderly.model.KafkaRecordView;
+import dev.orderly.model.KafkaTopicView;
 import dev.orderly.model.OrderStatus;
 import dev.orderly.model.ProcessingMode;
 import java.nio.file.Files;
@@ -32,6 +36,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -357,6 +362,50 @@ class ConsoleUiTest extends FxRobot {
         UiWait.clickWhenReady(this, "#lesson-reset", WAIT);
         await().atMost(WAIT).until(() -> flow.client().processingMode() == ProcessingMode.KAFKA
             && flow.client().armedFaults().isEmpty());
+        showTab("tab-orders");
+    }
+
+    /**
+     * The Topics screen, as staff would use it after the load run: the cluster's topics listed, the status-event
+     * topic opened oldest first, a second page that carries on where the first ended, a record opened in full.
+     */
+    @Test
+    @Order(10)
+    void theTopicsScreenPagesATopicAndOpensARecord() {
+        showTab("tab-topics");
+        TableView<KafkaTopicView> topics = lookup("#topics-table").queryTableView();
+        await().atMost(WAIT).until(() -> topics.getItems().stream()
+            .anyMatch(t -> t.name().equals("order-status-events") && t.records() > 100));
+        interact(() -> lookup("#topics-from").<ComboBox<StartAt>>query().setValue(StartAt.OLDEST));
+        interact(() -> lookup("#topics-partition").<TextField>query().setText("0"));
+        interact(() -> topics.getItems().stream().filter(t -> t.name().equals("order-status-events")).findFirst()
+            .ifPresent(t -> topics.getSelectionModel().select(t)));
+        TableView<KafkaRecordView> records = lookup("#topics-records").queryTableView();
+        await().atMost(WAIT).until(() -> records.getItems().size() == RecordQuery.PAGE);
+        assertThat(records.getItems().get(0).offset()).isZero();
+        assertThat(records.getItems().get(RecordQuery.PAGE - 1).offset()).isEqualTo(RecordQuery.PAGE - 1);
+
+        UiWait.clickWhenReady(this, "#topics-next", WAIT);
+        await().atMost(WAIT).until(() -> !records.getItems().isEmpty()
+            && records.getItems().get(0).offset() == RecordQuery.PAGE);
+
+        KafkaRecordView chosen = records.getItems().get(3);
+        interact(() -> records.getSelectionModel().select(3));
+        String shown = lookup("#topics-record").<TextArea>query().getText();
+        assertThat(shown).contains("order-status-events-0@" + chosen.offset()).contains("key: " + chosen.key())
+            .contains("JSON").contains("\"orderId\"");
+
+        // From an order's screen: Follow on Kafka opens this screen on the order's records and its timeline.
+        showTab("tab-orders");
+        long orderId = submitThroughTheForm(true);
+        awaitStatus(orderId, OrderStatus.COMPLETED);
+        UiWait.clickWhenReady(this, "#detail-follow-kafka", WAIT);
+        await().atMost(WAIT).until(() -> lookup("#topics-message").<Label>query().getText()
+            .startsWith("Order " + orderId + " on Kafka"));
+        assertThat(records.getItems()).extracting(KafkaRecordView::topic)
+            .contains("order-processing-topic", "order-status-events");
+        assertThat(records.getItems()).allMatch(r -> r.key().equals(Long.toString(orderId)));
+        assertThat(lookup("#topics-record").<TextArea>query().getText()).contains("timeline ACCEPTED");
         showTab("tab-orders");
     }
 }

@@ -1,0 +1,199 @@
+package dev.orderly.console.topics;
+
+import dev.orderly.model.KafkaRecordView;
+import dev.orderly.model.KafkaTopicView;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.function.Function;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.geometry.Orientation;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Separator;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+
+/** The cluster's topics on the left; the chosen topic's records, a page at a time, and one record in full. */
+public final class TopicsView extends VBox {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS")
+        .withZone(ZoneId.systemDefault());
+
+    private final TableView<KafkaTopicView> topicTable;
+    private final TableView<KafkaRecordView> recordTable;
+
+    public TopicsView(TopicsViewModel vm) {
+        topicTable = new TableView<>(vm.topics());
+        topicTable.getColumns().setAll(List.of(
+            column("Topic", 170, KafkaTopicView::name),
+            column("Parts", 60, t -> t.partitions().size()),
+            column("Records", 75, KafkaTopicView::records),
+            column("Size", 70, t -> bytes(t.sizeBytes())),
+            column("Kept", 60, t -> retention(t.retentionMs())),
+            column("Read by", 200, t -> String.join(", ", t.groups()))));
+        topicTable.setPlaceholder(new Label("No topics read yet: press Refresh"));
+        topicTable.setId("topics-table");
+        topicTable.getSelectionModel().selectedItemProperty().addListener((o, a, chosen) -> {
+            if (chosen != null && chosen != vm.topicProperty().get()) {
+                vm.open(chosen);
+            }
+        });
+
+        Button refresh = new Button("Refresh");
+        refresh.setId("topics-refresh");
+        refresh.setOnAction(e -> vm.loadTopics());
+        TextField partition = field("topics-partition", "all", 50, "Partition (empty: all)");
+        partition.textProperty().bindBidirectional(vm.partitionProperty());
+        ComboBox<StartAt> from = new ComboBox<>(FXCollections.observableArrayList(StartAt.values()));
+        from.setId("topics-from");
+        from.valueProperty().bindBidirectional(vm.fromProperty());
+        from.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(StartAt value) {
+                return value == null ? "" : value.label();
+            }
+
+            @Override
+            public StartAt fromString(String text) {
+                return null;
+            }
+        });
+        from.setAccessibleText("Where the page starts");
+        TextField position = field("topics-position", "offset or 2026-12-02T10:00:00Z", 170,
+            "Offset or time to start from");
+        position.textProperty().bindBidirectional(vm.positionProperty());
+        position.disableProperty().bind(from.valueProperty().isEqualTo(StartAt.NEWEST)
+            .or(from.valueProperty().isEqualTo(StartAt.OLDEST)));
+        TextField key = field("topics-key", "key", 90, "Only records with this key");
+        key.textProperty().bindBidirectional(vm.keyProperty());
+        TextField contains = field("topics-contains", "value contains", 130, "Only records whose value contains");
+        contains.textProperty().bindBidirectional(vm.containsProperty());
+        Button load = new Button("Show");
+        load.setId("topics-load");
+        load.setOnAction(e -> vm.loadRecords());
+        load.disableProperty().bind(vm.topicProperty().isNull().or(vm.busyProperty()));
+        Button next = new Button("Next page");
+        next.setId("topics-next");
+        next.setOnAction(e -> vm.nextPage());
+        next.disableProperty().bind(vm.morePagesProperty().not().or(vm.busyProperty()));
+        TextField order = field("topics-order", "order #", 70, "Order to follow across the topics");
+        order.textProperty().bindBidirectional(vm.followedProperty());
+        order.setOnAction(e -> vm.followOrder());
+        Button follow = new Button("Follow order");
+        follow.setId("topics-follow");
+        follow.setOnAction(e -> vm.followOrder());
+        follow.disableProperty().bind(vm.busyProperty());
+        HBox toolbar = new HBox(6, refresh, new Label("Partition"), partition, from, position, key, contains, load,
+            next, new Separator(Orientation.VERTICAL), order, follow);
+        toolbar.setStyle("-fx-padding: 6; -fx-alignment: center-left;");
+
+        recordTable = new TableView<>(vm.records());
+        recordTable.getColumns().setAll(List.of(
+            recordColumn("P", 35, KafkaRecordView::partition),
+            recordColumn("Offset", 70, KafkaRecordView::offset),
+            recordColumn("Time", 100, r -> TIME.format(r.timestamp())),
+            recordColumn("Key", 90, r -> r.key() == null ? "(none)" : r.key()),
+            recordColumn("Value", 520, TopicsView::oneLine)));
+        recordTable.setPlaceholder(new Label("Choose a topic on the left"));
+        recordTable.setId("topics-records");
+        recordTable.getSelectionModel().selectedItemProperty().addListener((o, a, record) -> {
+            if (record != null) {
+                vm.openRecord(record);
+            }
+        });
+        VBox.setVgrow(recordTable, Priority.ALWAYS);
+
+        TextArea detail = new TextArea();
+        detail.setEditable(false);
+        detail.setId("topics-record");
+        detail.setAccessibleText("The chosen record in full");
+        detail.setStyle("-fx-font-family: monospace;");
+        detail.setPrefRowCount(12);
+        detail.textProperty().bind(vm.detailProperty());
+
+        Label message = new Label();
+        message.setId("topics-message");
+        message.textProperty().bind(vm.messageProperty());
+
+        VBox right = new VBox(4, recordTable, new Label("Record"), detail);
+        SplitPane split = new SplitPane(topicTable, right);
+        split.setOrientation(Orientation.HORIZONTAL);
+        split.setDividerPositions(0.36);
+        VBox.setVgrow(split, Priority.ALWAYS);
+        getChildren().addAll(toolbar, message, split);
+        setSpacing(4);
+        setStyle("-fx-padding: 4 8 8 8;");
+        setId("topics-view");
+    }
+
+    public TableView<KafkaRecordView> recordTable() {
+        return recordTable;
+    }
+
+    public TableView<KafkaTopicView> topicTable() {
+        return topicTable;
+    }
+
+    private static String oneLine(KafkaRecordView record) {
+        if (record.value() == null) {
+            return "(null)";
+        }
+        String line = record.value().replaceAll("\\s+", " ");
+        return (record.format() == KafkaRecordView.Format.BINARY ? "0x" : "")
+            + (line.length() > 160 ? line.substring(0, 160) + "..." : line);
+    }
+
+    private static String bytes(Long size) {
+        if (size == null) {
+            return "?";
+        }
+        return size < 1024 ? size + " B" : size < 1024 * 1024 ? size / 1024 + " KiB" : size / (1024 * 1024) + " MiB";
+    }
+
+    private static String retention(Long ms) {
+        if (ms == null) {
+            return "?";
+        }
+        if (ms < 0) {
+            return "forever";
+        }
+        Duration kept = Duration.ofMillis(ms);
+        return kept.toDays() > 0 ? kept.toDays() + " d" : kept.toHours() + " h";
+    }
+
+    private static TextField field(String id, String prompt, double width, String accessible) {
+        TextField field = new TextField();
+        field.setId(id);
+        field.setPromptText(prompt);
+        field.setPrefWidth(width);
+        field.setAccessibleText(accessible);
+        return field;
+    }
+
+    private static <T> TableColumn<KafkaTopicView, Object> column(String name, double width,
+        Function<KafkaTopicView, T> value) {
+        TableColumn<KafkaTopicView, Object> column = new TableColumn<>(name);
+        column.setCellValueFactory(c -> new SimpleObjectProperty<>(value.apply(c.getValue())));
+        column.setPrefWidth(width);
+        return column;
+    }
+
+    private static <T> TableColumn<KafkaRecordView, Object> recordColumn(String name, double width,
+        Function<KafkaRecordView, T> value) {
+        TableColumn<KafkaRecordView, Object> column = new TableColumn<>(name);
+        column.setCellValueFactory(c -> new SimpleObjectProperty<>(value.apply(c.getValue())));
+        column.setPrefWidth(width);
+        return column;
+    }
+}

@@ -1,0 +1,310 @@
+package dev.orderly.console.topics;
+
+import dev.orderly.console.client.OrderlyClient;
+import dev.orderly.console.client.RecordQuery;
+import dev.orderly.console.client.RecordQuery.Filter;
+import dev.orderly.console.client.RecordQuery.From;
+import dev.orderly.console.client.RecordQuery.Start;
+import dev.orderly.console.util.Messages;
+import dev.orderly.console.util.TaskRunner;
+import dev.orderly.model.KafkaRecordPage;
+import dev.orderly.model.KafkaRecordView;
+import dev.orderly.model.KafkaTopicView;
+import dev.orderly.model.OrderTrailView;
+import dev.orderly.model.TimelineEntry;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Objects;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * Kafka's topics and their records: the cluster's topics, then one topic's records a page at a time (newest or
+ * oldest first, from an offset or a time, filtered by key or text), and one record opened in full.
+ */
+public final class TopicsViewModel {
+
+    private final OrderlyClient client;
+    private final TaskRunner runner;
+    private final ObservableList<KafkaTopicView> topics = FXCollections.observableArrayList();
+    private final ObservableList<KafkaRecordView> records = FXCollections.observableArrayList();
+    private final ObjectProperty<KafkaTopicView> topic = new SimpleObjectProperty<>();
+    private final ObjectProperty<KafkaRecordView> opened = new SimpleObjectProperty<>();
+    private final StringProperty message = new SimpleStringProperty("");
+    /** What the record area shows: the opened record in full, or a followed order's trail. */
+    private final StringProperty detail = new SimpleStringProperty("");
+    private final BooleanProperty busy = new SimpleBooleanProperty(false);
+    private final BooleanProperty morePages = new SimpleBooleanProperty(false);
+
+    /** What the toolbar says: partition ("" for all), start, the offset or time typed, the filters. */
+    private final StringProperty partition = new SimpleStringProperty("");
+    private final ObjectProperty<StartAt> from = new SimpleObjectProperty<>(StartAt.NEWEST);
+    private final StringProperty position = new SimpleStringProperty("");
+    private final StringProperty key = new SimpleStringProperty("");
+    private final StringProperty contains = new SimpleStringProperty("");
+    private final StringProperty followed = new SimpleStringProperty("");
+
+    private RecordQuery last;
+    private String nextCursor;
+    private int page;
+
+    public TopicsViewModel(OrderlyClient client, TaskRunner runner) {
+        this.client = client;
+        this.runner = runner;
+    }
+
+    public void loadTopics() {
+        busy.set(true);
+        runner.run(client::kafkaTopics, list -> {
+            busy.set(false);
+            String selected = topic.get() == null ? null : topic.get().name();
+            topics.setAll(list);
+            list.stream().filter(t -> t.name().equals(selected)).findFirst().ifPresent(topic::set);
+            message.set(list.size() + " topics on the cluster");
+        }, error -> {
+            busy.set(false);
+            message.set("Could not read the topics: " + Messages.of(error));
+        });
+    }
+
+    /** Shows {@code chosen}'s newest records (or as the toolbar says). */
+    public void open(KafkaTopicView chosen) {
+        topic.set(chosen);
+        if (chosen != null) {
+            loadRecords();
+        }
+    }
+
+    /** The first page as the toolbar says; a clear sentence, and nothing asked, when the toolbar is not valid. */
+    public void loadRecords() {
+        if (topic.get() == null) {
+            message.set("Choose a topic first");
+            return;
+        }
+        RecordQuery query;
+        try {
+            query = new RecordQuery(partitionChosen(), start(), new Filter(key.get(), contains.get()), null);
+        } catch (IllegalArgumentException e) {
+            message.set(e.getMessage());
+            return;
+        }
+        page = 0;
+        fetch(query);
+    }
+
+    /** The next page of the same records. */
+    public void nextPage() {
+        if (last == null || nextCursor == null) {
+            return;
+        }
+        fetch(last.next(nextCursor));
+    }
+
+    private void fetch(RecordQuery query) {
+        String name = topic.get().name();
+        busy.set(true);
+        runner.run(() -> client.kafkaRecords(name, query), result -> {
+            busy.set(false);
+            last = query;
+            show(result);
+        }, error -> {
+            busy.set(false);
+            message.set("Could not read " + name + ": " + Messages.of(error));
+        });
+    }
+
+    private void show(KafkaRecordPage result) {
+        page++;
+        records.setAll(result.records());
+        openRecord(result.records().isEmpty() ? null : result.records().get(0));
+        nextCursor = result.cursor();
+        morePages.set(nextCursor != null && !result.records().isEmpty());
+        message.set("Page " + page + ": " + result.records().size() + " records (" + result.scanned() + " read)"
+            + (result.complete() ? "" : "; stopped at the read's time budget, Next page carries on")
+            + (result.records().isEmpty() && from.get() != StartAt.NEWEST ? "; nothing newer yet, Next page"
+                + " looks again" : ""));
+        if (result.records().isEmpty() && nextCursor != null && from.get() != StartAt.NEWEST) {
+            // Oldest first, the cursor is a live tail: Next page shows what has arrived since.
+            morePages.set(true);
+        }
+    }
+
+    public void openRecord(KafkaRecordView record) {
+        opened.set(record);
+        detail.set(describe(record));
+    }
+
+    /** The order typed in the toolbar, followed across the pipeline's topics beside its timeline. */
+    public void followOrder() {
+        long orderId;
+        try {
+            orderId = Long.parseLong(followed.get() == null ? "" : followed.get().strip().replace("#", ""));
+        } catch (NumberFormatException e) {
+            message.set("Type an order number to follow");
+            return;
+        }
+        busy.set(true);
+        runner.run(() -> client.followOrder(orderId), trail -> {
+            busy.set(false);
+            List<KafkaRecordView> found = trail.entries().stream().map(OrderTrailView.Entry::record)
+                .filter(Objects::nonNull).toList();
+            records.setAll(found);
+            opened.set(null);
+            nextCursor = null;
+            morePages.set(false);
+            detail.set(trailText(trail));
+            long topicsSeen = found.stream().map(KafkaRecordView::topic).distinct().count();
+            message.set("Order " + orderId + " on Kafka: " + found.size() + " records on " + topicsSeen
+                + " topics, beside " + (trail.entries().size() - found.size()) + " timeline entries"
+                + (trail.complete() ? "" : " (the topics were not read to their end within the read's time)"));
+        }, error -> {
+            busy.set(false);
+            message.set("Could not follow order " + orderId + ": " + Messages.of(error));
+        });
+    }
+
+    /** One line per record and timeline entry, by time. */
+    static String trailText(OrderTrailView trail) {
+        StringBuilder text = new StringBuilder("Order " + trail.orderId() + ", Kafka records and timeline by time\n\n");
+        for (OrderTrailView.Entry entry : trail.entries()) {
+            text.append(entry.at()).append("  ");
+            if (entry.record() != null) {
+                KafkaRecordView r = entry.record();
+                text.append("record   ").append(r.topic()).append('-').append(r.partition()).append('@')
+                    .append(r.offset());
+            } else {
+                TimelineEntry t = entry.timeline();
+                text.append("timeline ").append(t.kind()).append(t.to() == null ? "" : " -> " + t.to())
+                    .append(": ").append(t.detail());
+            }
+            text.append('\n');
+        }
+        return text.toString();
+    }
+
+    /** A record in full: where it is, key, headers, format and size, the value. */
+    static String describe(KafkaRecordView record) {
+        if (record == null) {
+            return "";
+        }
+        StringBuilder text = new StringBuilder();
+        text.append(record.topic()).append('-').append(record.partition()).append('@').append(record.offset())
+            .append("   ").append(record.timestamp()).append('\n');
+        text.append("key: ").append(record.key() == null ? "(none)" : record.key()).append('\n');
+        record.headers().forEach(h -> text.append("header ").append(h.name()).append(": ").append(h.value())
+            .append('\n'));
+        text.append(record.format()).append(", ").append(record.valueBytes()).append(" bytes")
+            .append(record.truncated() ? " (the first 64 KiB shown)" : "").append("\n\n");
+        text.append(record.value() == null ? "(null value)" : record.value());
+        return text.toString();
+    }
+
+    private Integer partitionChosen() {
+        String text = partition.get() == null ? "" : partition.get().strip();
+        if (text.isEmpty()) {
+            return null;
+        }
+        try {
+            int chosen = Integer.parseInt(text);
+            int count = topic.get().partitions().size();
+            if (chosen < 0 || chosen >= count) {
+                throw new IllegalArgumentException("Partition must be 0 to " + (count - 1) + " (or empty for all)");
+            }
+            return chosen;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("Partition must be a number 0 to "
+                + (topic.get().partitions().size() - 1) + " (or empty for all)");
+        }
+    }
+
+    private Start start() {
+        String text = position.get() == null ? "" : position.get().strip();
+        return switch (from.get()) {
+            case NEWEST -> new Start(From.NEWEST, null, null);
+            case OLDEST -> new Start(From.OLDEST, null, null);
+            case OFFSET -> {
+                if (partition.get() == null || partition.get().isBlank()) {
+                    throw new IllegalArgumentException("From an offset needs a partition");
+                }
+                try {
+                    yield new Start(From.OFFSET, Long.parseLong(text), null);
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException("Offset must be a whole number");
+                }
+            }
+            case TIME -> {
+                try {
+                    yield new Start(From.TIME, null, Instant.parse(text));
+                } catch (DateTimeParseException e) {
+                    throw new IllegalArgumentException("Time must be like 2026-12-02T10:15:30Z");
+                }
+            }
+        };
+    }
+
+    public ObservableList<KafkaTopicView> topics() {
+        return topics;
+    }
+
+    public ObservableList<KafkaRecordView> records() {
+        return records;
+    }
+
+    public ReadOnlyObjectProperty<KafkaTopicView> topicProperty() {
+        return topic;
+    }
+
+    public ReadOnlyObjectProperty<KafkaRecordView> openedProperty() {
+        return opened;
+    }
+
+    public ReadOnlyStringProperty detailProperty() {
+        return detail;
+    }
+
+    public StringProperty followedProperty() {
+        return followed;
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message;
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy;
+    }
+
+    public ReadOnlyBooleanProperty morePagesProperty() {
+        return morePages;
+    }
+
+    public StringProperty partitionProperty() {
+        return partition;
+    }
+
+    public ObjectProperty<StartAt> fromProperty() {
+        return from;
+    }
+
+    public StringProperty positionProperty() {
+        return position;
+    }
+
+    public StringProperty keyProperty() {
+        return key;
+    }
+
+    public StringProperty containsProperty() {
+        return contains;
+    }
+}
