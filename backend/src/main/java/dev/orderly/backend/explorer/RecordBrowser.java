@@ -5,6 +5,7 @@ import dev.orderly.backend.explorer.RecordReader.Scan;
 import dev.orderly.backend.web.ApiException;
 import dev.orderly.model.KafkaRecordPage;
 import dev.orderly.model.KafkaRecordView;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -62,13 +63,34 @@ class RecordBrowser {
         }
 
         Predicate<ConsumerRecord<byte[], byte[]>> predicate() {
+            byte[] needle = contains == null ? null : contains.getBytes(StandardCharsets.UTF_8);
             return record -> (key == null || key.equals(RecordFormat.keyText(record.key())))
-                && (contains == null || containsText(record.value()));
+                && (contains == null || containsText(record.value(), needle));
         }
 
-        private boolean containsText(byte[] value) {
+        /**
+         * Whether the value is text that contains the filter's text. The UTF-8 bytes are looked for first, so only
+         * the rare value that holds them is decoded (a filtered read goes through every record of a range).
+         */
+        private boolean containsText(byte[] value, byte[] needle) {
+            if (value == null || indexOf(value, needle) < 0) {
+                return false;
+            }
             String text = RecordFormat.searchableText(value);
             return text != null && text.contains(contains);
+        }
+
+        private static int indexOf(byte[] haystack, byte[] needle) {
+            outer:
+            for (int i = 0; i <= haystack.length - needle.length; i++) {
+                for (int j = 0; j < needle.length; j++) {
+                    if (haystack[i + j] != needle[j]) {
+                        continue outer;
+                    }
+                }
+                return i;
+            }
+            return -1;
         }
     }
 

@@ -69,7 +69,12 @@ class RecordReader {
         config.remove(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, "orderly-explorer");
-        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500);
+        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
+        config.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 4 * 1024 * 1024);
+        // A read moves from partition to partition and often ends at a partition's end, where the broker would hold
+        // the consumer's next fetch for up to half a second (the default) waiting for new records; the next
+        // partition's fetch waited behind it (1.6 s for a first page of three partitions, BENCHMARKS.md).
+        config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 10);
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "none");
         // Records of a transaction that never committed are not shown, as no consumer of the pipeline reads them.
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
