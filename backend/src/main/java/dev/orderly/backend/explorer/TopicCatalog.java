@@ -18,15 +18,21 @@ import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.clients.admin.GroupListing;
+import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsOptions;
+import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsResult;
 import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsSpec;
+import org.apache.kafka.clients.admin.DescribeConfigsOptions;
+import org.apache.kafka.clients.admin.DescribeLogDirsOptions;
 import org.apache.kafka.clients.admin.ListGroupsOptions;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.ListTopicsOptions;
 import org.apache.kafka.clients.admin.LogDirDescription;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.ReplicaInfo;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.admin.TopicListing;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.Node;
 import org.apache.kafka.common.TopicPartition;
@@ -47,6 +53,8 @@ import org.springframework.stereotype.Component;
 class TopicCatalog {
 
     static final long WAIT = 10;
+    /** How long one partition's or one broker's part of an answer may take before it is left out. */
+    static final long PART_WAIT = 3;
 
     private final Admin admin;
 
@@ -72,9 +80,9 @@ class TopicCatalog {
             Long size = 0L;
             for (TopicPartitionInfo info : description.partitions()) {
                 TopicPartition tp = new TopicPartition(description.name(), info.partition());
-                long start = starts.getOrDefault(tp, 0L);
-                long end = ends.getOrDefault(tp, 0L);
-                records += end - start;
+                Long start = starts.get(tp);
+                Long end = ends.get(tp);
+                records += start == null || end == null ? 0 : end - start;
                 size = size == null || !sizes.containsKey(tp) ? null : size + sizes.get(tp);
                 partitions.add(new KafkaTopicView.Partition(info.partition(),
                     info.leader() == null ? null : info.leader().id(), ids(info.replicas()), ids(info.isr()), start,
@@ -111,7 +119,12 @@ class TopicCatalog {
         Map<Integer, long[]> range = new HashMap<>();
         for (TopicPartitionInfo info : description.partitions()) {
             TopicPartition tp = new TopicPartition(topic, info.partition());
-            range.put(info.partition(), new long[] {starts.getOrDefault(tp, 0L), ends.getOrDefault(tp, 0L)});
+            if (starts.containsKey(tp) && ends.containsKey(tp)) {
+                range.put(info.partition(), new long[] {starts.get(tp), ends.get(tp)});
+            }
+        }
+        if (range.isEmpty() && !description.partitions().isEmpty()) {
+            throw unreachable(new IllegalStateException("no partition of " + topic + " has a leader that answers"));
         }
         return range;
     }
@@ -139,6 +152,10 @@ class TopicCatalog {
         return offsets;
     }
 
+    /**
+     * Each partition's offset of {@code spec}, for the partitions whose leader answers within {@link #PART_WAIT}
+     * seconds; a partition whose leader is down (before another broker takes over) is left out, not the whole answer.
+     */
     private Map<TopicPartition, Long> offsets(Collection<TopicDescription> topics, OffsetSpec spec) {
         Map<TopicPartition, OffsetSpec> specs = new HashMap<>();
         for (TopicDescription topic : topics) {
@@ -149,8 +166,23 @@ class TopicCatalog {
         if (specs.isEmpty()) {
             return Map.of();
         }
-        return await(admin.listOffsets(specs).all()).entrySet().stream()
-            .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
+        ListOffsetsResult result = admin.listOffsets(specs, new ListOffsetsOptions()
+            .timeoutMs((int) TimeUnit.SECONDS.toMillis(PART_WAIT)));
+        Map<TopicPartition, Long> offsets = new HashMap<>();
+        for (TopicPartition tp : specs.keySet()) {
+            try {
+                offsets.put(tp, result.partitionResult(tp).get(PART_WAIT + 1, TimeUnit.SECONDS).offset());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw unreachable(e);
+            } catch (ExecutionException | TimeoutException e) {
+                if (e.getCause() instanceof org.apache.kafka.common.errors.AuthorizationException denied) {
+                    throw new ApiException(HttpStatus.FORBIDDEN, "The cluster refused this: " + denied.getMessage());
+                }
+                // This partition's offsets are unknown for now.
+            }
+        }
+        return offsets;
     }
 
     private Map<String, Long> retention(Collection<String> topics) {
@@ -158,7 +190,8 @@ class TopicCatalog {
             .map(topic -> new ConfigResource(ConfigResource.Type.TOPIC, topic)).toList();
         Map<String, Long> retention = new HashMap<>();
         try {
-            Map<ConfigResource, Config> configs = await(admin.describeConfigs(resources).all());
+            Map<ConfigResource, Config> configs = await(admin.describeConfigs(resources, new DescribeConfigsOptions()
+                .timeoutMs((int) TimeUnit.SECONDS.toMillis(PART_WAIT))).all());
             configs.forEach((resource, config) -> {
                 ConfigEntry entry = config.get(TopicConfig.RETENTION_MS_CONFIG);
                 if (entry != null && entry.value() != null) {
@@ -182,36 +215,69 @@ class TopicCatalog {
             }
         }
         Map<TopicPartition, Long> sizes = new HashMap<>();
-        try {
-            Map<Integer, Map<String, LogDirDescription>> dirs = await(admin.describeLogDirs(
-                new TreeSet<>(leaders.values())).allDescriptions());
-            dirs.forEach((broker, byDir) -> byDir.values().forEach(dir -> {
+        if (leaders.isEmpty()) {
+            return sizes;
+        }
+        Map<Integer, KafkaFuture<Map<String, LogDirDescription>>> byBroker = admin.describeLogDirs(
+            new TreeSet<>(leaders.values()), new DescribeLogDirsOptions()
+                .timeoutMs((int) TimeUnit.SECONDS.toMillis(PART_WAIT))).descriptions();
+        byBroker.forEach((broker, future) -> {
+            Map<String, LogDirDescription> dirs;
+            try {
+                dirs = future.get(PART_WAIT + 1, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (ExecutionException | TimeoutException e) {
+                // A broker that is down or will not say: its partitions' sizes are unknown.
+                return;
+            }
+            dirs.values().forEach(dir -> {
                 for (Map.Entry<TopicPartition, ReplicaInfo> replica : dir.replicaInfos().entrySet()) {
                     if (broker.equals(leaders.get(replica.getKey()))) {
                         sizes.merge(replica.getKey(), replica.getValue().size(), Long::sum);
                     }
                 }
-            }));
-        } catch (ApiException notAllowed) {
-            // sizes unknown
-        }
+            });
+        });
         return sizes;
     }
 
-    /** Topic name to the consumer groups with committed offsets on it. */
+    /**
+     * Topic name to the consumer groups with committed offsets on it. A broker or a group coordinator that does not
+     * answer leaves its groups out (the list is for reading, not for deciding).
+     */
     Map<String, Set<String>> readers() {
-        List<String> groups = await(admin.listGroups(ListGroupsOptions.forConsumerGroups()).all()).stream()
-            .map(listing -> listing.groupId()).toList();
+        Collection<GroupListing> listings;
+        try {
+            listings = admin.listGroups(ListGroupsOptions.forConsumerGroups()).valid()
+                .get(PART_WAIT + 1, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Map.of();
+        } catch (ExecutionException | TimeoutException e) {
+            return Map.of();
+        }
+        List<String> groups = listings.stream().map(GroupListing::groupId).toList();
         if (groups.isEmpty()) {
             return Map.of();
         }
         Map<String, ListConsumerGroupOffsetsSpec> specs = groups.stream()
             .collect(Collectors.toMap(Function.identity(), group -> new ListConsumerGroupOffsetsSpec()));
-        Map<String, Map<TopicPartition, OffsetAndMetadata>> offsets = await(admin.listConsumerGroupOffsets(specs)
-            .all());
+        ListConsumerGroupOffsetsResult offsets = admin.listConsumerGroupOffsets(specs,
+            new ListConsumerGroupOffsetsOptions().timeoutMs((int) TimeUnit.SECONDS.toMillis(PART_WAIT)));
         Map<String, Set<String>> readers = new HashMap<>();
-        offsets.forEach((group, committed) -> committed.keySet().forEach(tp ->
-            readers.computeIfAbsent(tp.topic(), t -> new TreeSet<>()).add(group)));
+        for (String group : groups) {
+            try {
+                offsets.partitionsToOffsetAndMetadata(group).get(PART_WAIT + 1, TimeUnit.SECONDS).keySet()
+                    .forEach(tp -> readers.computeIfAbsent(tp.topic(), t -> new TreeSet<>()).add(group));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            } catch (ExecutionException | TimeoutException e) {
+                // this group's coordinator did not answer
+            }
+        }
         return readers;
     }
 

@@ -11,6 +11,8 @@ import dev.orderly.model.KafkaTopicView;
 import dev.orderly.model.LagSnapshot;
 import dev.orderly.model.OrderStatus;
 import dev.orderly.model.OrderStatusChanged;
+import dev.orderly.model.OffsetResetPlan;
+import dev.orderly.model.OffsetResetRequest;
 import dev.orderly.model.OrderSummary;
 import dev.orderly.model.OrderTrailView;
 import dev.orderly.model.OrderView;
@@ -90,6 +92,12 @@ public interface OrderlyClient extends AutoCloseable {
 
     /** The order followed across the pipeline's topics, beside its timeline (staff). */
     OrderTrailView followOrder(long orderId);
+
+    /** What moving a consumer group's offsets would do; changes nothing (staff). */
+    OffsetResetPlan previewOffsetReset(String group, OffsetResetRequest request);
+
+    /** Moves a consumer group's offsets; refused (409) while the group has live members (staff). */
+    OffsetResetPlan resetOffsets(String group, OffsetResetRequest request);
 
     GatewaySettingsView gatewaySettings();
 

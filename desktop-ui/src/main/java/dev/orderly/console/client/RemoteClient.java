@@ -11,6 +11,8 @@ import dev.orderly.model.KafkaTopicView;
 import dev.orderly.model.LagSnapshot;
 import dev.orderly.model.OrderStatus;
 import dev.orderly.model.OrderStatusChanged;
+import dev.orderly.model.OffsetResetPlan;
+import dev.orderly.model.OffsetResetRequest;
 import dev.orderly.model.OrderSummary;
 import dev.orderly.model.OrderTrailView;
 import dev.orderly.model.OrderView;
@@ -232,6 +234,18 @@ public class RemoteClient implements OrderlyClient {
     @Override
     public OrderTrailView followOrder(long orderId) {
         return call("GET", "/api/admin/kafka/orders/" + orderId, null, type(OrderTrailView.class), authorization);
+    }
+
+    @Override
+    public OffsetResetPlan previewOffsetReset(String group, OffsetResetRequest request) {
+        return call("POST", "/api/admin/kafka/groups/" + URLEncoder.encode(group, StandardCharsets.UTF_8)
+            + "/offsets/preview", request, type(OffsetResetPlan.class), authorization);
+    }
+
+    @Override
+    public OffsetResetPlan resetOffsets(String group, OffsetResetRequest request) {
+        return call("POST", "/api/admin/kafka/groups/" + URLEncoder.encode(group, StandardCharsets.UTF_8)
+            + "/offsets/reset", request, type(OffsetResetPlan.class), authorization);
     }
 
     @Override

@@ -53,7 +53,7 @@ public final class ConsoleShell extends BorderPane implements AutoCloseable {
             model.detail().select(orderId);
         });
         deadLettersView = new DeadLettersView(model.deadLetters());
-        topicsView = new TopicsView(model.topics());
+        topicsView = new TopicsView(model.topics(), model.replay());
 
         tabs.getTabs().add(tab("Orders", new OrdersView(formView, tableView, new OrderDetailView(model.detail(),
             user.isStaff() ? this::followOnKafka : null)),

@@ -3,6 +3,7 @@ package dev.orderly.console.shell;
 import dev.orderly.console.audit.AuditViewModel;
 import dev.orderly.console.client.OrderlyClient;
 import dev.orderly.console.deadletters.DeadLettersViewModel;
+import dev.orderly.console.topics.ReplayViewModel;
 import dev.orderly.console.topics.TopicsViewModel;
 import dev.orderly.console.faults.FaultsViewModel;
 import dev.orderly.console.lesson.LessonViewModel;
@@ -45,6 +46,7 @@ public final class ConsoleViewModel implements AutoCloseable {
     private final PipelineViewModel pipeline;
     private final DeadLettersViewModel deadLetters;
     private final TopicsViewModel topics;
+    private final ReplayViewModel replay;
     private final FaultsViewModel faults;
     private final SettingsViewModel settings;
     private final LoadViewModel load;
@@ -71,6 +73,7 @@ public final class ConsoleViewModel implements AutoCloseable {
         pipeline = new PipelineViewModel(client, runner, user.instance());
         deadLetters = new DeadLettersViewModel(client, runner);
         topics = new TopicsViewModel(client, runner);
+        replay = new ReplayViewModel(client, runner);
         faults = new FaultsViewModel(client, runner, user.instance());
         settings = new SettingsViewModel(store, running, client, runner, user.isStaff());
         load = new LoadViewModel(client, runner);
@@ -168,6 +171,10 @@ public final class ConsoleViewModel implements AutoCloseable {
 
     public TopicsViewModel topics() {
         return topics;
+    }
+
+    public ReplayViewModel replay() {
+        return replay;
     }
 
     public FaultsViewModel faults() {

@@ -33,7 +33,7 @@ public final class TopicsView extends VBox {
     private final TableView<KafkaTopicView> topicTable;
     private final TableView<KafkaRecordView> recordTable;
 
-    public TopicsView(TopicsViewModel vm) {
+    public TopicsView(TopicsViewModel vm, ReplayViewModel replay) {
         topicTable = new TableView<>(vm.topics());
         topicTable.getColumns().setAll(List.of(
             column("Topic", 170, KafkaTopicView::name),
@@ -126,12 +126,30 @@ public final class TopicsView extends VBox {
         message.setId("topics-message");
         message.textProperty().bind(vm.messageProperty());
 
+        TextField minutes = field("replay-minutes", "5", 45, "Minutes to replay");
+        minutes.textProperty().bindBidirectional(replay.minutesProperty());
+        Button previewReplay = new Button("Preview replay");
+        previewReplay.setId("replay-preview");
+        previewReplay.setOnAction(e -> replay.preview());
+        Button doReplay = new Button("Replay");
+        doReplay.setId("replay-run");
+        doReplay.setOnAction(e -> replay.replay());
+        previewReplay.disableProperty().bind(replay.busyProperty());
+        doReplay.disableProperty().bind(replay.busyProperty());
+        Label replayMessage = new Label();
+        replayMessage.setId("replay-message");
+        replayMessage.textProperty().bind(replay.messageProperty());
+        HBox replayBar = new HBox(6, new Label("Replay the last"), minutes,
+            new Label("minutes of " + ReplayViewModel.TOPIC + " (every event skipped as a duplicate)"), previewReplay,
+            doReplay, replayMessage);
+        replayBar.setStyle("-fx-padding: 0 6 0 6; -fx-alignment: center-left;");
+
         VBox right = new VBox(4, recordTable, new Label("Record"), detail);
         SplitPane split = new SplitPane(topicTable, right);
         split.setOrientation(Orientation.HORIZONTAL);
         split.setDividerPositions(0.36);
         VBox.setVgrow(split, Priority.ALWAYS);
-        getChildren().addAll(toolbar, message, split);
+        getChildren().addAll(toolbar, replayBar, message, split);
         setSpacing(4);
         setStyle("-fx-padding: 4 8 8 8;");
         setId("topics-view");

@@ -14,6 +14,8 @@ import dev.orderly.model.KafkaTopicView;
 import dev.orderly.model.LagSnapshot;
 import dev.orderly.model.OrderStatus;
 import dev.orderly.model.OrderStatusChanged;
+import dev.orderly.model.OffsetResetPlan;
+import dev.orderly.model.OffsetResetRequest;
 import dev.orderly.model.OrderSummary;
 import dev.orderly.model.OrderTrailView;
 import dev.orderly.model.OrderView;
@@ -50,6 +52,8 @@ public class RecordingClient implements OrderlyClient {
     /** The record pages to answer, in order (an empty page when none is left). */
     public final List<KafkaRecordPage> pages = new ArrayList<>();
     public OrderTrailView trail;
+    /** How many offset resets to refuse with a 409 (a live member) before applying one. */
+    public int refuseResets;
     public final List<Consumer<OrderStatusChanged>> statusListeners = new ArrayList<>();
     public RuntimeException failNext;
     public RuntimeException failNextPay;
@@ -172,6 +176,29 @@ public class RecordingClient implements OrderlyClient {
         calls.add("followOrder " + orderId);
         maybeFail();
         return trail != null ? trail : new OrderTrailView(orderId, List.of(), true);
+    }
+
+    @Override
+    public OffsetResetPlan previewOffsetReset(String group, OffsetResetRequest request) {
+        calls.add("previewOffsetReset " + group + " " + request.to());
+        maybeFail();
+        return plan(group, request, false);
+    }
+
+    @Override
+    public OffsetResetPlan resetOffsets(String group, OffsetResetRequest request) {
+        calls.add("resetOffsets " + group + " " + request.to() + " consumers running " + consumersRunning);
+        if (refuseResets > 0) {
+            refuseResets--;
+            throw new ApiCallException(409, "Group '" + group + "' has 1 live member(s)", Map.of());
+        }
+        maybeFail();
+        return plan(group, request, true);
+    }
+
+    private static OffsetResetPlan plan(String group, OffsetResetRequest request, boolean applied) {
+        return new OffsetResetPlan(group, request.topic(), applied, List.of(
+            new OffsetResetPlan.Move(0, 30L, 20, 30, 10), new OffsetResetPlan.Move(1, 12L, 10, 12, 2)));
     }
 
     @Override

@@ -19,7 +19,7 @@ class TopicsViewModelTest {
     private final TopicsViewModel vm = new TopicsViewModel(client, new DirectTaskRunner());
 
     private static KafkaTopicView topic() {
-        KafkaTopicView.Partition p = new KafkaTopicView.Partition(0, 1, List.of(1), List.of(1), 0, 100);
+        KafkaTopicView.Partition p = new KafkaTopicView.Partition(0, 1, List.of(1), List.of(1), 0L, 100L);
         return new KafkaTopicView("order-status-events", false, List.of(p, p, p), 300, 4096L, -1L, List.of());
     }
 

@@ -406,6 +406,12 @@ class ConsoleUiTest extends FxRobot {
             .contains("order-processing-topic", "order-status-events");
         assertThat(records.getItems()).allMatch(r -> r.key().equals(Long.toString(orderId)));
         assertThat(lookup("#topics-record").<TextArea>query().getText()).contains("timeline ACCEPTED");
+
+        // The trainer's replay, previewed: how many records a replay of the last hour would read again.
+        interact(() -> lookup("#replay-minutes").<TextField>query().setText("60"));
+        UiWait.clickWhenReady(this, "#replay-preview", WAIT);
+        await().atMost(WAIT).until(() -> lookup("#replay-message").<Label>query().getText().contains("would read"));
+        assertThat(lookup("#replay-message").<Label>query().getText()).doesNotContain("would read 0 records");
         showTab("tab-orders");
     }
 }
