@@ -2,8 +2,8 @@ package dev.orderly.model;
 
 /**
  * Faults a trainer or a test can inject: the seed's three partial failures (each after the payment succeeded), a slow
- * consumer, and crashes of the backend process at chosen points (the process halts at once, as under
- * {@code kill -9}).
+ * consumer, a duplicate delivery, a poison record, declined payments, and crashes of the backend process at chosen
+ * points (the process halts at once, as under {@code kill -9}).
  */
 public enum InjectableFault {
     SHIPMENT_FAILS("Payment succeeds, then creating the shipment fails", Kind.FAILURE),
@@ -14,6 +14,8 @@ public enum InjectableFault {
         Kind.INJECTION),
     POISON_RECORD("An unreadable record is put on the topic before the next accepted event; it must go to the DLT"
         + " while the order completes", Kind.INJECTION),
+    PAYMENT_DECLINED("The card issuer declines the next payments: each order stays PENDING_PAYMENT with the decline"
+        + " on its timeline, nothing is charged, and it can be paid again", Kind.INJECTION),
     CRASH_DURING_PAYMENT("The process dies after the payment was authorised, before the database transaction",
         Kind.CRASH),
     CRASH_AFTER_COMMIT("The process dies after the database commit, before the Kafka offset is committed", Kind.CRASH),

@@ -112,6 +112,10 @@ public class OrderProcessor {
         }
         // No permit held from here on, and none taken for the commit: ProcessingCommits' writers are a lane of their
         // own, and any number of deliveries may wait for the gateway at once.
+        if (faults.strike(InjectableFault.PAYMENT_DECLINED)) {
+            // A trainer's decline: as the issuer's, before anything is authorised, so nothing is held or charged.
+            return declined(event, origin, "the card issuer declined it (a decline injected by a trainer)");
+        }
         String key = idempotencyKey(event, origin);
         OrderStatus reached = null;
         Abandoned abandoned = null;

@@ -254,6 +254,34 @@ class DeliveryFaultsIntegrationTest {
             PipelineProbe.bootstrapServers(kafkaAdmin)));
     }
 
+    /**
+     * The trainer's "decline the next N payments": each declined order ends its attempt with the decline on its
+     * timeline, stays PENDING_PAYMENT, holds nothing at the gateway, and can be paid again; the fault counts down.
+     */
+    @Test
+    void aTrainersDeclineEndsThePaymentWithNothingChargedAndTheOrderCanBePaidAgain() {
+        assertThat(api.post(STAFF, "/api/admin/faults", "{\"fault\":\"PAYMENT_DECLINED\",\"times\":2}").status())
+            .isEqualTo(200);
+        List<Long> declined = List.of(paidOrder(), paidOrder());
+        for (long orderId : declined) {
+            await().atMost(WAIT).until(() -> attempts.countByOrderIdAndKind(orderId, TimelineKind.ATTEMPT_FAILED)
+                == 1);
+            assertThat(api.order(ALICE, orderId).get("timeline").toString()).contains("payment declined");
+            assertThat(api.status(ALICE, orderId)).isEqualTo("PENDING_PAYMENT");
+            assertThat(ledgerOf(orderId)).isEmpty();
+        }
+        assertThat(api.get(STAFF, "/api/admin/faults").data().has("PAYMENT_DECLINED")).isFalse();
+        long next = paidOrder();
+        await().atMost(WAIT).until(() -> api.status(ALICE, next).equals("COMPLETED"));
+
+        long again = declined.get(0);
+        assertThat(api.pay(ALICE, again, "4111111111111111", true).status()).isEqualTo(202);
+        await().atMost(WAIT).until(() -> api.status(ALICE, again).equals("COMPLETED"));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(ledgerOf(again)).extracting(LedgerEntry::state)
+            .containsExactly(LedgerState.CAPTURED));
+        assertThat(invariants.check()).matches(InvariantReport::ok, "the invariants hold");
+    }
+
     @Test
     void aTrainersDuplicateDeliveryIsSkippedAndAPoisonRecordIsDeadLettered() throws Exception {
         api.post(STAFF, "/api/admin/faults", "{\"fault\":\"DUPLICATE_DELIVERY\",\"times\":1}");

@@ -29,6 +29,7 @@ public final class FaultsView extends VBox {
             case SLOW_CONSUMER -> "Slow consumer (next 5 orders)";
             case DUPLICATE_DELIVERY -> "Deliver the next event twice";
             case POISON_RECORD -> "Poison record before the next";
+            case PAYMENT_DECLINED -> "Decline the next payments:";
             default -> fault.name();
         };
     }
@@ -65,8 +66,9 @@ public final class FaultsView extends VBox {
 
         Label trainer = new Label("Break it on purpose. The first three make the next order fail after its payment"
             + " was authorised: watch it roll back, its charge get voided and the retry complete. The others slow the"
-            + " consumer, deliver an event twice, put a poison record ahead of it, or stop the broker for 10 s. The"
-            + " checker stays green.");
+            + " consumer, deliver an event twice, put a poison record ahead of it, have the card issuer decline the"
+            + " next payments (nothing charged, the order stays payable) or stop the broker for 10 s. The checker"
+            + " stays green.");
         trainer.setWrapText(true);
         trainer.setMinHeight(Region.USE_PREF_SIZE);
         // Wraps instead of cutting the labels short when the window is narrow.
@@ -79,6 +81,17 @@ public final class FaultsView extends VBox {
             trigger.setTooltip(new javafx.scene.control.Tooltip(fault.getDescription()));
             trigger.setId("fault-" + fault.name());
             trigger.setMinWidth(Region.USE_PREF_SIZE);
+            if (fault == InjectableFault.PAYMENT_DECLINED) {
+                // How many: the issuer declines that many payments in a row, then pays again.
+                Spinner<Integer> declines = new Spinner<>(1, 50, 3);
+                declines.setId("fault-declines");
+                declines.setPrefWidth(70);
+                declines.setEditable(true);
+                declines.setAccessibleText("How many payments to decline");
+                trigger.setOnAction(e -> vm.trigger(fault, declines.getValue()));
+                buttons.getChildren().add(new HBox(4, trigger, declines));
+                continue;
+            }
             trigger.setOnAction(e -> vm.trigger(fault, fault.getKind() == InjectableFault.Kind.DELAY ? 5 : 1));
             buttons.getChildren().add(trigger);
         }

@@ -15,7 +15,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
- * The Lesson screen: the five steps in a row, each one click; below them what to watch for the step just run, the
+ * The Lesson screen: the six steps in a row, each one click; below them what to watch for the step just run, the
  * invariant checker (live while this screen is shown) and the state diagram across the whole width, so both are in
  * view as it happens.
  */

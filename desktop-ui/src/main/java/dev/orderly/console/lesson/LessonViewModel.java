@@ -29,9 +29,10 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
 /**
- * The seed's whole story as five steps a trainer runs with one click each (staff): synchronous and slow; payment
+ * The seed's whole story as six steps a trainer runs with one click each (staff): synchronous and slow; payment
  * alone on Kafka (a teaching mode) losing integrity, then reconciled; the final design holding under the same
- * failure; a duplicate skipped; a poison record and a failed payment dead-lettered, then redriven. Each step sets
+ * failure; a duplicate skipped; a poison record and a failed payment dead-lettered, then redriven; a declined
+ * payment that charges nothing and leaves the order payable. Each step sets
  * the backend up, sends one order through the same API the form uses, and says what to watch. Reset puts the
  * backend back to its defaults.
  */
@@ -63,7 +64,11 @@ public final class LessonViewModel {
             "Arms a poison record and makes every payment fail, then pays for an order.",
             "the unreadable record goes straight to the dead-letter topic; the order's payment fails all its"
                 + " retries (about 10 s) and follows it. Redrive mends the gateway and sends the dead letters back:"
-                + " the order completes, the unreadable one is refused."));
+                + " the order completes, the unreadable one is refused."),
+        new Step(6, "A declined payment",
+            "Has the card issuer decline the next payment, then pays for an order.",
+            "the decline ends the attempt at once: the order's timeline says declined, it stays PENDING_PAYMENT,"
+                + " nothing is authorised or charged (the checker stays green), and it can be paid again."));
 
     private static final GatewaySettingsView DEFAULT_GATEWAY = new GatewaySettingsView(50, 200, 0, 0);
     private static final GatewaySettingsView SEED_GATEWAY = new GatewaySettingsView(3_000, 5_000, 0, 0);
@@ -83,7 +88,7 @@ public final class LessonViewModel {
         this.runner = runner;
     }
 
-    /** Runs step {@code number} (1-5). */
+    /** Runs step {@code number} (1-6). */
     public void run(int number) {
         Step step = STEPS.get(number - 1);
         act(step, () -> switch (number) {
@@ -108,6 +113,13 @@ public final class LessonViewModel {
                 setUp(ProcessingMode.KAFKA, DEFAULT_GATEWAY);
                 client.armFault(InjectableFault.DUPLICATE_DELIVERY, 1);
                 yield "Order #" + order() + " accepted (202) and put on the topic twice: see its timeline.";
+            }
+            case 6 -> {
+                setUp(ProcessingMode.KAFKA, DEFAULT_GATEWAY);
+                client.armFault(InjectableFault.PAYMENT_DECLINED, 1);
+                long orderId = order();
+                yield "Order #" + orderId + " accepted (202); the issuer declines its payment: it stays"
+                    + " PENDING_PAYMENT with nothing charged. Pay for it again from the Orders screen.";
             }
             default -> {
                 setUp(ProcessingMode.KAFKA, FAILING_GATEWAY);
@@ -206,7 +218,7 @@ public final class LessonViewModel {
         return String.join(", ", orders.stream().map(id -> "#" + id).toList());
     }
 
-    /** The step run last (1-5), or 0. */
+    /** The step run last (1-6), or 0. */
     public ReadOnlyIntegerProperty currentProperty() {
         return current;
     }

@@ -36,12 +36,12 @@ public final class TopicsView extends VBox {
     public TopicsView(TopicsViewModel vm, ReplayViewModel replay) {
         topicTable = new TableView<>(vm.topics());
         topicTable.getColumns().setAll(List.of(
-            column("Topic", 170, KafkaTopicView::name),
-            column("Parts", 60, t -> t.partitions().size()),
-            column("Records", 75, KafkaTopicView::records),
-            column("Size", 70, t -> bytes(t.sizeBytes())),
-            column("Kept", 60, t -> retention(t.retentionMs())),
-            column("Read by", 200, t -> String.join(", ", t.groups()))));
+            topicColumn("Topic", 170, KafkaTopicView::name),
+            topicColumn("Parts", 60, t -> t.partitions().size()),
+            topicColumn("Records", 75, KafkaTopicView::records),
+            topicColumn("Size", 70, t -> bytes(t.sizeBytes())),
+            topicColumn("Kept", 60, t -> retention(t.retentionMs())),
+            topicColumn("Read by", 200, t -> String.join(", ", t.groups()))));
         topicTable.setPlaceholder(new Label("No topics read yet: press Refresh"));
         topicTable.setId("topics-table");
         topicTable.getSelectionModel().selectedItemProperty().addListener((o, a, chosen) -> {
@@ -199,17 +199,18 @@ public final class TopicsView extends VBox {
         return field;
     }
 
-    private static <T> TableColumn<KafkaTopicView, Object> column(String name, double width,
-        Function<KafkaTopicView, T> value) {
-        TableColumn<KafkaTopicView, Object> column = new TableColumn<>(name);
-        column.setCellValueFactory(c -> new SimpleObjectProperty<>(value.apply(c.getValue())));
-        column.setPrefWidth(width);
-        return column;
+    private static TableColumn<KafkaTopicView, Object> topicColumn(String name, double width,
+        Function<KafkaTopicView, Object> value) {
+        return column(name, width, value);
     }
 
-    private static <T> TableColumn<KafkaRecordView, Object> recordColumn(String name, double width,
-        Function<KafkaRecordView, T> value) {
-        TableColumn<KafkaRecordView, Object> column = new TableColumn<>(name);
+    private static TableColumn<KafkaRecordView, Object> recordColumn(String name, double width,
+        Function<KafkaRecordView, Object> value) {
+        return column(name, width, value);
+    }
+
+    private static <R> TableColumn<R, Object> column(String name, double width, Function<R, Object> value) {
+        TableColumn<R, Object> column = new TableColumn<>(name);
         column.setCellValueFactory(c -> new SimpleObjectProperty<>(value.apply(c.getValue())));
         column.setPrefWidth(width);
         return column;

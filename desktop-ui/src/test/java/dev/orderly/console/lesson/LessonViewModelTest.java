@@ -85,4 +85,13 @@ class LessonViewModelTest {
         assertThat(vm.messageProperty().get()).startsWith("Step 3 failed: ").contains("shutting down");
         assertThat(vm.busyProperty().get()).isFalse();
     }
+
+    @Test
+    void stepSixHasTheIssuerDeclineTheNextPaymentOnTheFinalDesign() {
+        vm.run(6);
+        assertThat(client.mode).isEqualTo(ProcessingMode.KAFKA);
+        assertThat(client.faults).containsExactly(java.util.Map.entry(InjectableFault.PAYMENT_DECLINED, 1));
+        assertThat(client.gatewaySettings().errorRate()).isZero();
+        assertThat(vm.messageProperty().get()).startsWith("Step 6: Order #").contains("stays PENDING_PAYMENT");
+    }
 }

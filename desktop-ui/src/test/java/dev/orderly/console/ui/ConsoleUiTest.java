@@ -15,10 +15,12 @@ import dev.orderly.console.shell.ConsoleFlow;
 import dev.orderly.console.shell.ConsoleShell;
 import dev.orderly.console.util.FxTaskRunner;
 import dev.orderly.model.GatewaySettingsView;
+import dev.orderly.model.InjectableFault;
 import dev.orderly.model.KafkaRecordView;
 import dev.orderly.model.KafkaTopicView;
 import dev.orderly.model.OrderStatus;
 import dev.orderly.model.ProcessingMode;
+import dev.orderly.model.TimelineEntry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -413,5 +415,23 @@ class ConsoleUiTest extends FxRobot {
         await().atMost(WAIT).until(() -> lookup("#replay-message").<Label>query().getText().contains("would read"));
         assertThat(lookup("#replay-message").<Label>query().getText()).doesNotContain("would read 0 records");
         showTab("tab-orders");
+    }
+
+    /** The Faults screen's decline button: the next payment is declined, nothing charged, the order stays payable. */
+    @Test
+    @Order(11)
+    void theDeclineButtonDeclinesTheNextPaymentAndTheOrderStaysPayable() {
+        showTab("tab-faults");
+        interact(() -> lookup("#fault-declines").<Spinner<Integer>>query().getValueFactory().setValue(1));
+        UiWait.clickWhenReady(this, "#fault-PAYMENT_DECLINED", WAIT);
+        await().atMost(WAIT).until(() -> flow.client().armedFaults().containsKey(InjectableFault.PAYMENT_DECLINED));
+        showTab("tab-orders");
+        long orderId = submitThroughTheForm(true);
+        await().atMost(WAIT).until(() -> flow.client().order(orderId).timeline().stream()
+            .anyMatch(t -> t.kind() == TimelineEntry.TimelineKind.ATTEMPT_FAILED
+                && t.detail().contains("declined")));
+        assertThat(flow.client().order(orderId).status()).isEqualTo(OrderStatus.PENDING_PAYMENT);
+        assertThat(flow.client().order(orderId).payment()).isNull();
+        assertThat(flow.client().armedFaults()).doesNotContainKey(InjectableFault.PAYMENT_DECLINED);
     }
 }
