@@ -43,6 +43,7 @@ class OffsetResets {
     }
 
     OffsetResetPlan preview(String group, OffsetResetRequest request) {
+        describe(group);
         return plan(group, request, false);
     }
 
@@ -66,9 +67,9 @@ class OffsetResets {
         return plan;
     }
 
+    /** The moves for a group the cluster knows ({@link #describe} asked by the caller). */
     private OffsetResetPlan plan(String group, OffsetResetRequest request, boolean applied) {
-        describe(group);
-        Map<Integer, long[]> ranges = catalog.range(request.topic());
+        Map<Integer, long[]> ranges = catalog.wholeRange(request.topic());
         Map<TopicPartition, OffsetAndMetadata> committed = TopicCatalog.await(admin.listConsumerGroupOffsets(group)
             .partitionsToOffsetAndMetadata());
         Map<Integer, Long> targets = targets(request, ranges);

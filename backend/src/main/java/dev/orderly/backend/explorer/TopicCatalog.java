@@ -97,8 +97,23 @@ class TopicCatalog {
         return topics;
     }
 
-    /** One topic's partitions with their start and end offsets; 404 when the cluster has no such topic. */
+    /**
+     * One topic's partitions with their start and end offsets, for reading: a partition whose leader does not answer
+     * is left out. 404 when the cluster has no such topic.
+     */
     Map<Integer, long[]> range(String topic) {
+        return range(topic, false);
+    }
+
+    /**
+     * The same for changing something (an offset reset), where every partition must be there: 503 naming the
+     * partitions whose leader does not answer, rather than a change that skips them.
+     */
+    Map<Integer, long[]> wholeRange(String topic) {
+        return range(topic, true);
+    }
+
+    private Map<Integer, long[]> range(String topic, boolean whole) {
         TopicDescription description;
         try {
             description = admin.describeTopics(List.of(topic)).allTopicNames().get(WAIT, TimeUnit.SECONDS)
@@ -122,6 +137,12 @@ class TopicCatalog {
             if (starts.containsKey(tp) && ends.containsKey(tp)) {
                 range.put(info.partition(), new long[] {starts.get(tp), ends.get(tp)});
             }
+        }
+        if (whole && range.size() < description.partitions().size()) {
+            List<Integer> missing = description.partitions().stream().map(TopicPartitionInfo::partition)
+                .filter(p -> !range.containsKey(p)).sorted().toList();
+            throw unreachable(new IllegalStateException("partition(s) " + missing + " of " + topic
+                + " have no leader that answers"));
         }
         if (range.isEmpty() && !description.partitions().isEmpty()) {
             throw unreachable(new IllegalStateException("no partition of " + topic + " has a leader that answers"));
