@@ -8,6 +8,7 @@ import static org.awaitility.Awaitility.await;
 import dev.orderly.backend.kafka.EmbeddedKafkaBroker;
 import dev.orderly.backend.kafka.KafkaTopics;
 import dev.orderly.backend.support.ApiClient;
+import dev.orderly.backend.support.BackendLaunch;
 import dev.orderly.backend.support.IntegrationTest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -99,7 +100,8 @@ class KafkaToolsAgreementTest {
         Path quiet = Files.createTempFile("tool-logback", ".xml");
         Files.writeString(quiet, "<configuration><root level=\"OFF\"/></configuration>");
         Process tool = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "-cp", System.getProperty("java.class.path"), "-Dlogback.configurationFile=" + quiet,
+            BackendLaunch.SHORT_LIVED, "-cp", System.getProperty("java.class.path"),
+            "-Dlogback.configurationFile=" + quiet,
             "org.apache.kafka.tools.consumer.group.ConsumerGroupCommand", "--bootstrap-server",
             broker.bootstrapServers(), "--describe", "--group", KafkaTopics.PROCESSING_GROUP))
             .redirectErrorStream(true).start();
