@@ -1,5 +1,6 @@
 package dev.orderly.backend;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -10,6 +11,7 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.properties.HasOwner;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import jakarta.persistence.Entity;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -47,6 +49,18 @@ class BackendArchitectureTest {
         Map<String, Long> filesPerPackage = BACKEND.stream().filter(c -> c.getEnclosingClass().isEmpty())
             .collect(Collectors.groupingBy(JavaClass::getPackageName, Collectors.counting()));
         assertThat(filesPerPackage).allSatisfy((pkg, files) -> assertThat(files).as(pkg).isLessThanOrEqualTo(15));
+    }
+
+    @Test
+    void eachTableHasOnePersistenceStyle() {
+        // JPA for the order and its items (locked, changed by the state machine); plain JDBC for every other table
+        // (batched with the commit, TransactionInserts). An entity written with SQL too would be mapped twice.
+        classes().that().areAnnotatedWith(Entity.class).should().resideInAPackage("..backend.order..")
+            .andShould().onlyDependOnClassesThat()
+            .resideOutsideOfPackages("..backend.db..", "org.springframework.jdbc..")
+            .check(BACKEND);
+        assertThat(BACKEND.stream().filter(c -> c.isAnnotatedWith(Entity.class)).map(JavaClass::getSimpleName))
+            .containsExactlyInAnyOrder("CustomerOrder", "OrderItem");
     }
 
     @Test

@@ -1,39 +1,26 @@
 package dev.orderly.backend.messaging;
 
 import dev.orderly.backend.db.TransactionInserts;
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** A committed status change waiting to be relayed to {@code order-status-events}. */
-@Entity
-@Table(name = "outbox_events")
-class OutboxEvent {
+/**
+ * A committed status change waiting to be relayed to {@code order-status-events}. Plain JDBC: inserted with the
+ * change's commit ({@link TransactionInserts}), claimed and marked through {@link OutboxRepository}.
+ */
+final class OutboxEvent {
 
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
-
-    @Column(name = "order_id", nullable = false)
-    private Long orderId;
-
-    @Column(nullable = false)
-    private String payload;
-
-    @Column(name = "created_at", nullable = false)
-    private Instant createdAt;
-
-    @Column(name = "published_at")
-    private Instant publishedAt;
-
-    protected OutboxEvent() {
-    }
+    private final Long id;
+    private final Long orderId;
+    private final String payload;
+    private final Instant createdAt;
 
     OutboxEvent(Long orderId, String payload, Instant createdAt) {
+        this(null, orderId, payload, createdAt);
+    }
+
+    /** An event as its row holds it. */
+    OutboxEvent(Long id, Long orderId, String payload, Instant createdAt) {
+        this.id = id;
         this.orderId = orderId;
         this.payload = payload;
         this.createdAt = createdAt;

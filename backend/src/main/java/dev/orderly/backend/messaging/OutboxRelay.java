@@ -10,7 +10,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.data.domain.Limit;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -61,7 +60,7 @@ class OutboxRelay {
      */
     int relayBatch() {
         Integer relayed = transactions.execute(status -> {
-            List<OutboxEvent> batch = repository.findByPublishedAtIsNullOrderByIdAsc(Limit.of(BATCH));
+            List<OutboxEvent> batch = repository.claimUnpublished(BATCH);
             if (batch.isEmpty()) {
                 return 0;
             }
@@ -89,6 +88,6 @@ class OutboxRelay {
 
     /** Status changes not yet on the broker. */
     long backlog() {
-        return repository.countByPublishedAtIsNull();
+        return repository.countUnpublished();
     }
 }

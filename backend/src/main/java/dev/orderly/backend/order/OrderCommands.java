@@ -117,7 +117,7 @@ public class OrderCommands {
         Payment payment = payments.findByOrderId(orderId).orElseThrow(() -> ApiException.conflict(
             "Order " + orderId + " has no payment to refund"));
         gateway.refund(payment.getIdempotencyKey());
-        payment.markRefunded(clock.instant());
+        payments.markRefunded(orderId, clock.instant());
         statusChanger.move(order, OrderStatus.REFUNDED, staff.email(), "refunded " + payment.getAmount()
             + " to card ending " + payment.getCardLast4());
         audit.record(staff.email(), AuditAction.REFUND_COMPLETED, "order " + orderId, "refunded "

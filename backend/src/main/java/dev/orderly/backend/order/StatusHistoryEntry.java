@@ -2,47 +2,21 @@ package dev.orderly.backend.order;
 
 import dev.orderly.backend.db.TransactionInserts;
 import dev.orderly.model.OrderStatus;
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
 import java.sql.Types;
 import java.time.Instant;
 
-/** One committed status change of an order, with when, who and why. */
-@Entity
-@Table(name = "order_status_history")
-public class StatusHistoryEntry {
+/**
+ * One committed status change of an order, with when, who and why. Plain JDBC: inserted with the commit of the
+ * change ({@link TransactionInserts}), read through {@link StatusHistoryRepository}.
+ */
+public final class StatusHistoryEntry {
 
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
-
-    @Column(name = "order_id", nullable = false)
-    private Long orderId;
-
-    @Enumerated(EnumType.STRING)
-    @Column(name = "from_status")
-    private OrderStatus fromStatus;
-
-    @Enumerated(EnumType.STRING)
-    @Column(name = "to_status", nullable = false)
-    private OrderStatus toStatus;
-
-    @Column(name = "changed_at", nullable = false)
-    private Instant changedAt;
-
-    @Column(nullable = false)
-    private String actor;
-
-    private String reason;
-
-    protected StatusHistoryEntry() {
-    }
+    private final Long orderId;
+    private final OrderStatus fromStatus;
+    private final OrderStatus toStatus;
+    private final Instant changedAt;
+    private final String actor;
+    private final String reason;
 
     StatusHistoryEntry(Long orderId, OrderStatus fromStatus, OrderStatus toStatus, Instant changedAt, String actor,
         String reason) {

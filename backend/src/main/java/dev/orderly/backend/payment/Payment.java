@@ -1,66 +1,44 @@
 package dev.orderly.backend.payment;
 
 import dev.orderly.backend.db.TransactionInserts;
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.time.Instant;
 
-/** The committed payment of an order: at most one per order, holding one gateway authorisation. */
-@Entity
-@Table(name = "payments")
-public class Payment {
+/**
+ * The committed payment of an order: at most one per order, holding one gateway authorisation. Plain JDBC, like
+ * every row the processing transaction writes: inserted with the commit ({@link TransactionInserts}), read and
+ * updated through {@link PaymentRepository}.
+ */
+public final class Payment {
 
     /** Where the money stands at the gateway, as far as the database knows. */
     public enum State { AUTHORIZED, CAPTURED, REFUNDED }
 
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
-
-    @Column(name = "order_id", nullable = false, unique = true)
-    private Long orderId;
-
-    @Column(name = "idempotency_key", nullable = false, unique = true)
-    private String idempotencyKey;
-
-    @Column(name = "authorization_id", nullable = false, unique = true)
-    private String authorizationId;
-
-    @Column(name = "card_last4", nullable = false)
-    private String cardLast4;
-
-    @Column(nullable = false)
-    private BigDecimal amount;
-
-    @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
-    private State state;
-
-    @Column(name = "created_at", nullable = false)
-    private Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    private Instant updatedAt;
-
-    protected Payment() {
-    }
+    private final Long orderId;
+    private final String idempotencyKey;
+    private final String authorizationId;
+    private final String cardLast4;
+    private final BigDecimal amount;
+    private final State state;
+    private final Instant createdAt;
+    private final Instant updatedAt;
 
     public Payment(Long orderId, PaymentGateway.Authorization authorization, Instant now) {
+        this(orderId, authorization.idempotencyKey(), authorization.authorizationId(), authorization.cardLast4(),
+            authorization.amount(), State.AUTHORIZED, now, now);
+    }
+
+    /** A payment as its row holds it. */
+    Payment(Long orderId, String idempotencyKey, String authorizationId, String cardLast4, BigDecimal amount,
+        State state, Instant createdAt, Instant updatedAt) {
         this.orderId = orderId;
-        this.idempotencyKey = authorization.idempotencyKey();
-        this.authorizationId = authorization.authorizationId();
-        this.cardLast4 = authorization.cardLast4();
-        this.amount = authorization.amount();
-        this.state = State.AUTHORIZED;
-        this.createdAt = now;
-        this.updatedAt = now;
+        this.idempotencyKey = idempotencyKey;
+        this.authorizationId = authorizationId;
+        this.cardLast4 = cardLast4;
+        this.amount = amount;
+        this.state = state;
+        this.createdAt = createdAt;
+        this.updatedAt = updatedAt;
     }
 
     /** Queues this new payment's row for the current transaction's commit ({@link TransactionInserts}). */
@@ -68,11 +46,6 @@ public class Payment {
         inserts.add("INSERT INTO payments (order_id, idempotency_key, authorization_id, card_last4, amount, state,"
             + " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", orderId, idempotencyKey, authorizationId,
             cardLast4, amount, state.name(), TransactionInserts.at(createdAt), TransactionInserts.at(updatedAt));
-    }
-
-    public void markRefunded(Instant now) {
-        state = State.REFUNDED;
-        updatedAt = now;
     }
 
     public Long getOrderId() {

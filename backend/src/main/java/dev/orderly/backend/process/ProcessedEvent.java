@@ -2,41 +2,20 @@ package dev.orderly.backend.process;
 
 import dev.orderly.backend.db.TransactionInserts;
 import dev.orderly.backend.processing.RecordOrigin;
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
 import java.time.Instant;
 
 /**
  * The inbox: an applied event. Its key is the event id, so applying the same event twice fails at the insert (a plain
  * JDBC insert with the commit, {@link TransactionInserts}; read through {@link ProcessedEventLookup}).
  */
-@Entity
-@Table(name = "processed_events")
-class ProcessedEvent {
+final class ProcessedEvent {
 
-    @Id
-    @Column(name = "event_id")
-    private String eventId;
-
-    @Column(name = "order_id", nullable = false)
-    private Long orderId;
-
-    @Column(nullable = false)
-    private String topic;
-
-    @Column(name = "kafka_partition", nullable = false)
-    private int partition;
-
-    @Column(name = "kafka_offset", nullable = false)
-    private long offset;
-
-    @Column(name = "processed_at", nullable = false)
-    private Instant processedAt;
-
-    protected ProcessedEvent() {
-    }
+    private final String eventId;
+    private final Long orderId;
+    private final String topic;
+    private final int partition;
+    private final long offset;
+    private final Instant processedAt;
 
     ProcessedEvent(String eventId, Long orderId, RecordOrigin origin, Instant now) {
         this.eventId = eventId;

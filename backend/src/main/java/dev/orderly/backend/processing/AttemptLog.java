@@ -26,7 +26,7 @@ public class AttemptLog {
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void recordAlone(long orderId, String eventId, TimelineKind kind, String detail, RecordOrigin origin,
         int retryCount) {
-        attempts.save(new ProcessingAttempt(orderId, eventId, kind, detail, origin, retryCount, clock.instant()));
+        attempts.insert(new ProcessingAttempt(orderId, eventId, kind, detail, origin, retryCount, clock.instant()));
     }
 
     /** Records an attempt with the caller's transaction (sent with its commit, {@link TransactionInserts}). */

@@ -1,13 +1,37 @@
 package dev.orderly.backend.processing;
 
+import dev.orderly.backend.db.JdbcRows;
 import dev.orderly.model.TimelineEntry.TimelineKind;
 import java.util.List;
-import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
 
-/** Processing attempts, for timelines and checks. */
-public interface ProcessingAttemptRepository extends JpaRepository<ProcessingAttempt, Long> {
+/** Processing attempts, for timelines and checks, with plain JDBC. */
+@Repository
+public class ProcessingAttemptRepository {
 
-    List<ProcessingAttempt> findByOrderIdOrderByIdAsc(Long orderId);
+    private final JdbcClient jdbc;
 
-    long countByOrderIdAndKind(Long orderId, TimelineKind kind);
+    ProcessingAttemptRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Inserts the attempt now, in the current transaction. */
+    void insert(ProcessingAttempt attempt) {
+        jdbc.sql(ProcessingAttempt.INSERT).params(attempt.values()).update();
+    }
+
+    public List<ProcessingAttempt> findByOrderIdOrderByIdAsc(Long orderId) {
+        return jdbc.sql("SELECT order_id, event_id, kind, detail, topic, kafka_partition, kafka_offset, retry_count,"
+            + " attempted_at FROM processing_attempts WHERE order_id = ? ORDER BY id").param(orderId)
+            .query((rs, rowNum) -> new ProcessingAttempt(rs.getLong("order_id"), rs.getString("event_id"),
+                TimelineKind.valueOf(rs.getString("kind")), rs.getString("detail"), rs.getString("topic"),
+                JdbcRows.nullableInt(rs, "kafka_partition"), JdbcRows.nullableLong(rs, "kafka_offset"),
+                rs.getInt("retry_count"), JdbcRows.instant(rs, "attempted_at"))).list();
+    }
+
+    public long countByOrderIdAndKind(Long orderId, TimelineKind kind) {
+        return jdbc.sql("SELECT COUNT(*) FROM processing_attempts WHERE order_id = ? AND kind = ?")
+            .params(orderId, kind.name()).query(Long.class).single();
+    }
 }

@@ -2,55 +2,37 @@ package dev.orderly.backend.shipment;
 
 import dev.orderly.backend.db.TransactionInserts;
 import dev.orderly.model.ShipmentRequest;
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** Shipping information of a paid order (one per order). */
-@Entity
-@Table(name = "shipments")
-public class Shipment {
+/**
+ * Shipping information of a paid order (one per order). Plain JDBC: inserted with the processing transaction's
+ * commit ({@link TransactionInserts}), read through {@link ShipmentRepository}.
+ */
+public final class Shipment {
 
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
-
-    @Column(name = "order_id", nullable = false, unique = true)
-    private Long orderId;
-
-    @Column(nullable = false)
-    private String recipient;
-
-    @Column(nullable = false)
-    private String phone;
-
-    @Column(nullable = false)
-    private String address;
-
-    @Column(name = "zip_code", nullable = false)
-    private String zipCode;
-
-    @Column(name = "tracking_no", nullable = false)
-    private String trackingNo;
-
-    @Column(name = "created_at", nullable = false)
-    private Instant createdAt;
-
-    protected Shipment() {
-    }
+    private final Long orderId;
+    private final String recipient;
+    private final String phone;
+    private final String address;
+    private final String zipCode;
+    private final String trackingNo;
+    private final Instant createdAt;
 
     public Shipment(Long orderId, ShipmentRequest request, Instant now) {
+        this(orderId, request.recipient(), request.phone(), request.address(), request.zipCode(),
+            "TRK-" + orderId + "-" + Long.toString(now.toEpochMilli() % 1_000_000L, 36).toUpperCase(), now);
+    }
+
+    /** A shipment as its row holds it. */
+    Shipment(Long orderId, String recipient, String phone, String address, String zipCode, String trackingNo,
+        Instant createdAt) {
         this.orderId = orderId;
-        this.recipient = request.recipient();
-        this.phone = request.phone();
-        this.address = request.address();
-        this.zipCode = request.zipCode();
-        this.trackingNo = "TRK-" + orderId + "-" + Long.toString(now.toEpochMilli() % 1_000_000L, 36).toUpperCase();
-        this.createdAt = now;
+        this.recipient = recipient;
+        this.phone = phone;
+        this.address = address;
+        this.zipCode = zipCode;
+        this.trackingNo = trackingNo;
+        this.createdAt = createdAt;
     }
 
     /** Queues this new shipment's row for the current transaction's commit ({@link TransactionInserts}). */

@@ -1,34 +1,17 @@
 package dev.orderly.backend.warehouse;
 
 import dev.orderly.backend.db.TransactionInserts;
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** A paid order's goods held in the warehouse (one per order). */
-@Entity
-@Table(name = "warehouse_storage")
-public class WarehouseStorage {
+/**
+ * A paid order's goods held in the warehouse (one per order). Plain JDBC: inserted with the processing
+ * transaction's commit ({@link TransactionInserts}), looked up through {@link WarehouseStorageRepository}.
+ */
+public final class WarehouseStorage {
 
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
-
-    @Column(name = "order_id", nullable = false, unique = true)
-    private Long orderId;
-
-    @Column(nullable = false)
-    private String location;
-
-    @Column(name = "stored_at", nullable = false)
-    private Instant storedAt;
-
-    protected WarehouseStorage() {
-    }
+    private final Long orderId;
+    private final String location;
+    private final Instant storedAt;
 
     public WarehouseStorage(Long orderId, Instant now) {
         this.orderId = orderId;

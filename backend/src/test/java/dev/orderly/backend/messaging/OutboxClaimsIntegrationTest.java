@@ -16,7 +16,6 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.data.domain.Limit;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -51,7 +50,7 @@ class OutboxClaimsIntegrationTest {
         CountDownLatch claimed = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         CompletableFuture<Set<Long>> first = CompletableFuture.supplyAsync(() -> transactions.execute(status -> {
-            Set<Long> ids = ids(repository.findByPublishedAtIsNullOrderByIdAsc(Limit.of(10)));
+            Set<Long> ids = ids(repository.claimUnpublished(10));
             claimed.countDown();
             await(release);
             return ids;
@@ -59,7 +58,7 @@ class OutboxClaimsIntegrationTest {
         assertThat(claimed.await(20, TimeUnit.SECONDS)).isTrue();
 
         Set<Long> second = transactions.execute(status ->
-            ids(repository.findByPublishedAtIsNullOrderByIdAsc(Limit.of(10))));
+            ids(repository.claimUnpublished(10)));
         release.countDown();
         Set<Long> firstIds = first.get(20, TimeUnit.SECONDS);
 
@@ -67,7 +66,7 @@ class OutboxClaimsIntegrationTest {
         assertThat(second).hasSize(10).doesNotContainAnyElementsOf(firstIds);
         // Once the first claim ended (unpublished), its rows are there to claim again: nothing is lost.
         Set<Long> again = transactions.execute(status ->
-            ids(repository.findByPublishedAtIsNullOrderByIdAsc(Limit.of(20))));
+            ids(repository.claimUnpublished(20)));
         assertThat(again).containsAll(firstIds).containsAll(second);
     }
 

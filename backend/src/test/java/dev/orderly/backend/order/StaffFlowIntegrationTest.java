@@ -53,6 +53,7 @@ class StaffFlowIntegrationTest {
         assertThat(api.post(STAFF, "/api/orders/" + orderId + "/refund/complete", "").status()).isEqualTo(200);
 
         assertThat(api.status(ALICE, orderId)).isEqualTo("REFUNDED");
+        assertThat(api.order(ALICE, orderId).get("payment").get("state").asString()).isEqualTo("REFUNDED");
         assertThat(gateway.ledger().stream().filter(e -> e.idempotencyKey().startsWith(orderId + "-")))
             .singleElement().extracting(SimulatedPaymentGateway.LedgerEntry::state).isEqualTo(LedgerState.REFUNDED);
     }
