@@ -39,6 +39,12 @@ import org.springframework.stereotype.Component;
  * </ul>
  * Timeline entries for retries and dead letters are written after the publish and never decide the fate: if the
  * database refuses one, the record's outcome still stands.
+ *
+ * <p>Ours, not Spring Kafka's {@code DefaultErrorHandler} routing: that handler acts on what the listener thread
+ * throws, and here the outcome is known later, on a keyed worker, after the listener returned (per-key order with
+ * offsets committed out of order, {@link OffsetGate}). The library's parts are used where they fit: the
+ * dead-letter publish is its {@code DeadLetterPublishingRecoverer} ({@link DeadLetterPath}), and the containers'
+ * error handler is a {@code DefaultErrorHandler} that never commits past a record.
  */
 @Component
 class OutcomeRouter {
