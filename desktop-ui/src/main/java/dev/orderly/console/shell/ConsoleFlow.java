@@ -19,6 +19,7 @@ import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.image.Image;
 import javafx.stage.Stage;
 import org.controlsfx.control.Notifications;
 
@@ -45,6 +46,8 @@ public final class ConsoleFlow {
         scene.getStylesheets().add(Objects.requireNonNull(
             ConsoleFlow.class.getResource("/dev/orderly/console/console.css")).toExternalForm());
         stage.setTitle("Orderly");
+        stage.getIcons().add(new Image(Objects.requireNonNull(
+            ConsoleFlow.class.getResource("/dev/orderly/console/orderly.png")).toExternalForm()));
         stage.setScene(scene);
         stage.setMinWidth(1000);
         stage.setMinHeight(650);
@@ -87,6 +90,8 @@ public final class ConsoleFlow {
         client.set(connected);
         SignInViewModel vm = new SignInViewModel(connected, runner, settings.lastUser());
         show(new SignInView(vm, connected.describe(), user -> showShell(connected, user)));
+        // The title says where the user is (window lists, screen readers, the packaged app's test).
+        stage.setTitle("Orderly - sign in");
     }
 
     /** Signs in without the form (the screenshot tool); the flow must be at the sign-in screen. */
@@ -105,6 +110,7 @@ public final class ConsoleFlow {
         shell = new ConsoleShell(model, store.file().toString());
         model.start();
         show(shell);
+        stage.setTitle("Orderly - " + user.email());
         shell.installShortcuts(scene);
         onShell.accept(shell);
     }
