@@ -2,6 +2,7 @@ package dev.orderly.console.load;
 
 import dev.orderly.console.load.LoadRun.Sample;
 import dev.orderly.console.load.LoadViewModel.Preset;
+import dev.orderly.console.util.ChartDescriptions;
 import dev.orderly.console.util.StatCard;
 import java.text.DecimalFormat;
 import java.text.ParsePosition;
@@ -89,6 +90,7 @@ public final class LoadView extends VBox {
         bar.progressProperty().bind(vm.progressProperty());
         bar.setMaxWidth(Double.MAX_VALUE);
         bar.setId("load-progress");
+        bar.accessibleTextProperty().bind(vm.statusProperty());
         HBox.setHgrow(bar, Priority.ALWAYS);
         Label status = new Label();
         status.textProperty().bind(vm.statusProperty());
@@ -157,6 +159,7 @@ public final class LoadView extends VBox {
         chart.setAnimated(false);
         chart.setPrefWidth(560);
         chart.setId(id);
+        ChartDescriptions.keep(chart);
         return chart;
     }
 

@@ -136,6 +136,9 @@ public final class OrdersTableView extends VBox {
                 setGraphic(null);
             } else {
                 bar.setProgress(item.doubleValue());
+                OrderRow row = getTableRow() == null ? null : getTableRow().getItem();
+                bar.setAccessibleText(Math.round(item.doubleValue() * 100) + "% of the way"
+                    + (row == null ? "" : ", " + row.statusProperty().get()));
                 setGraphic(bar);
             }
         }

@@ -1,5 +1,6 @@
 package dev.orderly.console.pipeline;
 
+import dev.orderly.console.util.ChartDescriptions;
 import dev.orderly.console.util.Dots;
 import dev.orderly.console.util.StatCard;
 import dev.orderly.model.LagSnapshot;
@@ -71,6 +72,7 @@ public final class PipelineView extends VBox {
         barChart.setAnimated(false);
         barChart.getData().add(this.bars);
         barChart.setId("lag-bars");
+        ChartDescriptions.keep(barChart);
 
         NumberAxis time = new NumberAxis();
         time.setForceZeroInRange(false);
@@ -96,6 +98,7 @@ public final class PipelineView extends VBox {
         processedLine.setName("processed/s");
         lineChart.getData().add(lagLine);
         lineChart.getData().add(processedLine);
+        ChartDescriptions.keep(lineChart);
         // Each rebalance is a vertical dashed mark: down-up-down at its moment, joined along the time axis.
         rebalanceMarks.setName("rebalance");
         lineChart.getData().add(rebalanceMarks);

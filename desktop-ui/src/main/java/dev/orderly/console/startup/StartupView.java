@@ -22,6 +22,7 @@ public final class StartupView extends StackPane {
         ProgressBar progress = new ProgressBar();
         progress.setMaxWidth(Double.MAX_VALUE);
         progress.progressProperty().bind(vm.progressProperty());
+        progress.accessibleTextProperty().bind(vm.titleProperty());
 
         GridPane components = new GridPane();
         components.setHgap(10);

@@ -80,6 +80,7 @@ public final class StateMachineView extends BorderPane {
                 count.getStyleClass().add("count");
                 count.textProperty().bind(vm.countProperty(status).asString());
                 count.setId("count-" + status.name());
+                count.accessibleTextProperty().bind(vm.countProperty(status).asString(status + ": %d orders now"));
                 count.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
                 VBox node = new VBox(2, name, count);
                 node.getStyleClass().add("state-node");

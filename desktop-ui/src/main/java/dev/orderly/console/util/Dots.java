@@ -11,6 +11,8 @@ public final class Dots {
     public static Label dot() {
         Label dot = new Label("\u25CF");
         dot.getStyleClass().add("dot");
+        // A screen reader would say "black circle": it says the state instead.
+        dot.setAccessibleText("not known yet");
         return dot;
     }
 
@@ -18,5 +20,6 @@ public final class Dots {
     public static void set(Label dot, String state) {
         dot.getStyleClass().removeAll("up", "down", "ready", "starting", "failed", "waiting");
         dot.getStyleClass().add(state);
+        dot.setAccessibleText(state);
     }
 }

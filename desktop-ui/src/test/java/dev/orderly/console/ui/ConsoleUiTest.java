@@ -13,6 +13,7 @@ import dev.orderly.console.settings.SimulatorSettings;
 import dev.orderly.console.settings.Theme;
 import dev.orderly.console.shell.ConsoleFlow;
 import dev.orderly.console.shell.ConsoleShell;
+import dev.orderly.console.shell.ConsoleViewModel;
 import dev.orderly.console.util.FxTaskRunner;
 import dev.orderly.model.GatewaySettingsView;
 import dev.orderly.model.InjectableFault;
@@ -24,18 +25,22 @@ import dev.orderly.model.TimelineEntry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import javafx.application.Application;
 import javafx.scene.Node;
+import javafx.scene.chart.Chart;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
@@ -433,5 +438,31 @@ class ConsoleUiTest extends FxRobot {
         assertThat(flow.client().order(orderId).status()).isEqualTo(OrderStatus.PENDING_PAYMENT);
         assertThat(flow.client().order(orderId).payment()).isNull();
         assertThat(flow.client().armedFaults()).doesNotContainKey(InjectableFault.PAYMENT_DECLINED);
+    }
+
+    /**
+     * What a screen reader reads where the screen shows no words: every chart says in words what it shows (its
+     * bars, or each line's latest value, kept current), every progress bar how far it is, every status dot its
+     * state, every count in the diagram what it counts; on every screen.
+     */
+    @Test
+    @Order(12)
+    void everyPictureOnEveryScreenHasAccessibleText() {
+        for (ConsoleViewModel.Screen screen : ConsoleViewModel.Screen.values()) {
+            showTab("tab-" + screen.name().toLowerCase().replace("_", ""));
+            WaitForAsyncUtils.waitForFxEvents();
+            List<Node> pictures = new ArrayList<>();
+            pictures.addAll(lookup(n -> n instanceof Chart || n instanceof ProgressIndicator).queryAll());
+            // Orderly's status dots (labels); a radio button's own dot is part of a control that has its text.
+            pictures.addAll(lookup(n -> n instanceof Label && n.getStyleClass().contains("dot")).queryAll());
+            pictures.addAll(lookup(n -> n.getId() != null && n.getId().startsWith("count-")).queryAll());
+            assertThat(pictures).as("on the %s screen", screen).allSatisfy(node -> assertThat(node.getAccessibleText())
+                .as("%s %s", node.getClass().getSimpleName(), node.getId()).isNotBlank());
+        }
+        showTab("tab-pipeline");
+        // The lag chart names its bars and their lag, the diagram's counts what they count.
+        await().atMost(WAIT).until(() -> byId("lag-bars").getAccessibleText().contains("processing p0"));
+        assertThat(lookup("#count-COMPLETED").<Label>query().getAccessibleText())
+            .isEqualTo("COMPLETED: " + completedCount() + " orders now");
     }
 }
