@@ -18,8 +18,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class PaymentRepository {
 
-    private static final String COLUMNS = "SELECT order_id, idempotency_key, authorization_id, card_last4, amount,"
-        + " state, created_at, updated_at FROM payments ";
+    private static final String SELECT_PAYMENTS = "SELECT order_id, idempotency_key, authorization_id, card_last4,"
+        + " amount, state, created_at, updated_at FROM payments ";
 
     private final JdbcClient jdbc;
 
@@ -28,7 +28,7 @@ public class PaymentRepository {
     }
 
     public Optional<Payment> findByOrderId(Long orderId) {
-        return jdbc.sql(COLUMNS + "WHERE order_id = ?").param(orderId).query(PaymentRepository::row).optional();
+        return jdbc.sql(SELECT_PAYMENTS + "WHERE order_id = ?").param(orderId).query(PaymentRepository::row).optional();
     }
 
     /** Marks the orders' payments captured; a payment no longer AUTHORIZED (refunded meanwhile) is left alone. */
@@ -53,7 +53,7 @@ public class PaymentRepository {
     }
 
     public List<Payment> findByStateAndUpdatedAtBefore(Payment.State state, Instant before) {
-        return jdbc.sql(COLUMNS + "WHERE state = ? AND updated_at < ?")
+        return jdbc.sql(SELECT_PAYMENTS + "WHERE state = ? AND updated_at < ?")
             .params(state.name(), TransactionInserts.at(before)).query(PaymentRepository::row).list();
     }
 

@@ -26,7 +26,7 @@ public class ProcessingAttemptRepository {
             + " attempted_at FROM processing_attempts WHERE order_id = ? ORDER BY id").param(orderId)
             .query((rs, rowNum) -> new ProcessingAttempt(rs.getLong("order_id"), rs.getString("event_id"),
                 TimelineKind.valueOf(rs.getString("kind")), rs.getString("detail"), rs.getString("topic"),
-                JdbcRows.nullableInt(rs, "kafka_partition"), JdbcRows.nullableLong(rs, "kafka_offset"),
+                rs.getObject("kafka_partition", Integer.class), rs.getObject("kafka_offset", Long.class),
                 rs.getInt("retry_count"), JdbcRows.instant(rs, "attempted_at"))).list();
     }
 
