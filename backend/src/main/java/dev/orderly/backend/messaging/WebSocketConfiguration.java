@@ -53,6 +53,10 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
         registry.enableSimpleBroker("/topic", "/queue");
         registry.setApplicationDestinationPrefixes("/app");
         registry.setUserDestinationPrefix("/user");
+        // The outbound channel sends on a thread pool: without this, one session could get an order's change 3
+        // before its change 2 although the broadcaster forwarded them in order (seen in CI). Spring's option keeps
+        // each session's messages in publish order.
+        registry.setPreservePublishOrder(true);
     }
 
     @Override
