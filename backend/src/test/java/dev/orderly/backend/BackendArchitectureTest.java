@@ -12,8 +12,13 @@ import com.tngtech.archunit.core.domain.properties.HasOwner;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import jakarta.persistence.Entity;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.DependsOn;
@@ -49,6 +54,21 @@ class BackendArchitectureTest {
         Map<String, Long> filesPerPackage = BACKEND.stream().filter(c -> c.getEnclosingClass().isEmpty())
             .collect(Collectors.groupingBy(JavaClass::getPackageName, Collectors.counting()));
         assertThat(filesPerPackage).allSatisfy((pkg, files) -> assertThat(files).as(pkg).isLessThanOrEqualTo(15));
+    }
+
+    @Test
+    void noPackageIsLongerThanOneCanReadInASitting() throws IOException {
+        Path sources = Path.of("src", "main", "java", "dev", "orderly", "backend");
+        Map<Path, Long> linesPerPackage = new TreeMap<>();
+        try (Stream<Path> files = Files.walk(sources)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                try (Stream<String> lines = Files.lines(file)) {
+                    linesPerPackage.merge(sources.relativize(file.getParent()), lines.count(), Long::sum);
+                }
+            }
+        }
+        assertThat(linesPerPackage).hasSizeGreaterThan(10)
+            .allSatisfy((pkg, lines) -> assertThat(lines).as(pkg.toString()).isLessThanOrEqualTo(1_300));
     }
 
     @Test

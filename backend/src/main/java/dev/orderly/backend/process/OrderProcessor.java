@@ -1,5 +1,6 @@
 package dev.orderly.backend.process;
 
+import dev.orderly.backend.compensation.PaymentCompensator;
 import dev.orderly.backend.InstanceName;
 import dev.orderly.backend.db.DatabaseOutages;
 import dev.orderly.backend.faults.FaultInjector;

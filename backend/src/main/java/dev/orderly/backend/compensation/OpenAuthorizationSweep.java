@@ -1,4 +1,4 @@
-package dev.orderly.backend.process;
+package dev.orderly.backend.compensation;
 
 import dev.orderly.backend.payment.PaymentGateway;
 import java.time.Clock;
@@ -61,7 +61,7 @@ class OpenAuthorizationSweep {
         return voided;
     }
 
-    /** The order of a key {@code <orderId>-<uuid>[#r<n>]#<retry>} ({@link OrderProcessor#idempotencyKey}). */
+    /** The order of a key {@code <orderId>-<uuid>[#r<n>]#<retry>} ({@code OrderProcessor.idempotencyKey}). */
     static Long orderOf(String key) {
         int dash = key.indexOf('-');
         try {

@@ -1,4 +1,4 @@
-package dev.orderly.backend.process;
+package dev.orderly.backend.compensation;
 
 import static dev.orderly.backend.support.ApiClient.ALICE;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,4 +1,4 @@
-package dev.orderly.backend.process;
+package dev.orderly.backend.compensation;
 
 import dev.orderly.backend.order.OrderRepository;
 import dev.orderly.backend.payment.PaymentGateway;
@@ -16,7 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
  * authorisation, deduplicated by its key, is the original's). Runs under the order's row lock.
  */
 @Component
-class PaymentCompensator {
+public class PaymentCompensator {
 
     private static final Logger log = LoggerFactory.getLogger(PaymentCompensator.class);
 
