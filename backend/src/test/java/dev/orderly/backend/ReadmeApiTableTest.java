@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import dev.orderly.api.OrderlyApi;
 import java.io.IOException;
 import java.lang.reflect.Method;
 import java.nio.file.Files;
@@ -17,8 +18,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.service.annotation.HttpExchange;
 
-/** The README's API table lists every endpoint the controllers map, and nothing they don't. */
+/**
+ * The README's API table lists every endpoint the controllers map, and nothing they don't; the typed client
+ * ({@link OrderlyApi}) calls none that it does not list.
+ */
 class ReadmeApiTableTest {
 
     private static final Pattern ROW = Pattern.compile("^\\| `(GET|POST|PUT|DELETE) (/[^`?\\s]*)");
@@ -26,6 +31,19 @@ class ReadmeApiTableTest {
     @Test
     void theApiTableListsExactlyTheMappedEndpoints() throws IOException {
         assertThat(readmeEndpoints()).isEqualTo(mappedEndpoints());
+    }
+
+    @Test
+    void theTypedClientCallsOnlyEndpointsTheTableLists() throws IOException {
+        Set<String> called = new TreeSet<>();
+        for (Method method : OrderlyApi.class.getDeclaredMethods()) {
+            HttpExchange exchange = AnnotatedElementUtils.findMergedAnnotation(method, HttpExchange.class);
+            if (exchange != null && exchange.url().startsWith("/api/")) {
+                called.add(exchange.method() + " " + normalise(exchange.url()));
+            }
+        }
+        assertThat(called).as("the typed client's endpoints").hasSizeGreaterThan(30)
+            .isSubsetOf(readmeEndpoints());
     }
 
     /** "GET /api/orders/{}" for each row of the README's API table. */

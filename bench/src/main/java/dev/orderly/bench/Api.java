@@ -1,5 +1,13 @@
 package dev.orderly.bench;
 
+import dev.orderly.api.OrderlyApi;
+import dev.orderly.api.OrderlyApi.RunConsumers;
+import dev.orderly.api.OrderlyApi.SwitchMode;
+import dev.orderly.api.OrderlyApiClient;
+import dev.orderly.model.KafkaRecordPage;
+import dev.orderly.model.OrderStatus;
+import dev.orderly.model.PartitionLag;
+import dev.orderly.model.ProcessingMode;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -17,10 +25,16 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import tools.jackson.databind.JsonNode;
+import org.springframework.util.MultiValueMap;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The backend's REST API, as scripts call it. */
+/**
+ * The backend's REST API as the bench calls it: the requests it measures under load (create, pay, the status read,
+ * health) on the JDK's asynchronous HTTP client with their bodies discarded, because the load generator shares the
+ * machine with the backend and its own CPU is part of every figure (one pool of 8 threads drives 32 clients in
+ * flight); everything else (levers, counts, lag, metrics, the explorer's pages) through the one typed client,
+ * {@link OrderlyApi}, signed in as staff.
+ */
 final class Api {
 
     static final String ORDER = "{\"items\":[{\"sku\":\"SKU-1\",\"quantity\":2,\"unitPrice\":12.50}]}";
@@ -36,9 +50,11 @@ final class Api {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
         .executor(Executors.newFixedThreadPool(8)).build();
     private final String base;
+    private final OrderlyApi staff;
 
     Api(String base) {
         this.base = base;
+        this.staff = OrderlyApiClient.connect(base, () -> STAFF, null);
     }
 
     private static String basic(String user, String password) {
@@ -114,33 +130,21 @@ final class Api {
     }
 
     /** Stops or starts this backend's order consumers (the accepted events wait on the broker meanwhile). */
-    void consumers(boolean running) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "/api/admin/consumers"))
-            .header("Authorization", STAFF).header("Content-Type", "application/json")
-            .PUT(HttpRequest.BodyPublishers.ofString("{\"running\":" + running + "}")).build(),
-            HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException("could not set consumers running=" + running + ": " + response.body());
-        }
+    void consumers(boolean running) {
+        staff.runConsumers(new RunConsumers(running));
     }
 
     /** Switches the backend between KAFKA and SYNCHRONOUS (the seed's before). */
-    void mode(String mode) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base
-            + "/api/admin/processing-mode")).header("Authorization", STAFF).header("Content-Type", "application/json")
-            .PUT(HttpRequest.BodyPublishers.ofString("{\"mode\":\"" + mode + "\"}")).build(),
-            HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException("could not switch to " + mode + ": " + response.body());
-        }
+    void mode(ProcessingMode mode) {
+        staff.switchProcessingMode(new SwitchMode(mode));
     }
 
-    long pendingPayment() throws IOException, InterruptedException {
-        return staffGet("/api/orders/counts").get("data").get("PENDING_PAYMENT").asLong();
+    long pendingPayment() {
+        return staff.counts().data().getOrDefault(OrderStatus.PENDING_PAYMENT, 0L);
     }
 
-    long totalLag() throws IOException, InterruptedException {
-        return staffGet("/api/pipeline/lag").get("data").get("totalLag").asLong();
+    long totalLag() {
+        return staff.lag().data().totalLag();
     }
 
     /**
@@ -160,12 +164,12 @@ final class Api {
 
     /** Waits until this backend owns a partition of the processing group (it has joined and been given work). */
     void awaitOwnsPartitions(int seconds) throws Exception {
-        String instance = staffGet("/api/me").get("data").get("instance").asString();
+        String instance = staff.me(null).data().instance();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         while (true) {
-            for (JsonNode row : staffGet("/api/pipeline/lag").get("data").get("partitions")) {
-                if (row.get("group").asString().equals("order-processing-group")
-                    && row.path("owner").asString("").startsWith(instance)) {
+            for (PartitionLag row : staff.lag().data().partitions()) {
+                if (row.group().equals("order-processing-group") && row.owner() != null
+                    && row.owner().startsWith(instance)) {
                     return;
                 }
             }
@@ -177,38 +181,25 @@ final class Api {
     }
 
     long heapUsedBytes() {
-        return metric("/actuator/metrics/jvm.memory.used?tag=area:heap");
+        return metric("jvm.memory.used", "area:heap");
     }
 
     /** Old-generation data still live after the last major collection (what the heap really holds). */
     long liveDataBytes() {
-        return metric("/actuator/metrics/jvm.gc.live.data.size");
+        return metric("jvm.gc.live.data.size", null);
     }
 
-    private long metric(String path) {
+    private long metric(String name, String tag) {
         try {
-            JsonNode metric = staffGet(path);
-            return (long) metric.get("measurements").get(0).get("value").asDouble();
-        } catch (IOException | InterruptedException | RuntimeException e) {
+            return (long) staff.metric(name, tag).get("measurements").get(0).get("value").asDouble();
+        } catch (RuntimeException e) {
             return -1;
         }
     }
 
-    /** A staff GET that must answer 200; returns its {@code data}. */
-    JsonNode staffData(String path) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + path))
-            .header("Authorization", STAFF).GET().build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException("GET " + path + " answered " + response.statusCode() + ": "
-                + response.body());
-        }
-        return json.readTree(response.body()).get("data");
-    }
-
-    private JsonNode staffGet(String path) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + path))
-            .header("Authorization", STAFF).GET().build(), HttpResponse.BodyHandlers.ofString());
-        return json.readTree(response.body());
+    /** A page of a topic's records, as the console's Topics screen asks for it. */
+    KafkaRecordPage records(String topic, MultiValueMap<String, String> query) {
+        return staff.kafkaRecords(topic, query).data();
     }
 
     private HttpRequest post(String path, String body, String auth) {

@@ -1,5 +1,6 @@
 package dev.orderly.bench;
 
+import dev.orderly.model.ProcessingMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalTime;
@@ -306,12 +307,12 @@ public final class Bench {
         ClosedLoop.Result kafka = ClosedLoop.run(api, api.createOrders(n, 8), clients, 202);
         api.awaitDrained(600);
         progress("side by side, " + gateway + ": synchronous mode (the seed's before)");
-        api.mode("SYNCHRONOUS");
+        api.mode(ProcessingMode.SYNCHRONOUS);
         ClosedLoop.Result sync;
         try {
             sync = ClosedLoop.run(api, api.createOrders(n, 8), clients, 200);
         } finally {
-            api.mode("KAFKA");
+            api.mode(ProcessingMode.KAFKA);
         }
         f.put("sync." + key + ".p50", sync.p50());
         f.put("sync." + key + ".p99", sync.p99());

@@ -1,5 +1,6 @@
 package dev.orderly.bench;
 
+import dev.orderly.model.KafkaRecordPage;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,7 +16,8 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import tools.jackson.databind.JsonNode;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
 
 /**
  * The Kafka explorer on a large topic: a topic of N records (three partitions, ~250-byte JSON values, keys like
@@ -61,29 +63,35 @@ final class Explorer {
             }
             producer.flush();
         }
-        String base = "/api/admin/kafka/topics/" + topic + "/records?limit=50";
-        record Ask(String name, String what, String query) {
+        record Ask(String name, String what, Map<String, String> query) {
+
+            MultiValueMap<String, String> parameters() {
+                MultiValueMap<String, String> parameters = new LinkedMultiValueMap<>();
+                parameters.add("limit", "50");
+                query.forEach(parameters::add);
+                return parameters;
+            }
         }
         List<Ask> asks = List.of(
-            new Ask("newest", "first page from the end, newest first, all partitions", "&from=end"),
-            new Ask("oldest", "first page from the start, oldest first", "&from=start"),
-            new Ask("time", "first page from a time in the middle", "&from=timestamp&order=oldest&timestamp="
-                + middle),
+            new Ask("newest", "first page from the end, newest first, all partitions", Map.of("from", "end")),
+            new Ask("oldest", "first page from the start, oldest first", Map.of("from", "start")),
+            new Ask("time", "first page from a time in the middle", Map.of("from", "timestamp", "order", "oldest",
+                "timestamp", middle.toString())),
             new Ask("filter", "newest 50 whose value contains a text 1 record in " + NEEDLE_EVERY + " holds",
-                "&from=end&contains=needle"));
+                Map.of("from", "end", "contains", "needle")));
         for (Ask ask : asks) {
-            api.staffData(base + ask.query());
+            api.records(topic, ask.parameters());
             List<Double> millis = new ArrayList<>();
             long scanned = 0;
             int found = 0;
             boolean complete = true;
             for (int i = 0; i < 5; i++) {
                 long start = System.nanoTime();
-                JsonNode page = api.staffData(base + ask.query());
+                KafkaRecordPage page = api.records(topic, ask.parameters());
                 millis.add((System.nanoTime() - start) / 1e6);
-                scanned = page.get("scanned").asLong();
-                complete &= page.get("complete").asBoolean();
-                found = page.get("records").size();
+                scanned = page.scanned();
+                complete &= page.complete();
+                found = page.records().size();
                 if (found != 50 && !ask.name().equals("filter")) {
                     throw new IllegalStateException(ask.name() + ": a page of " + found);
                 }

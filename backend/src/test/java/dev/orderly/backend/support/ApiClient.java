@@ -1,6 +1,11 @@
 package dev.orderly.backend.support;
 
+import dev.orderly.api.OrderlyApi;
+import dev.orderly.api.OrderlyApiClient;
+import dev.orderly.model.CreateOrderRequest;
+import dev.orderly.model.OrderItemRequest;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -8,10 +13,16 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Real HTTP against the running backend, as a script or the console would call it. */
+/**
+ * Real HTTP against the running backend. The typed calls go through the one client of the API the console and the
+ * bench use ({@link #as}, {@link #createOrder}, {@link #status}); the raw ones ({@link #post}, {@link #exchange},
+ * ...) send what no typed client would, malformed bodies, odd headers and paths, to test how the backend refuses
+ * them, and read any answer as JSON.
+ */
 public final class ApiClient {
 
     public static final String ALICE = "alice@example.com";
@@ -30,6 +41,12 @@ public final class ApiClient {
 
     public ApiClient(int port) {
         this.base = "http://127.0.0.1:" + port;
+    }
+
+    /** The typed client of the API, signed in as {@code user} with the password. */
+    public OrderlyApi as(String user) {
+        String authorization = basic(user);
+        return OrderlyApiClient.connect(base, () -> authorization, null);
     }
 
     /** A response: status and parsed envelope. */
@@ -160,11 +177,8 @@ public final class ApiClient {
 
     /** Creates an order for {@code user} of 2 x 12.50 and returns its id. */
     public long createOrder(String user) {
-        Answer created = create(user);
-        if (created.status() != 201) {
-            throw new IllegalStateException("order not created: " + created);
-        }
-        return created.data().get("orderId").asLong();
+        return as(user).createOrder(new CreateOrderRequest(List.of(new OrderItemRequest("SKU-1", 2,
+            new BigDecimal("12.50")))), null).data().orderId();
     }
 
     /** Creates an order of two SKU-1 at 12.50 (a total of 25.00), whatever the answer. */
@@ -179,7 +193,7 @@ public final class ApiClient {
     }
 
     public String status(String user, long orderId) {
-        return get(user, "/api/orders/" + orderId + "/status").data().get("status").asString();
+        return as(user).status(orderId).data().status().name();
     }
 
     public JsonNode order(String user, long orderId) {

@@ -1,5 +1,6 @@
 package dev.orderly.console.client;
 
+import dev.orderly.api.ApiCallException;
 import dev.orderly.model.AuditEntry;
 import dev.orderly.model.CreateOrderRequest;
 import dev.orderly.model.DeadLetterView;

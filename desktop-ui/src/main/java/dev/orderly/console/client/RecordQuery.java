@@ -1,12 +1,12 @@
 package dev.orderly.console.client;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
 
 /**
  * Which records of a topic the Topics screen asks for: one partition or all, where the page starts, which records
- * are kept; or the cursor of the page before. Becomes the query string of
+ * are kept; or the cursor of the page before. Becomes the query parameters of
  * {@code GET /api/admin/kafka/topics/{topic}/records}.
  *
  * @param partition one partition, or null for all
@@ -42,33 +42,36 @@ public record RecordQuery(Integer partition, Start start, Filter filter, String 
         return new RecordQuery(partition, start, filter, nextCursor);
     }
 
-    /** The query string, starting with '?'. */
-    public String toQueryString() {
-        StringBuilder query = new StringBuilder("?limit=").append(PAGE);
+    /** The query's parameters (values not encoded: the client encodes them). */
+    public MultiValueMap<String, String> parameters() {
+        MultiValueMap<String, String> query = new LinkedMultiValueMap<>();
+        query.add("limit", Integer.toString(PAGE));
         if (partition != null) {
-            query.append("&partition=").append(partition);
+            query.add("partition", partition.toString());
         }
         if (cursor != null) {
-            query.append("&cursor=").append(encode(cursor));
+            query.add("cursor", cursor);
         } else {
-            switch (start.from()) {
-                case NEWEST -> query.append("&from=end&order=newest");
-                case OLDEST -> query.append("&from=start&order=oldest");
-                case OFFSET -> query.append("&from=offset&order=oldest&offset=").append(start.offset());
-                case TIME -> query.append("&from=timestamp&order=oldest&timestamp=").append(start.timestamp());
-                default -> throw new IllegalStateException(start.from().name());
+            query.add("from", switch (start.from()) {
+                case NEWEST -> "end";
+                case OLDEST -> "start";
+                case OFFSET -> "offset";
+                case TIME -> "timestamp";
+            });
+            query.add("order", start.from() == From.NEWEST ? "newest" : "oldest");
+            if (start.from() == From.OFFSET) {
+                query.add("offset", String.valueOf(start.offset()));
+            }
+            if (start.from() == From.TIME) {
+                query.add("timestamp", String.valueOf(start.timestamp()));
             }
         }
         if (filter.key() != null && !filter.key().isBlank()) {
-            query.append("&key=").append(encode(filter.key().strip()));
+            query.add("key", filter.key().strip());
         }
         if (filter.contains() != null && !filter.contains().isEmpty()) {
-            query.append("&contains=").append(encode(filter.contains()));
+            query.add("contains", filter.contains());
         }
-        return query.toString();
-    }
-
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+        return query;
     }
 }

@@ -1,5 +1,13 @@
 package dev.orderly.console.client;
 
+import dev.orderly.api.ApiCallException;
+import dev.orderly.api.OrderlyApi;
+import dev.orderly.api.OrderlyApi.ArmFault;
+import dev.orderly.api.OrderlyApi.BrokerOutage;
+import dev.orderly.api.OrderlyApi.RunConsumers;
+import dev.orderly.api.OrderlyApi.SwitchMode;
+import dev.orderly.api.OrderlyApiClient;
+import dev.orderly.model.ApiResponse;
 import dev.orderly.model.AuditEntry;
 import dev.orderly.model.CreateOrderRequest;
 import dev.orderly.model.DeadLetterView;
@@ -9,10 +17,10 @@ import dev.orderly.model.InvariantReport;
 import dev.orderly.model.KafkaRecordPage;
 import dev.orderly.model.KafkaTopicView;
 import dev.orderly.model.LagSnapshot;
-import dev.orderly.model.OrderStatus;
-import dev.orderly.model.OrderStatusChanged;
 import dev.orderly.model.OffsetResetPlan;
 import dev.orderly.model.OffsetResetRequest;
+import dev.orderly.model.OrderStatus;
+import dev.orderly.model.OrderStatusChanged;
 import dev.orderly.model.OrderSummary;
 import dev.orderly.model.OrderTrailView;
 import dev.orderly.model.OrderView;
@@ -25,33 +33,28 @@ import dev.orderly.model.RedriveRequest;
 import dev.orderly.model.SessionView;
 import dev.orderly.model.SharedSettingsView;
 import dev.orderly.model.StuckOrders;
+import dev.orderly.model.TransitionRequest;
 import dev.orderly.model.UserView;
-import java.io.IOException;
-import java.net.ConnectException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import javax.net.ssl.SSLContext;
-import tools.jackson.databind.JavaType;
+import org.springframework.web.client.RestClientException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Talks to a backend over HTTP (REST) and STOMP over WebSocket (live events). */
+/**
+ * Talks to a backend over HTTP (REST, through the typed {@link OrderlyApi}) and STOMP over WebSocket (live events);
+ * keeps the console signed in when a session ends.
+ */
 public class RemoteClient implements OrderlyClient {
 
     private final JsonMapper json = JsonMapper.builder().build();
-    private final HttpClient http;
+    private final OrderlyApi api;
     private final String baseUrl;
     private final LiveEvents live;
     /** What requests send: a session token ("Bearer ...") once signed in, the password for older backends. */
@@ -70,11 +73,7 @@ public class RemoteClient implements OrderlyClient {
      */
     public RemoteClient(String baseUrl, SSLContext tls) {
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
-        HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5));
-        if (tls != null) {
-            builder.sslContext(tls);
-        }
-        this.http = builder.build();
+        this.api = OrderlyApiClient.connect(this.baseUrl, () -> authorization, tls);
         this.live = new LiveEvents(this.baseUrl, json, tls);
     }
 
@@ -95,7 +94,7 @@ public class RemoteClient implements OrderlyClient {
 
     private UserView openSession(String basic) {
         try {
-            SessionView session = call("POST", "/api/session", null, type(SessionView.class), basic);
+            SessionView session = data(api.openSession(basic));
             authorization = "Bearer " + session.token();
             live.authorize(authorization);
             return session.user();
@@ -103,7 +102,7 @@ public class RemoteClient implements OrderlyClient {
             if (e.status() != 404) {
                 throw e;
             }
-            UserView user = call("GET", "/api/me", null, type(UserView.class), basic);
+            UserView user = data(api.me(basic));
             authorization = basic;
             live.authorize(basic);
             return user;
@@ -129,8 +128,7 @@ public class RemoteClient implements OrderlyClient {
 
     @Override
     public long createOrder(CreateOrderRequest request, String idempotencyKey) {
-        JsonNode data = call("POST", "/api/orders", request, type(JsonNode.class), authorization, idempotencyKey);
-        return data.get("orderId").asLong();
+        return call(api -> api.createOrder(request, idempotencyKey)).orderId();
     }
 
     @Override
@@ -140,231 +138,202 @@ public class RemoteClient implements OrderlyClient {
 
     @Override
     public String pay(long orderId, PayAndShipmentRequest request, String idempotencyKey) {
-        JsonNode data = call("POST", "/api/orders/" + orderId + "/process-payment-shipment", request,
-            type(JsonNode.class), authorization, idempotencyKey);
         // In the seed's synchronous mode the answer is the finished order, with no event.
-        JsonNode eventId = data.get("eventId");
-        return eventId == null || eventId.isNull() ? "" : eventId.asString();
+        String eventId = call(api -> api.pay(orderId, request, idempotencyKey)).eventId();
+        return eventId == null ? "" : eventId;
     }
 
     @Override
     public PageView<OrderSummary> orders(OrderStatus status, String email, int page, int size) {
-        StringBuilder path = new StringBuilder("/api/orders?page=" + page + "&size=" + size);
-        if (status != null) {
-            path.append("&status=").append(status.name());
-        }
-        if (email != null && !email.isBlank()) {
-            path.append("&email=").append(URLEncoder.encode(email, StandardCharsets.UTF_8));
-        }
-        return call("GET", path.toString(), null,
-            json.getTypeFactory().constructParametricType(PageView.class, OrderSummary.class), authorization);
+        String who = email == null || email.isBlank() ? null : email;
+        return call(api -> api.orders(status, who, page, size));
     }
 
     @Override
     public OrderView order(long orderId) {
-        return call("GET", "/api/orders/" + orderId, null, type(OrderView.class), authorization);
+        return call(api -> api.order(orderId));
     }
 
     @Override
     public Map<OrderStatus, Long> counts() {
-        JsonNode data = call("GET", "/api/orders/counts", null, type(JsonNode.class), authorization);
         Map<OrderStatus, Long> counts = new EnumMap<>(OrderStatus.class);
         for (OrderStatus status : OrderStatus.values()) {
-            counts.put(status, data.path(status.name()).asLong(0));
+            counts.put(status, 0L);
         }
+        counts.putAll(call(OrderlyApi::counts));
         return counts;
     }
 
     @Override
     public void transition(long orderId, OrderStatus target) {
-        call("POST", "/api/orders/" + orderId + "/transitions", Map.of("target", target.name()),
-            type(JsonNode.class), authorization);
+        call(api -> api.transition(orderId, new TransitionRequest(target)));
     }
 
     @Override
     public void cancel(long orderId) {
-        call("POST", "/api/orders/" + orderId + "/cancel", null, type(JsonNode.class), authorization);
+        call(api -> api.cancel(orderId));
     }
 
     @Override
     public void requestRefund(long orderId) {
-        call("POST", "/api/orders/" + orderId + "/refund", null, type(JsonNode.class), authorization);
+        call(api -> api.requestRefund(orderId));
     }
 
     @Override
     public void completeRefund(long orderId) {
-        call("POST", "/api/orders/" + orderId + "/refund/complete", null, type(JsonNode.class), authorization);
+        call(api -> api.completeRefund(orderId));
     }
 
     @Override
     public LagSnapshot lag() {
-        return call("GET", "/api/pipeline/lag", null, type(LagSnapshot.class), authorization);
+        return call(OrderlyApi::lag);
     }
 
     @Override
     public List<DeadLetterView> deadLetters() {
-        return call("GET", "/api/admin/dead-letters?limit=500", null,
-            json.getTypeFactory().constructCollectionType(List.class, DeadLetterView.class), authorization);
+        return call(api -> api.deadLetters(500));
     }
 
     @Override
     public List<RedriveOutcome> previewRedrive(List<RecordRef> records) {
-        return call("POST", "/api/admin/dead-letters/preview", new RedriveRequest(records),
-            json.getTypeFactory().constructCollectionType(List.class, RedriveOutcome.class), authorization);
+        return call(api -> api.previewRedrive(new RedriveRequest(records)));
     }
 
     @Override
     public List<RedriveOutcome> redrive(List<RecordRef> records) {
-        return call("POST", "/api/admin/dead-letters/redrive", new RedriveRequest(records),
-            json.getTypeFactory().constructCollectionType(List.class, RedriveOutcome.class), authorization);
+        return call(api -> api.redrive(new RedriveRequest(records)));
     }
 
     @Override
     public List<KafkaTopicView> kafkaTopics() {
-        return call("GET", "/api/admin/kafka/topics", null,
-            json.getTypeFactory().constructCollectionType(List.class, KafkaTopicView.class), authorization);
+        return call(OrderlyApi::kafkaTopics);
     }
 
     @Override
     public KafkaRecordPage kafkaRecords(String topic, RecordQuery query) {
-        return call("GET", "/api/admin/kafka/topics/" + URLEncoder.encode(topic, StandardCharsets.UTF_8)
-            + "/records" + query.toQueryString(), null, type(KafkaRecordPage.class), authorization);
+        return call(api -> api.kafkaRecords(topic, query.parameters()));
     }
 
     @Override
     public OrderTrailView followOrder(long orderId) {
-        return call("GET", "/api/admin/kafka/orders/" + orderId, null, type(OrderTrailView.class), authorization);
+        return call(api -> api.followOrder(orderId));
     }
 
     @Override
     public OffsetResetPlan previewOffsetReset(String group, OffsetResetRequest request) {
-        return call("POST", "/api/admin/kafka/groups/" + URLEncoder.encode(group, StandardCharsets.UTF_8)
-            + "/offsets/preview", request, type(OffsetResetPlan.class), authorization);
+        return call(api -> api.previewOffsetReset(group, request));
     }
 
     @Override
     public OffsetResetPlan resetOffsets(String group, OffsetResetRequest request) {
-        return call("POST", "/api/admin/kafka/groups/" + URLEncoder.encode(group, StandardCharsets.UTF_8)
-            + "/offsets/reset", request, type(OffsetResetPlan.class), authorization);
+        return call(api -> api.resetOffsets(group, request));
     }
 
     @Override
     public GatewaySettingsView gatewaySettings() {
-        return call("GET", "/api/admin/gateway", null, type(GatewaySettingsView.class), authorization);
+        return call(OrderlyApi::gatewaySettings);
     }
 
     @Override
     public GatewaySettingsView updateGatewaySettings(GatewaySettingsView settings) {
-        return call("PUT", "/api/admin/gateway", settings, type(GatewaySettingsView.class), authorization);
+        return call(api -> api.updateGatewaySettings(settings));
     }
 
     @Override
     public InvariantReport invariants() {
-        return call("GET", "/api/admin/invariants", null, type(InvariantReport.class), authorization);
+        return call(OrderlyApi::invariants);
     }
 
     @Override
     public Map<InjectableFault, Integer> armedFaults() {
-        JsonNode data = call("GET", "/api/admin/faults", null, type(JsonNode.class), authorization);
         Map<InjectableFault, Integer> armed = new EnumMap<>(InjectableFault.class);
-        for (InjectableFault fault : InjectableFault.values()) {
-            if (data.has(fault.name())) {
-                armed.put(fault, data.get(fault.name()).asInt());
-            }
-        }
+        armed.putAll(call(OrderlyApi::armedFaults));
         return armed;
     }
 
     @Override
     public void armFault(InjectableFault fault, int times) {
-        call("POST", "/api/admin/faults", Map.of("fault", fault.name(), "times", times), type(JsonNode.class),
-            authorization);
+        call(api -> api.armFault(new ArmFault(fault, times)));
     }
 
     @Override
     public void disarmFaults() {
-        call("DELETE", "/api/admin/faults", null, type(JsonNode.class), authorization);
+        call(OrderlyApi::disarmFaults);
     }
 
     @Override
     public void brokerOutage(int seconds) {
-        call("POST", "/api/admin/faults/broker-outage", Map.of("seconds", seconds), type(JsonNode.class),
-            authorization);
+        call(api -> api.brokerOutage(new BrokerOutage(seconds)));
     }
 
     @Override
     public boolean consumersRunning() {
-        JsonNode state = call("GET", "/api/admin/consumers", null, type(JsonNode.class), authorization);
-        return state.path("running").asBoolean();
+        return call(OrderlyApi::consumers).running();
     }
 
     @Override
     public List<Long> reconcile() {
-        JsonNode result = call("POST", "/api/admin/reconcile", null, type(JsonNode.class), authorization);
-        List<Long> refunded = new ArrayList<>();
-        result.path("refunded").forEach(id -> refunded.add(id.asLong()));
-        return refunded;
+        return call(OrderlyApi::reconcile).refunded();
     }
 
     @Override
     public boolean runConsumers(boolean running) {
-        JsonNode state = call("PUT", "/api/admin/consumers", Map.of("running", running), type(JsonNode.class),
-            authorization);
-        return state.path("running").asBoolean();
+        return call(api -> api.runConsumers(new RunConsumers(running))).running();
     }
 
     @Override
     public ProcessingMode processingMode() {
-        return call("GET", "/api/admin/processing-mode", null, type(ProcessingMode.class), authorization);
+        return call(OrderlyApi::processingMode);
     }
 
     @Override
     public ProcessingMode switchProcessingMode(ProcessingMode mode) {
-        return call("PUT", "/api/admin/processing-mode", Map.of("mode", mode.name()), type(ProcessingMode.class),
-            authorization);
+        return call(api -> api.switchProcessingMode(new SwitchMode(mode)));
     }
 
     @Override
     public List<AuditEntry> audit(int limit) {
-        return call("GET", "/api/admin/audit?limit=" + limit, null,
-            json.getTypeFactory().constructCollectionType(List.class, AuditEntry.class), authorization);
+        return call(api -> api.audit(limit));
     }
 
     @Override
     public SharedSettingsView sharedSettings() {
-        return call("GET", "/api/admin/shared-settings", null, type(SharedSettingsView.class), authorization);
+        return call(OrderlyApi::sharedSettings);
     }
 
     @Override
     public StuckOrders stuckOrders() {
-        return call("GET", "/api/admin/stuck-orders", null, type(StuckOrders.class), authorization);
+        return call(OrderlyApi::stuckOrders);
     }
 
+    /**
+     * Signed in, the components' details (the database product, why the broker is down) come too: they are shown
+     * to staff only. DOWN is a 503 whose body still names each component.
+     */
     @Override
     public Health health() {
+        JsonNode answer;
         try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + "/actuator/health"))
-                .timeout(Duration.ofSeconds(5)).GET();
-            String signedIn = authorization;
-            if (signedIn != null) {
-                // The components' details (the database product) are shown to staff only.
-                request.header("Authorization", signedIn);
+            answer = api.health();
+        } catch (ApiCallException e) {
+            if (e.status() == 0) {
+                return new Health(false, false, "backend unreachable: " + e.getMessage());
             }
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            JsonNode components = json.readTree(response.body()).path("components");
-            boolean broker = "UP".equals(components.path("kafka").path("status").asString(""));
-            boolean db = "UP".equals(components.path("db").path("status").asString(""));
-            String product = components.path("db").path("details").path("database").asString("Database");
-            // Why the broker is down, when the backend says (staff see details): refused credentials, say.
-            String why = components.path("kafka").path("details").path("error").asString("");
-            return new Health(broker, db, "broker " + (broker ? "up" : "down" + (why.isEmpty() ? "" : " (" + why
-                + ")")) + ", database " + (db ? "up" : "down"), product);
-        } catch (IOException e) {
+            try {
+                answer = json.readTree(e.answer());
+            } catch (RuntimeException notJson) {
+                return new Health(false, false, "backend answered " + e.status());
+            }
+        } catch (RestClientException e) {
             return new Health(false, false, "backend unreachable: " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new Health(false, false, "interrupted");
         }
+        JsonNode components = answer.path("components");
+        boolean broker = "UP".equals(components.path("kafka").path("status").asString(""));
+        boolean db = "UP".equals(components.path("db").path("status").asString(""));
+        String product = components.path("db").path("details").path("database").asString("Database");
+        String why = components.path("kafka").path("details").path("error").asString("");
+        return new Health(broker, db, "broker " + (broker ? "up" : "down" + (why.isEmpty() ? "" : " (" + why
+            + ")")) + ", database " + (db ? "up" : "down"), product);
     }
 
     @Override
@@ -394,78 +363,23 @@ public class RemoteClient implements OrderlyClient {
         live.close();
     }
 
-    private JavaType type(Class<?> type) {
-        return json.getTypeFactory().constructType(type);
-    }
-
-    private <T> T call(String method, String path, Object body, JavaType dataType, String auth) {
-        return call(method, path, body, dataType, auth, null);
-    }
-
-    private <T> T call(String method, String path, Object body, JavaType dataType, String auth,
-        String idempotencyKey) {
+    /** One call's data; a 401 to an ended session signs in again with the kept password and calls once more. */
+    private <T> T call(Function<OrderlyApi, ApiResponse<T>> request) {
+        String sent = authorization;
         try {
-            return callOnce(method, path, body, dataType, auth, idempotencyKey);
+            return data(request.apply(api));
         } catch (ApiCallException e) {
-            if (e.status() == 401 && renewSession(auth)) {
-                return callOnce(method, path, body, dataType, authorization, idempotencyKey);
+            if (e.status() == 401 && renewSession(sent)) {
+                return data(request.apply(api));
             }
             throw e;
+        } catch (RestClientException e) {
+            throw new ApiCallException(0, "The backend at " + baseUrl + " answered something this console cannot"
+                + " read: " + e.getMessage(), null);
         }
     }
 
-    private <T> T callOnce(String method, String path, Object body, JavaType dataType, String auth,
-        String idempotencyKey) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
-            .timeout(Duration.ofSeconds(30))
-            .header("Accept", "application/json");
-        if (auth != null) {
-            request.header("Authorization", auth);
-        }
-        if (idempotencyKey != null) {
-            request.header("Idempotency-Key", idempotencyKey);
-        }
-        if (body != null) {
-            request.header("Content-Type", "application/json")
-                .method(method, HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
-        } else {
-            request.method(method, HttpRequest.BodyPublishers.noBody());
-        }
-        HttpResponse<String> response;
-        try {
-            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (ConnectException e) {
-            throw new ApiCallException(0, "The backend at " + baseUrl + " is not reachable", null);
-        } catch (javax.net.ssl.SSLException e) {
-            throw new ApiCallException(0, "The backend at " + baseUrl + " could not be trusted over TLS ("
-                + e.getMessage() + "): set its trust store in Settings > Connection", null);
-        } catch (IOException e) {
-            throw new ApiCallException(0, "Talking to the backend at " + baseUrl + " failed: " + e.getMessage(),
-                null);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ApiCallException(0, "Interrupted", null);
-        }
-        JsonNode envelope;
-        try {
-            envelope = json.readTree(response.body());
-        } catch (RuntimeException e) {
-            throw new ApiCallException(response.statusCode(), "The backend answered " + response.statusCode()
-                + " with something that is not JSON", null);
-        }
-        if (response.statusCode() >= 400 || !envelope.path("success").asBoolean(false)) {
-            throw new ApiCallException(response.statusCode(), envelope.path("message").asString(
-                "The backend answered " + response.statusCode()), fieldErrors(envelope));
-        }
-        return json.treeToValue(envelope.get("data"), dataType);
-    }
-
-    private static Map<String, String> fieldErrors(JsonNode envelope) {
-        Map<String, String> errors = new LinkedHashMap<>();
-        JsonNode fields = envelope.path("data").path("fields");
-        for (String name : fields.propertyNames()) {
-            errors.put(name, fields.get(name).asString());
-        }
-        return errors;
+    private <T> T data(ApiResponse<T> envelope) {
+        return envelope.data();
     }
 }

@@ -1,6 +1,6 @@
 package dev.orderly.console.orders;
 
-import dev.orderly.console.client.ApiCallException;
+import dev.orderly.api.ApiCallException;
 import dev.orderly.console.client.OrderlyClient;
 import dev.orderly.console.util.Messages;
 import dev.orderly.console.util.TaskRunner;

@@ -1,6 +1,6 @@
 package dev.orderly.console.util;
 
-import dev.orderly.console.client.ApiCallException;
+import dev.orderly.api.ApiCallException;
 
 /** Turns failures into one line a person can read. */
 public final class Messages {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.orderly.api.ApiCallException;
 import dev.orderly.backend.support.TestCertificates;
 import dev.orderly.console.settings.ConsoleSettings;
 import dev.orderly.console.settings.TlsSettings;

@@ -3,7 +3,7 @@ package dev.orderly.console.load;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.orderly.console.client.ApiCallException;
+import dev.orderly.api.ApiCallException;
 import dev.orderly.console.load.LoadRun.Summary;
 import dev.orderly.console.load.LoadViewModel.Preset;
 import dev.orderly.console.support.RecordingClient;

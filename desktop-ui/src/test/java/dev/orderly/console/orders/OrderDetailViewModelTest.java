@@ -67,7 +67,7 @@ class OrderDetailViewModelTest {
         OrderDetailViewModel vm = new OrderDetailViewModel(client, new DirectTaskRunner(),
             new UserView("staff@example.com", "STAFF"));
         vm.select(4);
-        client.failNext = new dev.orderly.console.client.ApiCallException(409, "Order 4 is COMPLETED", null);
+        client.failNext = new dev.orderly.api.ApiCallException(409, "Order 4 is COMPLETED", null);
         vm.move(OrderStatus.SHIPMENT_STARTED);
         assertThat(vm.messageProperty().get()).contains("Order 4 is COMPLETED");
     }

@@ -2,7 +2,7 @@ package dev.orderly.console.orders;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.orderly.console.client.ApiCallException;
+import dev.orderly.api.ApiCallException;
 import dev.orderly.console.support.RecordingClient;
 import dev.orderly.console.util.DirectTaskRunner;
 import java.util.ArrayList;

@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.orderly.backend.support.BrokerProcess;
 import dev.orderly.backend.support.TestCertificates;
-import dev.orderly.console.client.ApiCallException;
+import dev.orderly.api.ApiCallException;
 import dev.orderly.console.client.BackendOptions;
 import dev.orderly.console.client.EmbeddedBackend;
 import dev.orderly.console.client.RemoteClient;

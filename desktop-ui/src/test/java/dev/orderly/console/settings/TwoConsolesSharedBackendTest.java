@@ -3,7 +3,7 @@ package dev.orderly.console.settings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.orderly.console.client.ApiCallException;
+import dev.orderly.api.ApiCallException;
 import dev.orderly.console.client.RemoteClient;
 import dev.orderly.console.support.HeadlessBackend;
 import dev.orderly.console.util.DirectTaskRunner;

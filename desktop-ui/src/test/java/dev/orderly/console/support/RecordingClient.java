@@ -1,6 +1,6 @@
 package dev.orderly.console.support;
 
-import dev.orderly.console.client.ApiCallException;
+import dev.orderly.api.ApiCallException;
 import dev.orderly.console.client.OrderlyClient;
 import dev.orderly.console.client.RecordQuery;
 import dev.orderly.model.AuditEntry;
@@ -166,7 +166,9 @@ public class RecordingClient implements OrderlyClient {
 
     @Override
     public KafkaRecordPage kafkaRecords(String topic, RecordQuery query) {
-        calls.add("kafkaRecords " + topic + " " + query.toQueryString());
+        calls.add("kafkaRecords " + topic + " ?" + query.parameters().entrySet().stream()
+            .map(p -> p.getKey() + "=" + String.join(",", p.getValue()))
+            .collect(java.util.stream.Collectors.joining("&")));
         maybeFail();
         return pages.isEmpty() ? new KafkaRecordPage(List.of(), null, 0, true) : pages.remove(0);
     }

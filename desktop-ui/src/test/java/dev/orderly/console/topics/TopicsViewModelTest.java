@@ -43,7 +43,7 @@ class TopicsViewModelTest {
         assertThat(vm.morePagesProperty().get()).isTrue();
 
         vm.nextPage();
-        assertThat(client.calls).last().isEqualTo("kafkaRecords order-status-events ?limit=50&cursor=newest%3B0%3A98");
+        assertThat(client.calls).last().isEqualTo("kafkaRecords order-status-events ?limit=50&cursor=newest;0:98");
         assertThat(vm.records()).extracting(KafkaRecordView::offset).containsExactly(97L);
         assertThat(vm.morePagesProperty().get()).isFalse();
         assertThat(vm.messageProperty().get()).startsWith("Page 2: 1 records");
@@ -60,7 +60,7 @@ class TopicsViewModelTest {
         vm.containsProperty().set("a b");
         vm.open(vm.topics().get(0));
         assertThat(client.calls).last().isEqualTo("kafkaRecords order-status-events"
-            + " ?limit=50&partition=2&from=offset&order=oldest&offset=15&key=42&contains=a+b");
+            + " ?limit=50&partition=2&from=offset&order=oldest&offset=15&key=42&contains=a b");
     }
 
     @Test
