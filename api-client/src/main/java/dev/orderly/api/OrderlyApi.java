@@ -209,8 +209,9 @@ public interface OrderlyApi {
     @GetExchange("/api/admin/shared-settings")
     ApiResponse<SharedSettingsView> sharedSettings();
 
+    /** Orders waiting longer than {@code olderThanSeconds}, or the backend's own threshold when null. */
     @GetExchange("/api/admin/stuck-orders")
-    ApiResponse<StuckOrders> stuckOrders();
+    ApiResponse<StuckOrders> stuckOrders(@RequestParam(required = false) Long olderThanSeconds);
 
     // Spring Boot's actuator (not the API's envelope)
 

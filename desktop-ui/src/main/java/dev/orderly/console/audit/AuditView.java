@@ -1,5 +1,6 @@
 package dev.orderly.console.audit;
 
+import dev.orderly.console.util.Em;
 import dev.orderly.console.util.ExportDialog;
 import dev.orderly.model.AuditAction;
 import dev.orderly.model.AuditEntry;
@@ -16,7 +17,7 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.HBox;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
@@ -29,12 +30,12 @@ public final class AuditView extends VBox {
     public AuditView(AuditViewModel vm) {
         TableView<AuditEntry> table = new TableView<>(vm.shownEntries());
         table.getColumns().setAll(List.of(
-            column("When", 165, e -> format(e.at())),
-            column("Who", 170, AuditEntry::user),
-            column("Action", 190, e -> e.action().getDescription()),
-            column("On", 170, AuditEntry::subject),
-            column("Detail", 420, AuditEntry::detail),
-            column("Backend", 150, AuditEntry::backend)));
+            column("When", 12.7, e -> format(e.at())),
+            column("Who", 13.1, AuditEntry::user),
+            column("Action", 14.6, e -> e.action().getDescription()),
+            column("On", 13.1, AuditEntry::subject),
+            column("Detail", 32.3, AuditEntry::detail),
+            column("Backend", 11.5, AuditEntry::backend)));
         table.setRowFactory(t -> new javafx.scene.control.TableRow<>() {
             @Override
             protected void updateItem(AuditEntry item, boolean empty) {
@@ -60,13 +61,13 @@ public final class AuditView extends VBox {
         Label message = new Label();
         message.textProperty().bind(vm.messageProperty());
         message.setId("audit-message");
-        HBox toolbar = new HBox(8, refresh, filter, ExportDialog.button("audit-export", "orderly-audit.csv",
+        FlowPane toolbar = new FlowPane(8, 6, refresh, filter, ExportDialog.button("audit-export", "orderly-audit.csv",
             vm::exportCsv), message);
-        toolbar.setStyle("-fx-padding: 6; -fx-alignment: center-left;");
+        toolbar.setStyle("-fx-padding: 0.5em; -fx-alignment: center-left;");
 
         getChildren().addAll(toolbar, table);
         setSpacing(4);
-        setStyle("-fx-padding: 4 8 8 8;");
+        setStyle("-fx-padding: 0.3em 0.6em 0.6em 0.6em;");
         setId("audit-view");
     }
 
@@ -74,11 +75,11 @@ public final class AuditView extends VBox {
         return at == null ? "" : TIME.format(at);
     }
 
-    private static TableColumn<AuditEntry, Object> column(String name, double width,
+    private static TableColumn<AuditEntry, Object> column(String name, double ems,
         Function<AuditEntry, Object> value) {
         TableColumn<AuditEntry, Object> column = new TableColumn<>(name);
         column.setCellValueFactory(c -> new SimpleObjectProperty<>(value.apply(c.getValue())));
-        column.setPrefWidth(width);
+        Em.width(column, ems);
         return column;
     }
 

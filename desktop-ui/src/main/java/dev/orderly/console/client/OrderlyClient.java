@@ -148,6 +148,11 @@ public interface OrderlyClient extends AutoCloseable {
     /** Time in state and the stuck orders, with the backend's threshold (staff). */
     StuckOrders stuckOrders();
 
+    /** The same with its own threshold: orders accepted more than {@code olderThanSeconds} ago, still unprocessed. */
+    default StuckOrders stuckOrders(long olderThanSeconds) {
+        return stuckOrders();
+    }
+
     /** Broker and database health as the backend's actuator reports it. */
     Health health();
 

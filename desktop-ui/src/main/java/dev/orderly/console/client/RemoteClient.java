@@ -303,7 +303,12 @@ public class RemoteClient implements OrderlyClient {
 
     @Override
     public StuckOrders stuckOrders() {
-        return call(OrderlyApi::stuckOrders);
+        return call(api -> api.stuckOrders(null));
+    }
+
+    @Override
+    public StuckOrders stuckOrders(long olderThanSeconds) {
+        return call(api -> api.stuckOrders(olderThanSeconds));
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.orderly.console.deadletters;
 
+import dev.orderly.console.util.Em;
 import dev.orderly.console.util.ExportDialog;
 import dev.orderly.model.DeadLetterView;
 import dev.orderly.model.RedriveOutcome;
@@ -16,7 +17,7 @@ import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.layout.HBox;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
@@ -32,12 +33,12 @@ public final class DeadLettersView extends VBox {
         table = new TableView<>(vm.records());
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.getColumns().setAll(List.of(
-            column("P", 40, d -> d.partition()),
-            column("Offset", 60, d -> d.offset()),
-            column("When", 110, d -> format(d.timestamp())),
-            column("Order", 70, d -> d.orderId() == null ? "?" : d.orderId()),
-            column("Error", 470, d -> d.error()),
-            column("Came from", 170, d -> d.originTopic() == null ? "" : d.originTopic() + "-" + d.originPartition()
+            column("P", 3.1, d -> d.partition()),
+            column("Offset", 4.6, d -> d.offset()),
+            column("When", 8.5, d -> format(d.timestamp())),
+            column("Order", 5.4, d -> d.orderId() == null ? "?" : d.orderId()),
+            column("Error", 36.2, d -> d.error()),
+            column("Came from", 13.1, d -> d.originTopic() == null ? "" : d.originTopic() + "-" + d.originPartition()
                 + "@" + d.originOffset()),
             outcomeColumn(vm)));
         table.setRowFactory(t -> new javafx.scene.control.TableRow<>() {
@@ -67,10 +68,10 @@ public final class DeadLettersView extends VBox {
         Label message = new Label();
         message.textProperty().bind(vm.messageProperty());
         message.setId("dlt-message");
-        HBox toolbar = new HBox(8, refresh, preview, redrive,
+        FlowPane toolbar = new FlowPane(8, 6, refresh, preview, redrive,
             ExportDialog.button("dlt-export", "orderly-dead-letters.csv", vm::exportCsv),
             message);
-        toolbar.setStyle("-fx-padding: 6; -fx-alignment: center-left;");
+        toolbar.setStyle("-fx-padding: 0.5em; -fx-alignment: center-left;");
 
         TableView<RedriveOutcome> previewTable = new TableView<>(vm.preview());
         TableColumn<RedriveOutcome, String> record = new TableColumn<>("Record");
@@ -79,19 +80,19 @@ public final class DeadLettersView extends VBox {
         TableColumn<RedriveOutcome, String> verdict = new TableColumn<>("Would be");
         verdict.setCellValueFactory(c -> new SimpleObjectProperty<>(c.getValue().processable() ? "processed"
             : "skipped or dead again"));
-        verdict.setPrefWidth(160);
+        Em.width(verdict, 12.3);
         TableColumn<RedriveOutcome, String> why = new TableColumn<>("Why");
         why.setCellValueFactory(c -> new SimpleObjectProperty<>(c.getValue().detail()));
-        why.setPrefWidth(700);
+        Em.width(why, 53.8);
         previewTable.getColumns().setAll(List.of(record, verdict, why));
         previewTable.setPlaceholder(new Label("Select records and press Preview redrive to see what would happen"));
-        previewTable.setPrefHeight(170);
+        Em.height(previewTable, 13.1);
         previewTable.setId("dlt-preview-table");
         vm.outcomes().addListener((MapChangeListener<String, String>) c -> table.refresh());
 
         getChildren().addAll(toolbar, table, new Label("Preview"), previewTable);
         setSpacing(4);
-        setStyle("-fx-padding: 4 8 8 8;");
+        setStyle("-fx-padding: 0.3em 0.6em 0.6em 0.6em;");
         setId("deadletters-view");
     }
 
@@ -103,11 +104,11 @@ public final class DeadLettersView extends VBox {
         return at == null ? "" : TIME.format(at);
     }
 
-    private static <T> TableColumn<DeadLetterView, Object> column(String name, double width,
+    private static <T> TableColumn<DeadLetterView, Object> column(String name, double ems,
         java.util.function.Function<DeadLetterView, T> value) {
         TableColumn<DeadLetterView, Object> column = new TableColumn<>(name);
         column.setCellValueFactory(c -> new SimpleObjectProperty<>(value.apply(c.getValue())));
-        column.setPrefWidth(width);
+        Em.width(column, ems);
         return column;
     }
 
@@ -127,7 +128,7 @@ public final class DeadLettersView extends VBox {
                 }
             }
         });
-        column.setPrefWidth(260);
+        Em.width(column, 20.0);
         return column;
     }
 }

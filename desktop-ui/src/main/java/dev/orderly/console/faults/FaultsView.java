@@ -1,6 +1,7 @@
 package dev.orderly.console.faults;
 
 import atlantafx.base.controls.ToggleSwitch;
+import dev.orderly.console.util.Em;
 import dev.orderly.model.InjectableFault;
 import dev.orderly.model.InvariantReport.Violation;
 import java.util.List;
@@ -37,7 +38,7 @@ public final class FaultsView extends VBox {
     public FaultsView(FaultsViewModel vm) {
         Label verdict = new Label();
         verdict.textProperty().bind(vm.verdictProperty());
-        verdict.setStyle("-fx-font-size: 18px; -fx-font-weight: bold;");
+        verdict.setStyle("-fx-font-size: 1.4em; -fx-font-weight: bold;");
         vm.okProperty().addListener((o, a, ok) -> verdict.setTextFill(ok ? javafx.scene.paint.Color.web("#1f9d55")
             : javafx.scene.paint.Color.web("#d0342c")));
         verdict.setTextFill(javafx.scene.paint.Color.web("#1f9d55"));
@@ -46,19 +47,20 @@ public final class FaultsView extends VBox {
         counts.textProperty().bind(vm.countsProperty());
         counts.getStyleClass().add("muted");
         counts.setWrapText(true);
+        counts.setMinHeight(Region.USE_PREF_SIZE);
 
         TableView<Violation> table = new TableView<>(vm.violations());
         TableColumn<Violation, String> name = new TableColumn<>("Invariant");
         name.setCellValueFactory(c -> new SimpleObjectProperty<>(c.getValue().name()));
-        name.setPrefWidth(230);
+        Em.width(name, 17.7);
         TableColumn<Violation, Number> count = new TableColumn<>("Count");
         count.setCellValueFactory(c -> new SimpleObjectProperty<>(c.getValue().count()));
         TableColumn<Violation, String> what = new TableColumn<>("What it means");
         what.setCellValueFactory(c -> new SimpleObjectProperty<>(c.getValue().description()));
-        what.setPrefWidth(420);
+        Em.width(what, 32.3);
         TableColumn<Violation, String> examples = new TableColumn<>("Examples");
         examples.setCellValueFactory(c -> new SimpleObjectProperty<>(String.join("; ", c.getValue().examples())));
-        examples.setPrefWidth(420);
+        Em.width(examples, 32.3);
         table.getColumns().setAll(List.of(name, count, what, examples));
         table.setPlaceholder(new Label("No violations: the database and the payment gateway's ledger agree"));
         table.setId("faults-violations");
@@ -85,7 +87,7 @@ public final class FaultsView extends VBox {
                 // How many: the issuer declines that many payments in a row, then pays again.
                 Spinner<Integer> declines = new Spinner<>(1, 50, 3);
                 declines.setId("fault-declines");
-                declines.setPrefWidth(70);
+                Em.width(declines, 5.4);
                 declines.setEditable(true);
                 declines.setAccessibleText("How many payments to decline");
                 trigger.setOnAction(e -> vm.trigger(fault, declines.getValue()));
@@ -112,10 +114,12 @@ public final class FaultsView extends VBox {
         lastChanges.textProperty().bind(vm.lastChangesProperty());
         lastChanges.getStyleClass().add("muted");
         lastChanges.setWrapText(true);
+        lastChanges.setMinHeight(Region.USE_PREF_SIZE);
         lastChanges.setId("faults-last-changes");
         Label message = new Label();
         message.textProperty().bind(vm.messageProperty());
         message.setWrapText(true);
+        message.setMinHeight(Region.USE_PREF_SIZE);
 
         Label title = new Label("Faults");
         title.getStyleClass().add("section-title");
@@ -126,7 +130,7 @@ public final class FaultsView extends VBox {
         getChildren().addAll(checker, verdict, counts, table, title, trainer, buttons, armed, lastChanges, message,
             gatewayTitle, gatewayControls(vm));
         setSpacing(8);
-        setStyle("-fx-padding: 10;");
+        setStyle("-fx-padding: 0.8em;");
         setId("faults-view");
     }
 
@@ -135,7 +139,7 @@ public final class FaultsView extends VBox {
         latency.valueProperty().bindBidirectional(vm.latencyProperty());
         latency.setId("gateway-latency");
         // Wide enough for the longest label ("Current (30-120 ms)") beside the arrow, in either theme.
-        latency.setMinWidth(200);
+        Em.minWidth(latency, 15.4);
         Spinner<Integer> errors = percent(vm.errorPercentProperty(), "gateway-errors");
         Spinner<Integer> timeouts = percent(vm.timeoutPercentProperty(), "gateway-timeouts");
         Button apply = new Button("Apply to the gateway");
@@ -161,6 +165,7 @@ public final class FaultsView extends VBox {
         Label message = new Label();
         message.textProperty().bind(vm.gatewayMessageProperty());
         message.setWrapText(true);
+        message.setMinHeight(Region.USE_PREF_SIZE);
         message.setId("gateway-message");
         return new VBox(8, gateway, synchronous, message);
     }
@@ -177,7 +182,7 @@ public final class FaultsView extends VBox {
     private static Spinner<Integer> percent(javafx.beans.property.IntegerProperty value, String id) {
         Spinner<Integer> spinner = new Spinner<>(0, 100, value.get(), 5);
         spinner.setEditable(true);
-        spinner.setPrefWidth(80);
+        Em.width(spinner, 6.2);
         spinner.setId(id);
         value.addListener((o, was, now) -> spinner.getValueFactory().setValue(now.intValue()));
         spinner.valueProperty().addListener((o, was, now) -> value.set(now));

@@ -228,13 +228,21 @@ public final class FaultsViewModel {
         }, faults -> {
             showArmed(faults);
             String armedOn = fault + " armed on " + instance + ": ";
-            message.set(armedOn + switch (fault.getKind()) {
-                case DELAY -> "submit orders and watch the lag build up on the Pipeline screen, then drain";
-                case INJECTION -> "submit an order; its timeline shows the duplicate skipped, or the Dead letters"
-                    + " screen shows the poison record with its reason";
-                default -> "submit an order and watch it roll back, void its charge and retry";
-            });
+            message.set(armedOn + whatToDo(fault));
         }, error -> message.set("Could not arm " + fault + ": " + Messages.of(error)));
+    }
+
+    /** What a trainer does next to see the fault just armed. */
+    private static String whatToDo(InjectableFault fault) {
+        if (fault == InjectableFault.PAYMENT_DECLINED) {
+            return "submit an order; the card issuer declines it, it stays PENDING_PAYMENT and nothing is charged";
+        }
+        return switch (fault.getKind()) {
+            case DELAY -> "submit orders and watch the lag build up on the Pipeline screen, then drain";
+            case INJECTION -> "submit an order; its timeline shows the duplicate skipped, or the Dead letters"
+                + " screen shows the poison record with its reason";
+            default -> "submit an order and watch it roll back, void its charge and retry";
+        };
     }
 
     /** Stops the embedded broker for a few seconds: payments answer 503 meanwhile, then everything flows again. */

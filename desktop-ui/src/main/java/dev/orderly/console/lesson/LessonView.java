@@ -2,6 +2,7 @@ package dev.orderly.console.lesson;
 
 import dev.orderly.console.faults.FaultsViewModel;
 import dev.orderly.console.lesson.LessonViewModel.Step;
+import dev.orderly.console.util.Em;
 import dev.orderly.model.InvariantReport.Violation;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
@@ -9,6 +10,7 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -35,11 +37,10 @@ public final class LessonView extends VBox {
         top.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(message, Priority.ALWAYS);
 
-        HBox steps = new HBox(8);
+        // One row of six at the normal text size; the cards wrap to a second row when the text is larger.
+        FlowPane steps = new FlowPane(8, 8);
         for (Step step : LessonViewModel.STEPS) {
-            VBox card = card(vm, step);
-            HBox.setHgrow(card, Priority.ALWAYS);
-            steps.getChildren().add(card);
+            steps.getChildren().add(card(vm, step));
         }
 
         Label watch = new Label();
@@ -57,8 +58,8 @@ public final class LessonView extends VBox {
         verdict.setId("lesson-verdict");
         verdict.setMinWidth(Region.USE_PREF_SIZE);
         verdict.styleProperty().bind(Bindings.when(checker.okProperty())
-            .then("-fx-font-size: 16px; -fx-font-weight: bold; -fx-text-fill: -color-success-fg;")
-            .otherwise("-fx-font-size: 16px; -fx-font-weight: bold; -fx-text-fill: -color-danger-fg;"));
+            .then("-fx-font-size: 1.2em; -fx-font-weight: bold; -fx-text-fill: -color-success-fg;")
+            .otherwise("-fx-font-size: 1.2em; -fx-font-weight: bold; -fx-text-fill: -color-danger-fg;"));
         Label violations = new Label();
         violations.setWrapText(true);
         violations.setId("lesson-violations");
@@ -74,7 +75,7 @@ public final class LessonView extends VBox {
         VBox.setVgrow(diagram, Priority.ALWAYS);
         getChildren().addAll(top, steps, watch, checkerRow, diagram);
         setSpacing(8);
-        setStyle("-fx-padding: 10;");
+        setStyle("-fx-padding: 0.8em;");
         setId("lesson-view");
     }
 
@@ -82,12 +83,15 @@ public final class LessonView extends VBox {
         Label title = new Label(step.number() + ". " + step.title());
         title.getStyleClass().add("section-title");
         title.setWrapText(true);
+        title.setMinHeight(Region.USE_PREF_SIZE);
         Label does = new Label(step.does());
         does.setWrapText(true);
+        does.setMinHeight(Region.USE_PREF_SIZE);
         does.getStyleClass().add("muted");
         Region spacer = new Region();
         VBox.setVgrow(spacer, Priority.ALWAYS);
         Button run = new Button("Run step " + step.number());
+        run.setMinWidth(Region.USE_PREF_SIZE);
         run.setId("lesson-step-" + step.number());
         run.disableProperty().bind(vm.busyProperty());
         run.setOnAction(e -> vm.run(step.number()));
@@ -99,8 +103,7 @@ public final class LessonView extends VBox {
         }
         VBox card = new VBox(4, title, does, spacer, buttons);
         card.getStyleClass().add("card");
-        card.setMaxWidth(Double.MAX_VALUE);
-        card.setPrefWidth(240);
+        Em.width(card, 15);
         card.styleProperty().bind(Bindings.when(vm.currentProperty().isEqualTo(step.number()))
             .then("-fx-border-color: -color-accent-emphasis; -fx-border-width: 2;").otherwise(""));
         return card;
@@ -108,6 +111,7 @@ public final class LessonView extends VBox {
 
     private static Button button(String text, String id, LessonViewModel vm, Runnable action) {
         Button button = new Button(text);
+        button.setMinWidth(Region.USE_PREF_SIZE);
         button.setId(id);
         button.disableProperty().bind(vm.busyProperty());
         button.setOnAction(e -> action.run());

@@ -3,6 +3,7 @@ package dev.orderly.console.load;
 import dev.orderly.console.load.LoadRun.Sample;
 import dev.orderly.console.load.LoadViewModel.Preset;
 import dev.orderly.console.util.ChartDescriptions;
+import dev.orderly.console.util.Em;
 import dev.orderly.console.util.StatCard;
 import java.text.DecimalFormat;
 import java.text.ParsePosition;
@@ -21,6 +22,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -42,7 +44,7 @@ public final class LoadView extends VBox {
 
         Spinner<Integer> orders = new Spinner<>(1, LoadRun.MAX_ORDERS, vm.ordersProperty().get(), 100);
         orders.setEditable(true);
-        orders.setPrefWidth(110);
+        Em.width(orders, 8.5);
         orders.setId("load-orders");
         orders.getValueFactory().valueProperty().addListener((o, a, value) -> {
             if (value != null) {
@@ -56,7 +58,7 @@ public final class LoadView extends VBox {
         rateValues.setConverter(new RateConverter(rateValues::getValue));
         Spinner<Double> rate = new Spinner<>(rateValues);
         rate.setEditable(true);
-        rate.setPrefWidth(110);
+        Em.width(rate, 8.5);
         rate.setId("load-rate");
         rateValues.valueProperty().addListener((o, a, value) -> {
             if (value != null) {
@@ -82,8 +84,10 @@ public final class LoadView extends VBox {
             + " the form uses; each 202's latency counts from when its request was due, as ./benchmark measures it.");
         explain.getStyleClass().add("muted");
         explain.setWrapText(true);
-        HBox plan = new HBox(10, new Label("Run"), presets, new Label("orders"), orders, new Label("per second"),
-            rate, start, stop);
+        explain.setMinHeight(Region.USE_PREF_SIZE);
+        // Rows that wrap rather than squeeze their words when the text is large.
+        FlowPane plan = new FlowPane(10, 6, new Label("Run"), presets, new Label("orders"), orders,
+            new Label("per second"), rate, start, stop);
         plan.setAlignment(Pos.CENTER_LEFT);
 
         ProgressBar bar = new ProgressBar();
@@ -99,7 +103,7 @@ public final class LoadView extends VBox {
         HBox progress = new HBox(10, bar, status);
         progress.setAlignment(Pos.CENTER_LEFT);
 
-        HBox stats = new HBox(10,
+        FlowPane stats = new FlowPane(10, 10,
             StatCard.of("Accepted (202) per second", vm.acceptedProperty(), "load-accepted", false),
             StatCard.of("Processed per second", vm.finishedProperty(), "load-processed", false),
             StatCard.of("In flight", vm.inFlightProperty(), "load-inflight", false),
@@ -125,12 +129,13 @@ public final class LoadView extends VBox {
         Label summary = new Label();
         summary.textProperty().bind(vm.summaryProperty());
         summary.setWrapText(true);
+        summary.setMinHeight(Region.USE_PREF_SIZE);
         summary.getStyleClass().add("section-title");
         summary.setId("load-summary");
 
         getChildren().addAll(plan, explain, progress, stats, charts, summary);
         setSpacing(8);
-        setStyle("-fx-padding: 10;");
+        setStyle("-fx-padding: 0.8em;");
         setId("load-view");
     }
 
@@ -157,7 +162,7 @@ public final class LoadView extends VBox {
         chart.setTitle(title);
         chart.setCreateSymbols(false);
         chart.setAnimated(false);
-        chart.setPrefWidth(560);
+        Em.width(chart, 43.1);
         chart.setId(id);
         ChartDescriptions.keep(chart);
         return chart;

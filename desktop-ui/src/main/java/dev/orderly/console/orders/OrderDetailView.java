@@ -1,6 +1,7 @@
 package dev.orderly.console.orders;
 
 import dev.orderly.console.orders.OrderDetailViewModel.Action;
+import dev.orderly.console.util.Em;
 import dev.orderly.model.OrderStatus;
 import dev.orderly.model.OrderView;
 import dev.orderly.model.TimelineEntry;
@@ -55,13 +56,13 @@ public final class OrderDetailView extends VBox {
                 setText(empty || item == null ? null : OrdersTableView.TIME.format(item));
             }
         });
-        at.setPrefWidth(70);
+        Em.width(at, 5.4);
         TableColumn<TimelineEntry, String> kind = new TableColumn<>("What");
         kind.setCellValueFactory(c -> new SimpleObjectProperty<>(label(c.getValue())));
-        kind.setPrefWidth(350);
+        Em.width(kind, 26.9);
         TableColumn<TimelineEntry, String> where = new TableColumn<>("Kafka");
         where.setCellValueFactory(c -> new SimpleObjectProperty<>(where(c.getValue())));
-        where.setPrefWidth(120);
+        Em.width(where, 9.2);
         TableColumn<TimelineEntry, String> detail = new TableColumn<>("Detail");
         detail.setCellValueFactory(c -> new SimpleObjectProperty<>(c.getValue().detail()));
         detail.setCellFactory(c -> new TableCell<>() {
@@ -72,7 +73,7 @@ public final class OrderDetailView extends VBox {
                 setTooltip(empty || item == null ? null : new Tooltip(item));
             }
         });
-        detail.setPrefWidth(370);
+        Em.width(detail, 28.5);
         timeline.getColumns().setAll(java.util.List.of(at, kind, where, detail));
         timeline.setPlaceholder(new Label("Select an order to see its timeline"));
         timeline.setId("detail-timeline");
@@ -83,7 +84,7 @@ public final class OrderDetailView extends VBox {
         vm.actions().addListener((ListChangeListener<Action>) c -> rebuildActions());
         vm.orderProperty().addListener((o, a, order) -> rebuildActions());
         setSpacing(6);
-        setStyle("-fx-padding: 8;");
+        setStyle("-fx-padding: 0.6em;");
         getChildren().addAll(header, summary, actions, timeline);
     }
 

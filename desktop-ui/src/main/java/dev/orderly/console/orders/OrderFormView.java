@@ -1,6 +1,7 @@
 package dev.orderly.console.orders;
 
 import dev.orderly.console.orders.OrderFormViewModel.ItemLine;
+import dev.orderly.console.util.Em;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongConsumer;
@@ -16,6 +17,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.controlsfx.validation.ValidationResult;
 import org.controlsfx.validation.ValidationSupport;
@@ -56,6 +58,7 @@ public final class OrderFormView extends ScrollPane {
         field(payment, 10, "Zip code", vm.zipCodeProperty(), "shipment.zipCode", "form-zip");
 
         CheckBox warehouse = new CheckBox("Hold in the warehouse (else ship)");
+        warehouse.setWrapText(true);
         warehouse.selectedProperty().bindBidirectional(vm.warehouseStorageProperty());
         warehouse.setId("form-warehouse");
 
@@ -78,7 +81,9 @@ public final class OrderFormView extends ScrollPane {
         hint.getStyleClass().add("muted");
         hint.setWrapText(true);
 
-        VBox content = new VBox(8, title, new Label("Items (SKU, quantity, unit price)"), itemsBox, addItem, payment,
+        Label items = new Label("Items (SKU, quantity, unit price)");
+        items.setWrapText(true);
+        VBox content = new VBox(8, title, items, itemsBox, addItem, payment,
             warehouse, total, submit, message, hint);
         content.getStyleClass().add("form-pane");
         setContent(content);
@@ -106,13 +111,17 @@ public final class OrderFormView extends ScrollPane {
         for (int i = 0; i < vm.items().size(); i++) {
             ItemLine line = vm.items().get(i);
             String prefix = "items[" + i + "].";
-            TextField sku = bound(line.skuProperty(), prefix + "sku", 110);
-            TextField quantity = bound(line.quantityProperty(), prefix + "quantity", 50);
-            TextField price = bound(line.unitPriceProperty(), prefix + "unitPrice", 80);
+            TextField sku = bound(line.skuProperty(), prefix + "sku", 8.5);
+            TextField quantity = bound(line.quantityProperty(), prefix + "quantity", 3.8);
+            TextField price = bound(line.unitPriceProperty(), prefix + "unitPrice", 6.2);
             sku.setId("form-sku-" + i);
             quantity.setId("form-quantity-" + i);
             price.setId("form-price-" + i);
+            sku.setAccessibleText("Item " + (i + 1) + " SKU");
+            quantity.setAccessibleText("Item " + (i + 1) + " quantity");
+            price.setAccessibleText("Item " + (i + 1) + " unit price");
             Button remove = new Button("x");
+            remove.setAccessibleText("Remove item " + (i + 1));
             remove.setOnAction(e -> vm.removeItem(line));
             remove.setDisable(vm.items().size() == 1);
             Label error = errorLabel(prefix + "sku", prefix + "quantity", prefix + "unitPrice");
@@ -122,10 +131,10 @@ public final class OrderFormView extends ScrollPane {
         refresh();
     }
 
-    private TextField bound(StringProperty property, String path, double width) {
+    private TextField bound(StringProperty property, String path, double ems) {
         TextField field = new TextField();
         field.textProperty().bindBidirectional(property);
-        field.setPrefWidth(width);
+        Em.width(field, ems);
         HBox.setHgrow(field, Priority.ALWAYS);
         register(field, path);
         return field;
@@ -136,7 +145,10 @@ public final class OrderFormView extends ScrollPane {
         field.textProperty().bindBidirectional(property);
         field.setId(id);
         GridPane.setHgrow(field, Priority.ALWAYS);
-        grid.add(new Label(label), 0, row);
+        Label name = new Label(label);
+        name.setMinWidth(Region.USE_PREF_SIZE);
+        name.setLabelFor(field);
+        grid.add(name, 0, row);
         grid.add(field, 1, row);
         grid.add(errorLabel(path), 1, row + 1);
         register(field, path);

@@ -1,5 +1,6 @@
 package dev.orderly.console.orders;
 
+import dev.orderly.console.util.Em;
 import dev.orderly.console.util.ExportDialog;
 import dev.orderly.model.OrderStatus;
 import java.math.BigDecimal;
@@ -15,6 +16,7 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -53,23 +55,23 @@ public final class OrdersTableView extends VBox {
         Label count = new Label();
         count.textProperty().bind(vm.messageProperty());
         count.getStyleClass().add("muted");
-        HBox toolbar = new HBox(8, filter, search,
+        FlowPane toolbar = new FlowPane(8, 6, filter, search,
             ExportDialog.button("orders-export", "orderly-orders.csv", vm::exportCsv), count);
-        toolbar.setStyle("-fx-padding: 6; -fx-alignment: center-left;");
+        toolbar.setStyle("-fx-padding: 0.5em; -fx-alignment: center-left;");
 
         TableColumn<OrderRow, Number> id = new TableColumn<>("#");
         id.setCellValueFactory(c -> new SimpleObjectProperty<>(c.getValue().orderId()));
-        id.setPrefWidth(60);
+        Em.width(id, 4.6);
         TableColumn<OrderRow, String> email = new TableColumn<>("Customer");
         email.setCellValueFactory(c -> new SimpleObjectProperty<>(c.getValue().email()));
-        email.setPrefWidth(150);
+        Em.width(email, 11.5);
         TableColumn<OrderRow, OrderStatus> status = new TableColumn<>("Status");
         status.setCellValueFactory(c -> c.getValue().statusProperty());
-        status.setPrefWidth(140);
+        Em.width(status, 10.8);
         TableColumn<OrderRow, Number> progress = new TableColumn<>("Progress");
         progress.setCellValueFactory(c -> c.getValue().progressProperty());
         progress.setCellFactory(c -> new ProgressCell());
-        progress.setPrefWidth(110);
+        Em.width(progress, 8.5);
         TableColumn<OrderRow, BigDecimal> total = new TableColumn<>("Total");
         total.setCellValueFactory(c -> c.getValue().totalProperty());
         total.setCellFactory(c -> new TableCell<>() {
@@ -80,7 +82,7 @@ public final class OrdersTableView extends VBox {
                     .toPlainString());
             }
         });
-        total.setPrefWidth(80);
+        Em.width(total, 6.2);
         TableColumn<OrderRow, Instant> updated = new TableColumn<>("Updated");
         updated.setCellValueFactory(c -> c.getValue().updatedAtProperty());
         updated.setCellFactory(c -> new TableCell<>() {
@@ -90,7 +92,7 @@ public final class OrdersTableView extends VBox {
                 setText(empty || item == null ? null : TIME.format(item));
             }
         });
-        updated.setPrefWidth(80);
+        Em.width(updated, 6.2);
         table.getColumns().setAll(java.util.List.of(id, email, status, progress, total, updated));
         vm.visibleRows().comparatorProperty().bind(table.comparatorProperty());
         table.setItems(vm.visibleRows());

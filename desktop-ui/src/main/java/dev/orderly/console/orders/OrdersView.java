@@ -1,5 +1,6 @@
 package dev.orderly.console.orders;
 
+import dev.orderly.console.util.Em;
 import javafx.geometry.Orientation;
 import javafx.scene.control.SplitPane;
 
@@ -15,6 +16,8 @@ public final class OrdersView extends SplitPane {
         SplitPane right = new SplitPane(table, detail);
         right.setOrientation(Orientation.VERTICAL);
         right.setDividerPositions(0.55);
+        // The form's labels never shrink: at a larger text size the form column grows instead.
+        Em.minWidth(form, 24);
         getItems().addAll(form, right);
         setDividerPositions(0.27);
         setId("orders-view");

@@ -2,6 +2,7 @@ package dev.orderly.console.pipeline;
 
 import dev.orderly.console.util.ChartDescriptions;
 import dev.orderly.console.util.Dots;
+import dev.orderly.console.util.Em;
 import dev.orderly.console.util.StatCard;
 import dev.orderly.model.LagSnapshot;
 import dev.orderly.model.PartitionLag;
@@ -59,12 +60,12 @@ public final class PipelineView extends VBox {
             StatCard.of("Waiting for payment", vm.waitingProperty(), "stat-waiting", true),
             stuckCard,
             health(vm));
-        stats.setStyle("-fx-padding: 8;");
+        stats.setStyle("-fx-padding: 0.6em;");
 
         CategoryAxis partitions = new CategoryAxis();
         partitions.setLabel("group / partition");
         NumberAxis lag = new NumberAxis();
-        lag.setLabel("lag (records)");
+        lag.setLabel("lag");
         lag.setForceZeroInRange(true);
         BarChart<String, Number> barChart = new BarChart<>(partitions, lag);
         barChart.setTitle("Lag per consumer group and partition");
@@ -114,9 +115,11 @@ public final class PipelineView extends VBox {
         HBox charts = new HBox(8, bars, lineChart);
         HBox.setHgrow(bars, Priority.ALWAYS);
         HBox.setHgrow(lineChart, Priority.ALWAYS);
-        barChart.setPrefWidth(500);
-        lineChart.setPrefWidth(620);
+        Em.width(barChart, 38.5);
+        Em.width(lineChart, 47.7);
         VBox.setVgrow(charts, Priority.ALWAYS);
+        // Tall enough for the axes' titles at every text size; the screen scrolls when the window is shorter.
+        Em.minHeight(charts, 17);
 
         TableView<PartitionLag> owners = owners(vm);
 
@@ -126,8 +129,9 @@ public final class PipelineView extends VBox {
         Label lastRebalance = new Label();
         lastRebalance.textProperty().bind(vm.lastRebalanceProperty());
         lastRebalance.getStyleClass().add("muted");
-        lastRebalance.setId("last-rebalance");
         lastRebalance.setWrapText(true);
+        lastRebalance.setId("last-rebalance");
+        lastRebalance.setMinHeight(Region.USE_PREF_SIZE);
         Button consumers = new Button();
         consumers.textProperty().bind(javafx.beans.binding.Bindings.when(vm.consumersRunningProperty())
             .then("Stop this backend's consumers").otherwise("Start this backend's consumers"));
@@ -141,14 +145,14 @@ public final class PipelineView extends VBox {
         HBox controls = new HBox(10, consumers, consumersMessage);
         controls.setAlignment(Pos.CENTER_LEFT);
         VBox membership = new VBox(4, controls, lastRebalance);
-        membership.setStyle("-fx-padding: 0 8 4 8;");
+        membership.setStyle("-fx-padding: 0 0.6em 0.3em 0.6em;");
         vm.latestProperty().addListener((o, a, snapshot) -> lineChart.setTitle(title(snapshot)));
         VBox stuck = stuckOrders(vm, openOrder);
         HBox bottom = new HBox(8, owners, stuck);
         HBox.setHgrow(stuck, Priority.ALWAYS);
         HBox.setHgrow(owners, Priority.ALWAYS);
-        owners.setPrefWidth(600);
-        stuck.setPrefWidth(640);
+        Em.width(owners, 46.2);
+        Em.width(stuck, 49.2);
         getChildren().addAll(stats, charts, membership, bottom);
         setId("pipeline-view");
     }
@@ -156,11 +160,11 @@ public final class PipelineView extends VBox {
     /** Time in state and the orders waiting too long; a double click opens the order's timeline. */
     private static VBox stuckOrders(PipelineViewModel vm, LongConsumer openOrder) {
         TableView<PipelineViewModel.StuckRow> table = new TableView<>(vm.stuckRows());
-        table.getColumns().add(column("Order", 70, r -> "#" + r.order().orderId()));
-        table.getColumns().add(column("Waiting", 190, PipelineViewModel.StuckRow::kind));
-        table.getColumns().add(column("For", 90, r -> PipelineViewModel.human(Duration.ofSeconds(
+        table.getColumns().add(column("Order", 5.4, r -> "#" + r.order().orderId()));
+        table.getColumns().add(column("Waiting", 14.6, PipelineViewModel.StuckRow::kind));
+        table.getColumns().add(column("For", 6.9, r -> PipelineViewModel.human(Duration.ofSeconds(
             r.order().waitingSeconds()))));
-        table.getColumns().add(column("Customer", 160, r -> r.order().user()));
+        table.getColumns().add(column("Customer", 12.3, r -> r.order().user()));
         table.setPlaceholder(new Label("No order waits longer than the threshold"));
         table.setRowFactory(t -> {
             TableRow<PipelineViewModel.StuckRow> row = new TableRow<>();
@@ -172,7 +176,7 @@ public final class PipelineView extends VBox {
             return row;
         });
         table.setId("stuck-table");
-        table.setPrefHeight(150);
+        Em.height(table, 11.5);
         Label ages = new Label();
         ages.textProperty().bind(vm.timeInStateProperty());
         ages.setWrapText(true);
@@ -192,24 +196,24 @@ public final class PipelineView extends VBox {
     /** Which member of each consumer group owns which partition: with several backends, a rebalance shows here. */
     private static TableView<PartitionLag> owners(PipelineViewModel vm) {
         TableView<PartitionLag> table = new TableView<>(vm.partitions());
-        table.getColumns().add(column("Group", 190, p -> p.group()));
-        table.getColumns().add(column("Partition", 80, p -> Integer.toString(p.partition())));
-        table.getColumns().add(column("Owned by", 420, p -> p.owner() == null ? "nobody (rebalancing or stopped)"
+        table.getColumns().add(column("Group", 14.6, p -> p.group()));
+        table.getColumns().add(column("Partition", 6.2, p -> Integer.toString(p.partition())));
+        table.getColumns().add(column("Owned by", 32.3, p -> p.owner() == null ? "nobody (rebalancing or stopped)"
             : p.owner()));
-        table.getColumns().add(column("Committed", 100, p -> Long.toString(p.committedOffset())));
-        table.getColumns().add(column("Lag", 80, p -> Long.toString(p.lag())));
+        table.getColumns().add(column("Committed", 7.7, p -> Long.toString(p.committedOffset())));
+        table.getColumns().add(column("Lag", 6.2, p -> Long.toString(p.lag())));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.setPrefHeight(190);
-        table.setMinHeight(120);
+        Em.height(table, 14.6);
+        Em.minHeight(table, 9.2);
         table.setPlaceholder(new Label("No lag measured yet"));
         table.setId("partition-owners");
         return table;
     }
 
-    private static <T> TableColumn<T, String> column(String title, double width, Function<T, String> text) {
+    private static <T> TableColumn<T, String> column(String title, double ems, Function<T, String> text) {
         TableColumn<T, String> column = new TableColumn<>(title);
         column.setCellValueFactory(row -> new ReadOnlyStringWrapper(text.apply(row.getValue())));
-        column.setPrefWidth(width);
+        Em.width(column, ems);
         column.setSortable(false);
         return column;
     }

@@ -18,6 +18,7 @@ import java.util.Properties;
 public final class SettingsStore {
 
     private static final String THEME = "theme";
+    private static final String TEXT_SIZE = "textSize";
     /** The settings that are passwords (or, for a JAAS line, hold one). */
     static final List<String> SECRETS = List.of("databasePassword", "saslJaasConfig", "backendTrustStorePassword",
         "kafkaTrustStorePassword", "kafkaKeyStorePassword");
@@ -158,6 +159,18 @@ public final class SettingsStore {
         write(p);
     }
 
+    /** The text size chosen in Settings (normal until one is chosen). */
+    public TextSize textSize() {
+        return TextSize.named(read().getProperty(TEXT_SIZE, TextSize.NORMAL.name()));
+    }
+
+    /** Remembers the text size; the other settings in the file stay as they are. */
+    public void saveTextSize(TextSize size) {
+        Properties p = read();
+        p.setProperty(TEXT_SIZE, size.name());
+        write(p);
+    }
+
     private Properties read() {
         Properties p = new Properties();
         if (Files.exists(file)) {
@@ -174,6 +187,7 @@ public final class SettingsStore {
         Properties p = new Properties();
         // Saved apart from the rest (it applies at once): kept when the other settings are saved.
         p.setProperty(THEME, theme().name());
+        p.setProperty(TEXT_SIZE, textSize().name());
         p.setProperty("attach", Boolean.toString(s.connection().attach()));
         p.setProperty("attachUrl", s.connection().attachUrl());
         p.setProperty("dataDir", s.connection().dataDir().toString());

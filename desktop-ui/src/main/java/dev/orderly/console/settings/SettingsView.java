@@ -33,6 +33,18 @@ public final class SettingsView extends ScrollPane {
             }
         });
         grid.addRow(row++, new Label("Theme"), theme);
+        ChoiceBox<TextSize> textSize = new ChoiceBox<>();
+        textSize.getItems().setAll(TextSize.values());
+        textSize.valueProperty().bindBidirectional(vm.textSizeProperty());
+        textSize.setId("settings-text-size");
+        vm.textSizeProperty().addListener((o, was, chosen) -> {
+            if (chosen != null) {
+                chosen.apply();
+            }
+        });
+        Label textSizeLabel = new Label("Text size");
+        textSizeLabel.setLabelFor(textSize);
+        grid.addRow(row++, textSizeLabel, textSize);
 
         grid.add(section("Connection (restart to apply)"), 0, row++, 2, 1);
         CheckBox attach = new CheckBox("Attach to a running backend instead of starting one in this process");

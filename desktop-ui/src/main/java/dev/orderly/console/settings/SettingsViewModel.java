@@ -65,6 +65,7 @@ public final class SettingsViewModel {
     private final StringProperty databasePassword = new SimpleStringProperty();
     private final StringProperty message = new SimpleStringProperty("");
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>();
+    private final ObjectProperty<TextSize> textSize = new SimpleObjectProperty<>();
     private final StringProperty backendShared = new SimpleStringProperty("");
 
     public SettingsViewModel(SettingsStore store, ConsoleSettings running, OrderlyClient client, TaskRunner runner,
@@ -87,6 +88,22 @@ public final class SettingsViewModel {
                 }
             }
         });
+        textSize.set(store.textSize());
+        textSize.addListener((o, was, chosen) -> {
+            if (chosen != null && chosen != was) {
+                try {
+                    store.saveTextSize(chosen);
+                    message.set("Text size: " + chosen + " (remembered)");
+                } catch (RuntimeException e) {
+                    message.set("Text size applied, but not remembered: " + Messages.of(e));
+                }
+            }
+        });
+    }
+
+    /** Normal, large or largest; a change is saved at once (the view applies it to every window). */
+    public ObjectProperty<TextSize> textSizeProperty() {
+        return textSize;
     }
 
     /** Light or dark; a change is saved at once (the view applies it to the window). */

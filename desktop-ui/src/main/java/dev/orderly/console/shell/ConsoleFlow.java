@@ -7,6 +7,7 @@ import dev.orderly.console.client.RemoteClient;
 import dev.orderly.console.orders.SubmissionWatcher;
 import dev.orderly.console.settings.ConsoleSettings;
 import dev.orderly.console.settings.SettingsStore;
+import dev.orderly.console.settings.TextSize;
 import dev.orderly.console.signin.SignInView;
 import dev.orderly.console.signin.SignInViewModel;
 import dev.orderly.console.startup.StartupView;
@@ -40,11 +41,13 @@ public final class ConsoleFlow {
         this.store = store;
         this.settings = settings;
         this.runner = runner;
-        // The remembered look (AtlantaFX light or dark), from the first screen on.
+        // The remembered look (AtlantaFX light or dark) and text size, from the first screen on.
         store.theme().apply();
         this.scene = new Scene(new javafx.scene.layout.Pane(), 1280, 800);
         scene.getStylesheets().add(Objects.requireNonNull(
             ConsoleFlow.class.getResource("/dev/orderly/console/console.css")).toExternalForm());
+        store.textSize().apply();
+        TextSize.restyle(scene);
         stage.setTitle("Orderly");
         stage.getIcons().add(new Image(Objects.requireNonNull(
             ConsoleFlow.class.getResource("/dev/orderly/console/orderly.png")).toExternalForm()));
@@ -107,6 +110,7 @@ public final class ConsoleFlow {
             // remembering the last user is a convenience only
         }
         ConsoleViewModel model = new ConsoleViewModel(connected, runner, user, store, settings, this::notifyOutcome);
+        model.alerts().toasts(this::notifyAlert);
         shell = new ConsoleShell(model, store.file().toString());
         model.start();
         show(shell);
@@ -126,6 +130,14 @@ public final class ConsoleFlow {
             }
         } catch (RuntimeException ignored) {
             // a notification that cannot be shown (no window yet) is not worth failing over
+        }
+    }
+
+    private void notifyAlert(String text) {
+        try {
+            Notifications.create().owner(stage).title("Alert").text(text).showWarning();
+        } catch (RuntimeException ignored) {
+            // as above
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.orderly.console.shell;
 
+import dev.orderly.console.alerts.Alert;
+import dev.orderly.console.alerts.AlertsView;
 import dev.orderly.console.audit.AuditView;
 import dev.orderly.console.deadletters.DeadLettersView;
 import dev.orderly.console.topics.TopicsView;
@@ -15,10 +17,14 @@ import dev.orderly.console.settings.SettingsView;
 import dev.orderly.console.shell.ConsoleViewModel.Screen;
 import dev.orderly.console.statemachine.StateMachineView;
 import dev.orderly.console.util.Dots;
+import dev.orderly.console.util.Em;
 import dev.orderly.model.UserView;
+import javafx.beans.binding.Bindings;
 import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.input.KeyCode;
@@ -60,14 +66,15 @@ public final class ConsoleShell extends BorderPane implements AutoCloseable {
             Screen.ORDERS));
         tabs.getTabs().add(tab("State machine", new StateMachineView(model.stateMachine()), Screen.STATE_MACHINE));
         if (user.isStaff()) {
-            tabs.getTabs().add(tab("Pipeline", pipelineView, Screen.PIPELINE));
+            tabs.getTabs().add(tab("Pipeline", scrolling(pipelineView), Screen.PIPELINE));
             tabs.getTabs().add(tab("Dead letters", deadLettersView, Screen.DEAD_LETTERS));
-            tabs.getTabs().add(tab("Faults", new FaultsView(model.faults()), Screen.FAULTS));
-            tabs.getTabs().add(tab("Lesson", new LessonView(model.lesson(), model.faults(),
-                new StateMachineView(model.stateMachine())), Screen.LESSON));
-            tabs.getTabs().add(tab("Load", new LoadView(model.load()), Screen.LOAD));
+            tabs.getTabs().add(tab("Faults", scrolling(new FaultsView(model.faults())), Screen.FAULTS));
+            tabs.getTabs().add(tab("Lesson", scrolling(new LessonView(model.lesson(), model.faults(),
+                new StateMachineView(model.stateMachine()))), Screen.LESSON));
+            tabs.getTabs().add(tab("Load", scrolling(new LoadView(model.load())), Screen.LOAD));
             tabs.getTabs().add(tab("Audit", new AuditView(model.audit()), Screen.AUDIT));
             tabs.getTabs().add(tab("Topics", topicsView, Screen.TOPICS));
+            tabs.getTabs().add(tab("Alerts", new AlertsView(model.alerts(), this::open), Screen.ALERTS));
         }
         tabs.getTabs().add(tab("Settings", new SettingsView(model.settings(), settingsFile), Screen.SETTINGS));
         tabs.getSelectionModel().selectedItemProperty().addListener((o, a, tab) -> {
@@ -132,12 +139,34 @@ public final class ConsoleShell extends BorderPane implements AutoCloseable {
         model.topics().followOrder();
     }
 
+    /** Shows what an alert is about: the order's detail, or the screen. */
+    private void open(Alert alert) {
+        switch (alert.where()) {
+            case ORDER -> {
+                tabs.getSelectionModel().select(0);
+                model.detail().select(alert.orderId());
+            }
+            case PIPELINE -> selectTab("tab-pipeline");
+            case DEAD_LETTERS -> selectTab("tab-deadletters");
+            case FAULTS -> selectTab("tab-faults");
+            default -> throw new IllegalStateException(alert.where().name());
+        }
+    }
+
     public TopicsView topicsView() {
         return topicsView;
     }
 
     public void selectAllDeadLetters() {
         deadLettersView.table().getSelectionModel().selectAll();
+    }
+
+    /** A screen that fills the window when it fits and scrolls when it does not (large text, a short window). */
+    private static ScrollPane scrolling(Region screen) {
+        ScrollPane pane = new ScrollPane(screen);
+        pane.setFitToWidth(true);
+        pane.setFitToHeight(true);
+        return pane;
     }
 
     private static Tab tab(String title, Node content, Screen screen) {
@@ -153,7 +182,7 @@ public final class ConsoleShell extends BorderPane implements AutoCloseable {
         title.getStyleClass().add("title");
         title.setMinWidth(Region.USE_PREF_SIZE);
         Label mode = new Label(model.connection());
-        mode.getStyleClass().add("subtle");
+        mode.getStyleClass().addAll("subtle", "gives-way");
         mode.setId("header-connection");
         Label instance = new Label(user.instance() == null ? "" : "backend " + user.instance());
         instance.getStyleClass().add("subtle");
@@ -167,10 +196,24 @@ public final class ConsoleShell extends BorderPane implements AutoCloseable {
         who.setId("header-user");
         // The first to give way on a narrow window: the shortcuts, then the connection text.
         Label keys = new Label("Ctrl+N new order  |  Ctrl+Enter submit  |  F5 refresh  |  Ctrl+1..9 screens");
-        keys.getStyleClass().add("subtle");
+        keys.getStyleClass().addAll("subtle", "gives-way");
         keys.setMinWidth(0);
-        mode.setMinWidth(120);
-        HBox header = new HBox(title, mode, instance, spacer, keys, who);
+        Em.minWidth(mode, 9.2);
+        HBox header = new HBox(title, mode, instance, spacer, keys);
+        if (user.isStaff()) {
+            Button bell = new Button();
+            bell.textProperty().bind(Bindings.format("Alerts (%d)", model.alerts().unreadProperty()));
+            bell.accessibleTextProperty().bind(Bindings.format("Alerts: %d unread", model.alerts().unreadProperty()));
+            bell.setId("header-alerts");
+            bell.setMinWidth(Region.USE_PREF_SIZE);
+            bell.setFocusTraversable(false);
+            bell.setOnAction(e -> {
+                selectTab("tab-alerts");
+                model.alerts().markAllRead();
+            });
+            header.getChildren().add(bell);
+        }
+        header.getChildren().add(who);
         header.getStyleClass().add("header");
         return header;
     }

@@ -1,5 +1,7 @@
 package dev.orderly.console.shell;
 
+import dev.orderly.console.alerts.AlertsViewModel;
+import dev.orderly.console.alerts.WatchStore;
 import dev.orderly.console.audit.AuditViewModel;
 import dev.orderly.console.client.OrderlyClient;
 import dev.orderly.console.deadletters.DeadLettersViewModel;
@@ -19,6 +21,7 @@ import dev.orderly.console.settings.SettingsViewModel;
 import dev.orderly.console.statemachine.StateMachineViewModel;
 import dev.orderly.console.util.TaskRunner;
 import dev.orderly.model.UserView;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -34,7 +37,9 @@ import java.util.function.Consumer;
 public final class ConsoleViewModel implements AutoCloseable {
 
     /** The screens whose being shown changes what the console does. */
-    public enum Screen { ORDERS, STATE_MACHINE, PIPELINE, DEAD_LETTERS, FAULTS, LESSON, LOAD, AUDIT, TOPICS, SETTINGS }
+    public enum Screen {
+        ORDERS, STATE_MACHINE, PIPELINE, DEAD_LETTERS, FAULTS, LESSON, LOAD, AUDIT, TOPICS, ALERTS, SETTINGS
+    }
 
     private final OrderlyClient client;
     private final TaskRunner runner;
@@ -53,6 +58,7 @@ public final class ConsoleViewModel implements AutoCloseable {
     private final LessonViewModel lesson;
     private final AuditViewModel audit;
     private final SubmissionWatcher watcher;
+    private final AlertsViewModel alerts;
     private final List<Runnable> subscriptions = new ArrayList<>();
     private final ScheduledExecutorService checks = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "orderly-checks");
@@ -80,6 +86,8 @@ public final class ConsoleViewModel implements AutoCloseable {
         lesson = new LessonViewModel(client, runner);
         audit = new AuditViewModel(client, runner);
         watcher = new SubmissionWatcher(client, runner, notify);
+        alerts = new AlertsViewModel(client, runner, new WatchStore(store.file().resolveSibling("alerts.txt")),
+            Clock.systemUTC());
         detail.orderProperty().addListener((o, a, order) -> stateMachine.show(order));
     }
 
@@ -95,6 +103,7 @@ public final class ConsoleViewModel implements AutoCloseable {
         }));
         if (user.isStaff()) {
             subscriptions.add(pipeline.listen());
+            subscriptions.add(alerts.listen());
         }
         refresh();
         checks.scheduleWithFixedDelay(pipeline::checkHealth, 0, 5, TimeUnit.SECONDS);
@@ -104,6 +113,10 @@ public final class ConsoleViewModel implements AutoCloseable {
                     faults.refresh();
                 }
             }), 0, 2, TimeUnit.SECONDS);
+            checks.scheduleWithFixedDelay(() -> runner.onUi(() -> {
+                alerts.check();
+                alerts.tick();
+            }), 1, 3, TimeUnit.SECONDS);
         }
     }
 
@@ -195,6 +208,10 @@ public final class ConsoleViewModel implements AutoCloseable {
 
     public AuditViewModel audit() {
         return audit;
+    }
+
+    public AlertsViewModel alerts() {
+        return alerts;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.orderly.console.startup;
 
 import dev.orderly.console.util.Dots;
+import dev.orderly.console.util.Em;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -33,25 +34,25 @@ public final class StartupView extends StackPane {
             Dots.set(dot, line.stateProperty().get().name().toLowerCase());
             line.stateProperty().addListener((o, a, state) -> Dots.set(dot, state.name().toLowerCase()));
             Label name = new Label(line.component().label());
-            name.setMinWidth(150);
+            Em.minWidth(name, 11.5);
             Label state = new Label();
             state.textProperty().bind(line.stateProperty().asString());
-            state.setMinWidth(80);
+            Em.minWidth(state, 6.2);
             state.getStyleClass().add("muted");
             Label detail = new Label();
             detail.textProperty().bind(line.detailProperty());
             detail.getStyleClass().add("muted");
             detail.setWrapText(true);
-            detail.setMaxWidth(300);
+            Em.maxWidth(detail, 23.1);
             components.addRow(row++, dot, name, state, detail);
         }
 
         Label message = new Label();
         message.textProperty().bind(vm.messageProperty());
         message.getStyleClass().add("error-text");
-        message.setStyle("-fx-font-size: 13px;");
+        message.setStyle("-fx-font-size: 1em;");
         message.setWrapText(true);
-        message.setMaxWidth(580);
+        Em.maxWidth(message, 44.6);
         Button retryButton = new Button("Retry");
         retryButton.setDefaultButton(true);
         retryButton.setOnAction(e -> retry.run());

@@ -1,11 +1,13 @@
 package dev.orderly.console.tools;
 
+import dev.orderly.console.alerts.Watch;
 import dev.orderly.console.client.OrderlyClient;
 import dev.orderly.console.client.RemoteClient;
 import dev.orderly.console.load.LoadViewModel;
 import dev.orderly.console.settings.ConsoleSettings;
 import dev.orderly.console.settings.SettingsStore;
 import dev.orderly.console.settings.SimulatorSettings;
+import dev.orderly.console.settings.TextSize;
 import dev.orderly.console.settings.Theme;
 import dev.orderly.console.shell.ConsoleFlow;
 import dev.orderly.console.shell.ConsoleShell;
@@ -186,6 +188,29 @@ public final class Screenshots {
             .setVvalue(1.0));
         Thread.sleep(800);
         capture(flow[0], out.resolve("20-settings-shared.png"));
+        // Alerts: a desk watches a customer, dead letters and outages; the customer's new order raises its changes.
+        onFx(() -> {
+            console.model().alerts().watchCustomer(ALICE);
+            console.model().alerts().add(new Watch.DeadLetterWatch());
+            console.model().alerts().add(new Watch.OutageWatch());
+            console.selectTab("tab-alerts");
+        });
+        try (RemoteClient alice = new RemoteClient(baseUrl)) {
+            alice.signIn(ALICE, "alice-demo");
+            order(alice, "4111111111111111", true, 7);
+        }
+        await("alerts", 60, () -> console.model().alerts().alerts().size() >= 2);
+        Thread.sleep(800);
+        capture(flow[0], out.resolve("22-alerts.png"));
+        // Settings > Text size at its largest (150%): every screen scales, nothing cut short.
+        onFx(() -> console.model().settings().textSizeProperty().set(TextSize.LARGEST));
+        String[][] largest = {{"tab-orders", "23-orders-largest.png"}, {"tab-lesson", "24-lesson-largest.png"}};
+        for (String[] screen : largest) {
+            onFx(() -> console.selectTab(screen[0]));
+            Thread.sleep(1200);
+            capture(flow[0], out.resolve(screen[1]));
+        }
+        onFx(() -> console.model().settings().textSizeProperty().set(TextSize.NORMAL));
         // The dark theme (Settings > Appearance), on the busiest screens.
         onFx(() -> console.model().settings().themeProperty().set(Theme.DARK));
         Thread.sleep(800);

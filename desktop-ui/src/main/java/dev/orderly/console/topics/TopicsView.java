@@ -1,5 +1,6 @@
 package dev.orderly.console.topics;
 
+import dev.orderly.console.util.Em;
 import dev.orderly.model.KafkaRecordView;
 import dev.orderly.model.KafkaTopicView;
 import java.time.Duration;
@@ -19,7 +20,7 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
-import javafx.scene.layout.HBox;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
@@ -36,12 +37,12 @@ public final class TopicsView extends VBox {
     public TopicsView(TopicsViewModel vm, ReplayViewModel replay) {
         topicTable = new TableView<>(vm.topics());
         topicTable.getColumns().setAll(List.of(
-            topicColumn("Topic", 170, KafkaTopicView::name),
-            topicColumn("Parts", 60, t -> t.partitions().size()),
-            topicColumn("Records", 75, KafkaTopicView::records),
-            topicColumn("Size", 70, t -> bytes(t.sizeBytes())),
-            topicColumn("Kept", 60, t -> retention(t.retentionMs())),
-            topicColumn("Read by", 200, t -> String.join(", ", t.groups()))));
+            topicColumn("Topic", 13.1, KafkaTopicView::name),
+            topicColumn("Parts", 4.6, t -> t.partitions().size()),
+            topicColumn("Records", 5.8, KafkaTopicView::records),
+            topicColumn("Size", 5.4, t -> bytes(t.sizeBytes())),
+            topicColumn("Kept", 4.6, t -> retention(t.retentionMs())),
+            topicColumn("Read by", 15.4, t -> String.join(", ", t.groups()))));
         topicTable.setPlaceholder(new Label("No topics read yet: press Refresh"));
         topicTable.setId("topics-table");
         topicTable.getSelectionModel().selectedItemProperty().addListener((o, a, chosen) -> {
@@ -53,7 +54,7 @@ public final class TopicsView extends VBox {
         Button refresh = new Button("Refresh");
         refresh.setId("topics-refresh");
         refresh.setOnAction(e -> vm.loadTopics());
-        TextField partition = field("topics-partition", "all", 50, "Partition (empty: all)");
+        TextField partition = field("topics-partition", "all", 3.8, "Partition (empty: all)");
         partition.textProperty().bindBidirectional(vm.partitionProperty());
         ComboBox<StartAt> from = new ComboBox<>(FXCollections.observableArrayList(StartAt.values()));
         from.setId("topics-from");
@@ -70,14 +71,14 @@ public final class TopicsView extends VBox {
             }
         });
         from.setAccessibleText("Where the page starts");
-        TextField position = field("topics-position", "offset or 2026-12-02T10:00:00Z", 170,
+        TextField position = field("topics-position", "offset or 2026-12-02T10:00:00Z", 13.1,
             "Offset or time to start from");
         position.textProperty().bindBidirectional(vm.positionProperty());
         position.disableProperty().bind(from.valueProperty().isEqualTo(StartAt.NEWEST)
             .or(from.valueProperty().isEqualTo(StartAt.OLDEST)));
-        TextField key = field("topics-key", "key", 90, "Only records with this key");
+        TextField key = field("topics-key", "key", 6.9, "Only records with this key");
         key.textProperty().bindBidirectional(vm.keyProperty());
-        TextField contains = field("topics-contains", "value contains", 130, "Only records whose value contains");
+        TextField contains = field("topics-contains", "value contains", 10.0, "Only records whose value contains");
         contains.textProperty().bindBidirectional(vm.containsProperty());
         Button load = new Button("Show");
         load.setId("topics-load");
@@ -87,24 +88,24 @@ public final class TopicsView extends VBox {
         next.setId("topics-next");
         next.setOnAction(e -> vm.nextPage());
         next.disableProperty().bind(vm.morePagesProperty().not().or(vm.busyProperty()));
-        TextField order = field("topics-order", "order #", 70, "Order to follow across the topics");
+        TextField order = field("topics-order", "order #", 5.4, "Order to follow across the topics");
         order.textProperty().bindBidirectional(vm.followedProperty());
         order.setOnAction(e -> vm.followOrder());
         Button follow = new Button("Follow order");
         follow.setId("topics-follow");
         follow.setOnAction(e -> vm.followOrder());
         follow.disableProperty().bind(vm.busyProperty());
-        HBox toolbar = new HBox(6, refresh, new Label("Partition"), partition, from, position, key, contains, load,
-            next, new Separator(Orientation.VERTICAL), order, follow);
-        toolbar.setStyle("-fx-padding: 6; -fx-alignment: center-left;");
+        FlowPane toolbar = new FlowPane(6, 6, refresh, new Label("Partition"), partition, from, position, key, contains,
+            load, next, new Separator(Orientation.VERTICAL), order, follow);
+        toolbar.setStyle("-fx-padding: 0.5em; -fx-alignment: center-left;");
 
         recordTable = new TableView<>(vm.records());
         recordTable.getColumns().setAll(List.of(
-            recordColumn("P", 35, KafkaRecordView::partition),
-            recordColumn("Offset", 70, KafkaRecordView::offset),
-            recordColumn("Time", 100, r -> TIME.format(r.timestamp())),
-            recordColumn("Key", 90, r -> r.key() == null ? "(none)" : r.key()),
-            recordColumn("Value", 520, TopicsView::oneLine)));
+            recordColumn("P", 2.7, KafkaRecordView::partition),
+            recordColumn("Offset", 5.4, KafkaRecordView::offset),
+            recordColumn("Time", 7.7, r -> TIME.format(r.timestamp())),
+            recordColumn("Key", 6.9, r -> r.key() == null ? "(none)" : r.key()),
+            recordColumn("Value", 40.0, TopicsView::oneLine)));
         recordTable.setPlaceholder(new Label("Choose a topic on the left"));
         recordTable.setId("topics-records");
         recordTable.getSelectionModel().selectedItemProperty().addListener((o, a, record) -> {
@@ -126,7 +127,7 @@ public final class TopicsView extends VBox {
         message.setId("topics-message");
         message.textProperty().bind(vm.messageProperty());
 
-        TextField minutes = field("replay-minutes", "5", 45, "Minutes to replay");
+        TextField minutes = field("replay-minutes", "5", 3.5, "Minutes to replay");
         minutes.textProperty().bindBidirectional(replay.minutesProperty());
         Button previewReplay = new Button("Preview replay");
         previewReplay.setId("replay-preview");
@@ -139,10 +140,10 @@ public final class TopicsView extends VBox {
         Label replayMessage = new Label();
         replayMessage.setId("replay-message");
         replayMessage.textProperty().bind(replay.messageProperty());
-        HBox replayBar = new HBox(6, new Label("Replay the last"), minutes,
+        FlowPane replayBar = new FlowPane(6, 6, new Label("Replay the last"), minutes,
             new Label("minutes of " + ReplayViewModel.TOPIC + " (every event skipped as a duplicate)"), previewReplay,
             doReplay, replayMessage);
-        replayBar.setStyle("-fx-padding: 0 6 0 6; -fx-alignment: center-left;");
+        replayBar.setStyle("-fx-padding: 0 0.5em 0 0.5em; -fx-alignment: center-left;");
 
         VBox right = new VBox(4, recordTable, new Label("Record"), detail);
         SplitPane split = new SplitPane(topicTable, right);
@@ -151,7 +152,7 @@ public final class TopicsView extends VBox {
         VBox.setVgrow(split, Priority.ALWAYS);
         getChildren().addAll(toolbar, replayBar, message, split);
         setSpacing(4);
-        setStyle("-fx-padding: 4 8 8 8;");
+        setStyle("-fx-padding: 0.3em 0.6em 0.6em 0.6em;");
         setId("topics-view");
     }
 
@@ -190,29 +191,29 @@ public final class TopicsView extends VBox {
         return kept.toDays() > 0 ? kept.toDays() + " d" : kept.toHours() + " h";
     }
 
-    private static TextField field(String id, String prompt, double width, String accessible) {
+    private static TextField field(String id, String prompt, double ems, String accessible) {
         TextField field = new TextField();
         field.setId(id);
         field.setPromptText(prompt);
-        field.setPrefWidth(width);
+        Em.width(field, ems);
         field.setAccessibleText(accessible);
         return field;
     }
 
-    private static TableColumn<KafkaTopicView, Object> topicColumn(String name, double width,
+    private static TableColumn<KafkaTopicView, Object> topicColumn(String name, double ems,
         Function<KafkaTopicView, Object> value) {
-        return column(name, width, value);
+        return column(name, ems, value);
     }
 
-    private static TableColumn<KafkaRecordView, Object> recordColumn(String name, double width,
+    private static TableColumn<KafkaRecordView, Object> recordColumn(String name, double ems,
         Function<KafkaRecordView, Object> value) {
-        return column(name, width, value);
+        return column(name, ems, value);
     }
 
-    private static <R> TableColumn<R, Object> column(String name, double width, Function<R, Object> value) {
+    private static <R> TableColumn<R, Object> column(String name, double ems, Function<R, Object> value) {
         TableColumn<R, Object> column = new TableColumn<>(name);
         column.setCellValueFactory(c -> new SimpleObjectProperty<>(value.apply(c.getValue())));
-        column.setPrefWidth(width);
+        Em.width(column, ems);
         return column;
     }
 }

@@ -24,7 +24,7 @@ public final class StatCard {
         text.getStyleClass().add("value");
         text.setId(id);
         if (compact) {
-            text.setStyle("-fx-font-size: 13px;");
+            text.setStyle("-fx-font-size: 1em;");
             text.setWrapText(true);
             // A sentence wraps onto a second line instead of ending in "...".
             text.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);

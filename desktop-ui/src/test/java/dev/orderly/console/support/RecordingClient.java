@@ -242,6 +242,7 @@ public class RecordingClient implements OrderlyClient {
 
     @Override
     public InvariantReport invariants() {
+        calls.add("invariants");
         return report;
     }
 

@@ -1,6 +1,7 @@
 package dev.orderly.console.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 import dev.orderly.console.client.OrderlyClient;
@@ -10,6 +11,7 @@ import dev.orderly.console.orders.OrderRow;
 import dev.orderly.console.settings.ConsoleSettings;
 import dev.orderly.console.settings.SettingsStore;
 import dev.orderly.console.settings.SimulatorSettings;
+import dev.orderly.console.settings.TextSize;
 import dev.orderly.console.settings.Theme;
 import dev.orderly.console.shell.ConsoleFlow;
 import dev.orderly.console.shell.ConsoleShell;
@@ -20,6 +22,7 @@ import dev.orderly.model.InjectableFault;
 import dev.orderly.model.KafkaRecordView;
 import dev.orderly.model.KafkaTopicView;
 import dev.orderly.model.OrderStatus;
+import dev.orderly.model.OrderView;
 import dev.orderly.model.ProcessingMode;
 import dev.orderly.model.TimelineEntry;
 import java.nio.file.Files;
@@ -39,12 +42,17 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.Spinner;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.text.Text;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -81,7 +89,8 @@ class ConsoleUiTest extends FxRobot {
             flow.start();
         });
         FxRobot robot = new FxRobot();
-        UiWait.clickWhenReady(robot, "#signin-button", WAIT);
+        // Signed in with the Enter key (the form's default button): part of the keyboard-only order flow.
+        UiWait.pressWhenReady(robot, "#signin-button", KeyCode.ENTER, WAIT);
         shell = signedIn.get(30, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitForFxEvents();
         await().atMost(WAIT).until(() -> robot.lookup("#form-submit").tryQuery().isPresent());
@@ -464,5 +473,187 @@ class ConsoleUiTest extends FxRobot {
         await().atMost(WAIT).until(() -> byId("lag-bars").getAccessibleText().contains("processing p0"));
         assertThat(lookup("#count-COMPLETED").<Label>query().getAccessibleText())
             .isEqualTo("COMPLETED: " + completedCount() + " orders now");
+    }
+    /**
+     * Settings > Text size at its largest: every screen's text grows by half, widths set in code grow with it, and no
+     * button or label on any screen is cut short ("...") for it. Back to normal, the sizes come back.
+     */
+    @Test
+    @Order(13)
+    void theLargestTextSizeScalesEveryScreenWithoutCuttingAWordShort() {
+        showTab("tab-orders");
+        TableColumn<?, ?> idColumn = lookup("#orders-table").<TableView<?>>query().getColumns().get(0);
+        double normalWidth = idColumn.getPrefWidth();
+        double normalFont = lookup("#form-submit").<Button>query().getFont().getSize();
+        showTab("tab-settings");
+        interact(() -> lookup("#settings-text-size").<ChoiceBox<TextSize>>query().setValue(TextSize.LARGEST));
+        assertThat(new SettingsStore(dataDir.resolve("console.properties"), ConsoleSettings.defaults(dataDir))
+            .textSize()).isEqualTo(TextSize.LARGEST);
+        try {
+            for (ConsoleViewModel.Screen screen : ConsoleViewModel.Screen.values()) {
+                showTab("tab-" + screen.name().toLowerCase().replace("_", ""));
+                WaitForAsyncUtils.waitForFxEvents();
+                List<String> cut = lookup(n -> n instanceof Labeled && shown(n)).<Labeled>queryAll().stream()
+                    .filter(ConsoleUiTest::cutShort)
+                    .map(l -> l.getClass().getSimpleName() + " '" + l.getText() + "'").toList();
+                assertThat(cut).as("cut short on the %s screen", screen).isEmpty();
+            }
+            showTab("tab-orders");
+            WaitForAsyncUtils.waitForFxEvents();
+            assertThat(lookup("#form-submit").<Button>query().getFont().getSize()).isEqualTo(normalFont * 1.5);
+            assertThat(idColumn.getPrefWidth()).isCloseTo(normalWidth * 1.5, within(0.5));
+        } finally {
+            showTab("tab-settings");
+            interact(() -> lookup("#settings-text-size").<ChoiceBox<TextSize>>query().setValue(TextSize.NORMAL));
+        }
+        showTab("tab-orders");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(lookup("#form-submit").<Button>query().getFont().getSize()).isEqualTo(normalFont);
+        assertThat(idColumn.getPrefWidth()).isCloseTo(normalWidth, within(0.5));
+    }
+
+    /**
+     * In the scene and visible up to the root; not in a table's cells (long values there are cut on purpose), nor a
+     * header text made to give way on a narrow window (the shortcuts, the connection).
+     */
+    private static boolean shown(Node node) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (!n.isVisible() || n instanceof TableView || n instanceof javafx.scene.control.ListView) {
+                return false;
+            }
+        }
+        return node.getScene() != null && !node.getStyleClass().contains("gives-way");
+    }
+
+    /** The label's skin shows fewer words than it has (JavaFX's ellipsis). */
+    private static boolean cutShort(Labeled labeled) {
+        String text = labeled.getText();
+        if (text == null || text.isEmpty()) {
+            return false;
+        }
+        Node shown = labeled.lookup(".text");
+        return shown instanceof Text t && !t.getText().equals(text) && t.getText().endsWith("...");
+    }
+
+    /**
+     * The order flow with keys alone: Ctrl+1 the Orders screen, Ctrl+N the form, Tab from field to field, Space the
+     * check box, Ctrl+Enter submits; the order completes and the detail shows it. (The sign-in before all tests is
+     * the Enter key too.)
+     */
+    @Test
+    @Order(14)
+    void theOrderFlowNeedsNothingButTheKeyboard() {
+        showTab("tab-settings");
+        WaitForAsyncUtils.waitForFxEvents();
+        press(KeyCode.CONTROL, KeyCode.DIGIT1).release(KeyCode.DIGIT1, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(lookup(".tab-pane").<TabPane>query().getSelectionModel().getSelectedItem().getId())
+            .isEqualTo("tab-orders");
+        long before = shell.model().detail().selectedId();
+        press(KeyCode.CONTROL, KeyCode.N).release(KeyCode.N, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(lookup("#form-card").<TextField>query().isFocused()).isTrue();
+        retype("4111111111111111");
+        type(KeyCode.TAB);
+        retype("");
+        for (String value : List.of("Kim Minji", "010-2222-3333", "12 Sejong-daero, Seoul", "04524")) {
+            type(KeyCode.TAB);
+            retype(value);
+        }
+        type(KeyCode.TAB);
+        assertThat(lookup("#form-warehouse").<CheckBox>query().isFocused()).isTrue();
+        boolean warehouse = lookup("#form-warehouse").<CheckBox>query().isSelected();
+        type(KeyCode.SPACE);
+        assertThat(lookup("#form-warehouse").<CheckBox>query().isSelected()).isNotEqualTo(warehouse);
+        assertThat(lookup("#form-recipient").<TextField>query().getText()).isEqualTo("Kim Minji");
+        press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);
+        await().atMost(WAIT).untilAsserted(() -> assertThat(shell.model().detail().selectedId())
+            .as("form says: %s", lookup("#form-message").<Label>query().getText()).isNotEqualTo(before));
+        long orderId = shell.model().detail().selectedId();
+        // Held in the warehouse it completes; shipped, the pipeline leaves it PREPARING for the courier.
+        awaitStatus(orderId, warehouse ? OrderStatus.PREPARING : OrderStatus.COMPLETED);
+        OrderView order = flow.client().order(orderId);
+        assertThat(order.shipment().recipient()).isEqualTo("Kim Minji");
+        assertThat(order.warehouseStorage()).isEqualTo(!warehouse);
+    }
+
+    /** Selects the focused field's text and types over it (Ctrl+A, then the keys). */
+    private void retype(String text) {
+        press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL);
+        if (text.isEmpty()) {
+            type(KeyCode.BACK_SPACE);
+        } else {
+            write(text);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+    private List<String> alertTitles() {
+        return new ArrayList<>(shell.model().alerts().alerts().stream().map(a -> a.title()).toList());
+    }
+
+    /**
+     * Alerts, as a support desk uses them: an order watched on the Alerts screen raises every status change that
+     * another client (the customer, through the REST API) brings about; the bell counts them until read.
+     */
+    @Test
+    @Order(15)
+    void anOrderWatchedRaisesTheChangesAnotherClientCauses() throws Exception {
+        String baseUrl = ((dev.orderly.console.client.RemoteClient) flow.client()).baseUrl();
+        try (var alice = new dev.orderly.console.client.RemoteClient(baseUrl)) {
+            alice.signIn("alice@example.com", "alice-demo");
+            long orderId = alice.createOrder(new dev.orderly.model.CreateOrderRequest(List.of(
+                new dev.orderly.model.OrderItemRequest("SKU-2", 1, new java.math.BigDecimal("30.00")))));
+            showTab("tab-alerts");
+            clickOn("#alerts-order").write(Long.toString(orderId));
+            clickOn("#alerts-watch-order");
+            assertThat(lookup("#alerts-message").<Label>query().getText()).startsWith("Watching: Order #" + orderId);
+            interact(() -> shell.model().alerts().markAllRead());
+
+            alice.pay(orderId, new dev.orderly.model.PayAndShipmentRequest(new dev.orderly.model.PaymentRequest(
+                dev.orderly.model.PaymentMethod.CARD, "4111111111111111", new java.math.BigDecimal("30.00")),
+                new dev.orderly.model.ShipmentRequest("Alice Kim", "010-1234-5678", "1 Main St, Seoul", "04524"),
+                true));
+            await().atMost(WAIT).until(() -> alertTitles().contains("Order #" + orderId + " COMPLETED"));
+            assertThat(alertTitles()).contains("Order #" + orderId + " PAYMENT_COMPLETED");
+            assertThat(lookup("#header-alerts").<Button>query().getText()).isNotEqualTo("Alerts (0)");
+            clickOn("#header-alerts");
+            assertThat(lookup("#header-alerts").<Button>query().getText()).isEqualTo("Alerts (0)");
+        }
+    }
+
+    /** A poison record on the processing topic goes to the dead-letter topic, and the watch on it says so. */
+    @Test
+    @Order(16)
+    void aPoisonRecordRaisesTheDeadLetterAlert() {
+        showTab("tab-alerts");
+        clickOn("#alerts-watch-dead-letters");
+        await().atMost(WAIT).until(() -> shell.model().pipeline().latestProperty().get() != null);
+        flow.client().armFault(InjectableFault.POISON_RECORD, 1);
+        showTab("tab-orders");
+        submitThroughTheForm(true);
+        await().atMost(WAIT).until(() -> alertTitles().stream().anyMatch(t -> t.startsWith("Dead letters +")));
+        showTab("tab-alerts");
+        interact(() -> {
+            javafx.scene.control.ListView<?> list = lookup("#alerts-list").query();
+            list.requestFocus();
+            list.getSelectionModel().select(0);
+        });
+        type(KeyCode.ENTER);
+        assertThat(lookup(".tab-pane").<TabPane>query().getSelectionModel().getSelectedItem().getId())
+            .isEqualTo("tab-deadletters");
+    }
+
+    /** The embedded broker taken away for a few seconds: the outage is raised once, then cleared once. */
+    @Test
+    @Order(17)
+    void stoppingTheBrokerRaisesAndClearsTheOutageAlert() {
+        showTab("tab-alerts");
+        clickOn("#alerts-watch-outage");
+        flow.client().brokerOutage(6);
+        await().atMost(WAIT).until(() -> shell.model().alerts().active().contains("Broker down"));
+        await().atMost(Duration.ofSeconds(120)).until(() -> shell.model().alerts().active().isEmpty());
+        assertThat(alertTitles()).containsSubsequence("Broker back", "Broker down");
+        assertThat(lookup("#alerts-active").<Label>query().getText()).isEqualTo("Nothing wrong now");
+        assertThat(new dev.orderly.console.alerts.WatchStore(dataDir.resolve("alerts.txt")).load()).hasSize(3);
     }
 }

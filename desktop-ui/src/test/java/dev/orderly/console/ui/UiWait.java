@@ -3,6 +3,7 @@ package dev.orderly.console.ui;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import javafx.scene.input.KeyCode;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -19,5 +20,16 @@ final class UiWait {
         });
         WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn(query);
+    }
+
+    /** Waits the same way for the control, then presses {@code key} wherever the focus is (no mouse). */
+    static void pressWhenReady(FxRobot robot, String query, KeyCode key, Duration timeout) {
+        await().atMost(timeout).until(() -> {
+            WaitForAsyncUtils.waitForFxEvents();
+            return robot.lookup(query).tryQuery().map(n -> n.getScene() != null && n.isVisible() && !n.isDisabled())
+                .orElse(false);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.type(key);
     }
 }

@@ -1,0 +1,151 @@
+package dev.orderly.console.alerts;
+
+import dev.orderly.console.alerts.Watch.CheckerWatch;
+import dev.orderly.console.alerts.Watch.DeadLetterWatch;
+import dev.orderly.console.alerts.Watch.OutageWatch;
+import dev.orderly.console.util.Em;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/** The Alerts screen: what is watched (add, remove) beside what the watches raised, newest first. */
+public final class AlertsView extends SplitPane {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss")
+        .withZone(ZoneId.systemDefault());
+
+    public AlertsView(AlertsViewModel vm, Consumer<Alert> open) {
+        TextField order = field("alerts-order", "order #", 6, "Order number to watch");
+        Button watchOrder = button("Watch order", "alerts-watch-order", () -> {
+            if (vm.watchOrder(order.getText())) {
+                order.clear();
+            }
+        });
+        TextField customer = field("alerts-customer", "customer e-mail", 14, "Customer e-mail to watch");
+        Button watchCustomer = button("Watch customer", "alerts-watch-customer", () -> {
+            if (vm.watchCustomer(customer.getText())) {
+                customer.clear();
+            }
+        });
+        TextField stuck = field("alerts-stuck", "seconds", 5, "Seconds an accepted order may wait");
+        stuck.setText("60");
+        Button watchStuck = button("Watch stuck orders", "alerts-watch-stuck", () -> vm.watchStuck(stuck.getText()));
+        TextField lag = field("alerts-lag", "records", 5, "Lag in records");
+        lag.setText("1000");
+        TextField lagFor = field("alerts-lag-for", "seconds", 4, "For how many seconds");
+        lagFor.setText("30");
+        Button watchLag = button("Watch lag", "alerts-watch-lag", () -> vm.watchLag(lag.getText(), lagFor.getText()));
+        FlowPane conditions = new FlowPane(6, 6,
+            button("Watch dead letters", "alerts-watch-dead-letters", () -> vm.add(new DeadLetterWatch())),
+            button("Watch outages", "alerts-watch-outage", () -> vm.add(new OutageWatch())),
+            button("Watch the checker", "alerts-watch-checker", () -> vm.add(new CheckerWatch())));
+
+        ListView<Watch> watches = new ListView<>(vm.watches());
+        watches.setId("alerts-watches");
+        watches.setAccessibleText("What is watched");
+        Button remove = button("Stop watching", "alerts-remove", () -> {
+            Watch chosen = watches.getSelectionModel().getSelectedItem();
+            if (chosen != null) {
+                vm.remove(chosen);
+            }
+        });
+        remove.disableProperty().bind(watches.getSelectionModel().selectedItemProperty().isNull());
+        Label message = new Label();
+        message.textProperty().bind(vm.messageProperty());
+        message.setWrapText(true);
+        message.setId("alerts-message");
+        VBox.setVgrow(watches, Priority.ALWAYS);
+        VBox left = new VBox(6, title("Watches"), row(order, watchOrder), row(customer, watchCustomer),
+            row(new Label("Accepted, no outcome after"), stuck, new Label("s"), watchStuck),
+            row(new Label("Lag over"), lag, new Label("for"), lagFor, new Label("s"), watchLag), conditions,
+            watches, remove, message);
+        left.getStyleClass().add("form-pane");
+
+        ListView<Alert> alerts = new ListView<>(vm.alerts());
+        alerts.setId("alerts-list");
+        alerts.setAccessibleText("Alerts, newest first");
+        alerts.setCellFactory(list -> new ListCell<>() {
+            @Override
+            protected void updateItem(Alert alert, boolean empty) {
+                super.updateItem(alert, empty);
+                setText(empty || alert == null ? null : TIME.format(alert.at()) + "  " + alert.title() + "\n    "
+                    + alert.text());
+            }
+        });
+        Runnable openChosen = () -> {
+            Alert chosen = alerts.getSelectionModel().getSelectedItem();
+            if (chosen != null) {
+                open.accept(chosen);
+            }
+        };
+        alerts.setOnMouseClicked(e -> {
+            if (e.getClickCount() == 2) {
+                openChosen.run();
+            }
+        });
+        alerts.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ENTER) {
+                openChosen.run();
+                e.consume();
+            }
+        });
+        Button read = button("Mark all read", "alerts-read", vm::markAllRead);
+        Label unread = new Label();
+        unread.textProperty().bind(Bindings.format("%d unread", vm.unreadProperty()));
+        Label active = new Label();
+        active.textProperty().bind(Bindings.createStringBinding(() -> vm.active().isEmpty() ? "Nothing wrong now"
+            : "Now: " + String.join(", ", vm.active()), vm.active()));
+        active.setId("alerts-active");
+        Label hint = new Label("Enter or a double click opens the order or screen an alert is about.");
+        hint.getStyleClass().add("muted");
+        VBox.setVgrow(alerts, Priority.ALWAYS);
+        VBox right = new VBox(6, title("Alerts"), row(read, unread, active), alerts, hint);
+        right.getStyleClass().add("form-pane");
+        getItems().setAll(left, right);
+        setDividerPositions(0.42);
+        setId("alerts-view");
+    }
+
+    /** A row of controls that wraps rather than squeezes its words when the text is large. */
+    private static FlowPane row(Node... nodes) {
+        FlowPane row = new FlowPane(6, 4, nodes);
+        row.setAlignment(Pos.CENTER_LEFT);
+        return row;
+    }
+
+    private static Label title(String text) {
+        Label title = new Label(text);
+        title.getStyleClass().add("section-title");
+        return title;
+    }
+
+    private static TextField field(String id, String prompt, double ems, String accessible) {
+        TextField field = new TextField();
+        field.setId(id);
+        field.setPromptText(prompt);
+        field.setAccessibleText(accessible);
+        Em.width(field, ems);
+        return field;
+    }
+
+    private static Button button(String text, String id, Runnable action) {
+        Button button = new Button(text);
+        button.setId(id);
+        button.setOnAction(e -> action.run());
+        return button;
+    }
+}
