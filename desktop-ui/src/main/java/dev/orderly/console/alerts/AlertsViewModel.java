@@ -174,7 +174,8 @@ public final class AlertsViewModel {
             || w instanceof CustomerWatch c && c.email().equals(owner));
         if (watched) {
             raise(Alert.onOrder(clock.instant(), change.orderId(), "Order #" + change.orderId() + " " + change.to(),
-                change.from() + " -> " + change.to() + (change.reason() == null ? "" : " (" + change.reason() + ")")
+                (change.from() == null ? "" : change.from() + " -> ") + change.to()
+                    + (change.reason() == null ? "" : " (" + change.reason() + ")")
                     + (owner.isEmpty() ? "" : ", " + owner)));
         }
     }

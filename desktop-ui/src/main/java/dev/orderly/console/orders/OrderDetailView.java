@@ -56,7 +56,7 @@ public final class OrderDetailView extends VBox {
                 setText(empty || item == null ? null : OrdersTableView.TIME.format(item));
             }
         });
-        Em.width(at, 5.4);
+        Em.width(at, 6.5);
         TableColumn<TimelineEntry, String> kind = new TableColumn<>("What");
         kind.setCellValueFactory(c -> new SimpleObjectProperty<>(label(c.getValue())));
         Em.width(kind, 26.9);
