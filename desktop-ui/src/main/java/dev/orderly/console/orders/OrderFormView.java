@@ -2,6 +2,7 @@ package dev.orderly.console.orders;
 
 import dev.orderly.console.orders.OrderFormViewModel.ItemLine;
 import dev.orderly.console.util.Em;
+import dev.orderly.console.util.I18n;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongConsumer;
@@ -32,14 +33,14 @@ public final class OrderFormView extends ScrollPane {
     private boolean buildingItems;
     private final VBox itemsBox = new VBox(4);
     private final TextField firstField;
-    private final Button submit = new Button("Submit order");
+    private final Button submit = new Button(I18n.t("form.submit"));
 
     public OrderFormView(OrderFormViewModel vm, LongConsumer onAccepted) {
         this.vm = vm;
-        Label title = new Label("New order");
+        Label title = new Label(I18n.t("form.title"));
         title.getStyleClass().add("section-title");
 
-        Button addItem = new Button("+ Item");
+        Button addItem = new Button(I18n.t("form.addItem"));
         addItem.setOnAction(e -> vm.addItem());
         addItem.setId("form-add-item");
         rebuildItems();
@@ -48,22 +49,23 @@ public final class OrderFormView extends ScrollPane {
         GridPane payment = new GridPane();
         payment.setHgap(8);
         payment.setVgap(2);
-        firstField = field(payment, 0, "Card number", vm.cardNumberProperty(), "payment.cardNumber", "form-card");
-        TextField amount = field(payment, 2, "Amount", vm.amountProperty(), "payment.amount",
+        firstField = field(payment, 0, I18n.t("form.card"), vm.cardNumberProperty(), "payment.cardNumber", "form-card");
+        TextField amount = field(payment, 2, I18n.t("form.amount"), vm.amountProperty(), "payment.amount",
             "form-amount");
-        amount.setPromptText("order total");
-        field(payment, 4, "Recipient", vm.recipientProperty(), "shipment.recipient", "form-recipient");
-        field(payment, 6, "Phone", vm.phoneProperty(), "shipment.phone", "form-phone");
-        field(payment, 8, "Address", vm.addressProperty(), "shipment.address", "form-address");
-        field(payment, 10, "Zip code", vm.zipCodeProperty(), "shipment.zipCode", "form-zip");
+        amount.setPromptText(I18n.t("form.amount.prompt"));
+        field(payment, 4, I18n.t("form.recipient"), vm.recipientProperty(), "shipment.recipient", "form-recipient");
+        field(payment, 6, I18n.t("form.phone"), vm.phoneProperty(), "shipment.phone", "form-phone");
+        field(payment, 8, I18n.t("form.address"), vm.addressProperty(), "shipment.address", "form-address");
+        field(payment, 10, I18n.t("form.zip"), vm.zipCodeProperty(), "shipment.zipCode", "form-zip");
 
-        CheckBox warehouse = new CheckBox("Hold in the warehouse (else ship)");
+        CheckBox warehouse = new CheckBox(I18n.t("form.warehouse"));
         warehouse.setWrapText(true);
         warehouse.selectedProperty().bindBidirectional(vm.warehouseStorageProperty());
         warehouse.setId("form-warehouse");
 
         Label total = new Label();
-        total.textProperty().bind(vm.totalProperty().concat(" total"));
+        total.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+            () -> I18n.t("form.total", vm.totalProperty().get()), vm.totalProperty()));
         total.getStyleClass().add("section-title");
         total.setId("form-total");
 
@@ -77,11 +79,11 @@ public final class OrderFormView extends ScrollPane {
         message.setWrapText(true);
         message.setId("form-message");
 
-        Label hint = new Label("Card ending 0002 is declined. Ctrl+Enter submits.");
+        Label hint = new Label(I18n.t("form.hint"));
         hint.getStyleClass().add("muted");
         hint.setWrapText(true);
 
-        Label items = new Label("Items (SKU, quantity, unit price)");
+        Label items = new Label(I18n.t("form.items"));
         items.setWrapText(true);
         VBox content = new VBox(8, title, items, itemsBox, addItem, payment,
             warehouse, total, submit, message, hint);
@@ -117,11 +119,11 @@ public final class OrderFormView extends ScrollPane {
             sku.setId("form-sku-" + i);
             quantity.setId("form-quantity-" + i);
             price.setId("form-price-" + i);
-            sku.setAccessibleText("Item " + (i + 1) + " SKU");
-            quantity.setAccessibleText("Item " + (i + 1) + " quantity");
-            price.setAccessibleText("Item " + (i + 1) + " unit price");
+            sku.setAccessibleText(I18n.t("form.item.sku", i + 1));
+            quantity.setAccessibleText(I18n.t("form.item.quantity", i + 1));
+            price.setAccessibleText(I18n.t("form.item.price", i + 1));
             Button remove = new Button("x");
-            remove.setAccessibleText("Remove item " + (i + 1));
+            remove.setAccessibleText(I18n.t("form.item.remove", i + 1));
             remove.setOnAction(e -> vm.removeItem(line));
             remove.setDisable(vm.items().size() == 1);
             Label error = errorLabel(prefix + "sku", prefix + "quantity", prefix + "unitPrice");

@@ -2,6 +2,7 @@ package dev.orderly.console.orders;
 
 import dev.orderly.console.util.Em;
 import dev.orderly.console.util.ExportDialog;
+import dev.orderly.console.util.I18n;
 import dev.orderly.model.OrderStatus;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -37,7 +38,7 @@ public final class OrdersTableView extends VBox {
         filter.setConverter(new StringConverter<>() {
             @Override
             public String toString(OrderStatus status) {
-                return status == null ? "All statuses" : status.name();
+                return status == null ? I18n.t("orders.allStatuses") : I18n.status(status);
             }
 
             @Override
@@ -48,7 +49,7 @@ public final class OrdersTableView extends VBox {
         filter.valueProperty().bindBidirectional(vm.statusFilterProperty());
         filter.setId("orders-filter");
         TextField search = new TextField();
-        search.setPromptText("Search by order id or e-mail");
+        search.setPromptText(I18n.t("orders.search"));
         search.textProperty().bindBidirectional(vm.searchProperty());
         search.setId("orders-search");
         HBox.setHgrow(search, Priority.ALWAYS);
@@ -62,17 +63,24 @@ public final class OrdersTableView extends VBox {
         TableColumn<OrderRow, Number> id = new TableColumn<>("#");
         id.setCellValueFactory(c -> new SimpleObjectProperty<>(c.getValue().orderId()));
         Em.width(id, 4.6);
-        TableColumn<OrderRow, String> email = new TableColumn<>("Customer");
+        TableColumn<OrderRow, String> email = new TableColumn<>(I18n.t("orders.col.customer"));
         email.setCellValueFactory(c -> new SimpleObjectProperty<>(c.getValue().email()));
         Em.width(email, 11.5);
-        TableColumn<OrderRow, OrderStatus> status = new TableColumn<>("Status");
+        TableColumn<OrderRow, OrderStatus> status = new TableColumn<>(I18n.t("orders.col.status"));
         status.setCellValueFactory(c -> c.getValue().statusProperty());
-        Em.width(status, 10.8);
-        TableColumn<OrderRow, Number> progress = new TableColumn<>("Progress");
+        status.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(OrderStatus value, boolean empty) {
+                super.updateItem(value, empty);
+                setText(empty || value == null ? null : I18n.status(value));
+            }
+        });
+        Em.width(status, 12.5);
+        TableColumn<OrderRow, Number> progress = new TableColumn<>(I18n.t("orders.col.progress"));
         progress.setCellValueFactory(c -> c.getValue().progressProperty());
         progress.setCellFactory(c -> new ProgressCell());
         Em.width(progress, 8.5);
-        TableColumn<OrderRow, BigDecimal> total = new TableColumn<>("Total");
+        TableColumn<OrderRow, BigDecimal> total = new TableColumn<>(I18n.t("orders.col.total"));
         total.setCellValueFactory(c -> c.getValue().totalProperty());
         total.setCellFactory(c -> new TableCell<>() {
             @Override
@@ -83,7 +91,7 @@ public final class OrdersTableView extends VBox {
             }
         });
         Em.width(total, 6.2);
-        TableColumn<OrderRow, Instant> updated = new TableColumn<>("Updated");
+        TableColumn<OrderRow, Instant> updated = new TableColumn<>(I18n.t("orders.col.updated"));
         updated.setCellValueFactory(c -> c.getValue().updatedAtProperty());
         updated.setCellFactory(c -> new TableCell<>() {
             @Override
@@ -96,7 +104,7 @@ public final class OrdersTableView extends VBox {
         table.getColumns().setAll(java.util.List.of(id, email, status, progress, total, updated));
         vm.visibleRows().comparatorProperty().bind(table.comparatorProperty());
         table.setItems(vm.visibleRows());
-        table.setPlaceholder(new Label("No orders yet: submit one with the form on the left"));
+        table.setPlaceholder(new Label(I18n.t("orders.empty")));
         table.getSelectionModel().selectedItemProperty().addListener((o, a, row) -> {
             if (row != null) {
                 onSelect.accept(row.orderId());

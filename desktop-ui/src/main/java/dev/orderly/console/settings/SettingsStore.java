@@ -19,6 +19,7 @@ public final class SettingsStore {
 
     private static final String THEME = "theme";
     private static final String TEXT_SIZE = "textSize";
+    private static final String LANGUAGE = "language";
     /** The settings that are passwords (or, for a JAAS line, hold one). */
     static final List<String> SECRETS = List.of("databasePassword", "saslJaasConfig", "backendTrustStorePassword",
         "kafkaTrustStorePassword", "kafkaKeyStorePassword");
@@ -171,6 +172,18 @@ public final class SettingsStore {
         write(p);
     }
 
+    /** The language chosen in Settings (the system's until one is chosen). */
+    public Language language() {
+        return Language.named(read().getProperty(LANGUAGE, Language.SYSTEM.name()));
+    }
+
+    /** Remembers the language for the next start; the other settings in the file stay as they are. */
+    public void saveLanguage(Language language) {
+        Properties p = read();
+        p.setProperty(LANGUAGE, language.name());
+        write(p);
+    }
+
     private Properties read() {
         Properties p = new Properties();
         if (Files.exists(file)) {
@@ -188,6 +201,7 @@ public final class SettingsStore {
         // Saved apart from the rest (it applies at once): kept when the other settings are saved.
         p.setProperty(THEME, theme().name());
         p.setProperty(TEXT_SIZE, textSize().name());
+        p.setProperty(LANGUAGE, language().name());
         p.setProperty("attach", Boolean.toString(s.connection().attach()));
         p.setProperty("attachUrl", s.connection().attachUrl());
         p.setProperty("dataDir", s.connection().dataDir().toString());

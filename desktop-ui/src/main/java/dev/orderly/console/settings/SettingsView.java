@@ -1,5 +1,6 @@
 package dev.orderly.console.settings;
 
+import dev.orderly.console.util.I18n;
 import javafx.beans.property.StringProperty;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -22,7 +23,7 @@ public final class SettingsView extends ScrollPane {
         grid.setHgap(10);
         grid.setVgap(6);
         int row = 0;
-        grid.add(section("Appearance (applies at once)"), 0, row++, 2, 1);
+        grid.add(section(I18n.t("settings.appearance")), 0, row++, 2, 1);
         ChoiceBox<Theme> theme = new ChoiceBox<>();
         theme.getItems().setAll(Theme.values());
         theme.valueProperty().bindBidirectional(vm.themeProperty());
@@ -32,7 +33,7 @@ public final class SettingsView extends ScrollPane {
                 chosen.apply();
             }
         });
-        grid.addRow(row++, new Label("Theme"), theme);
+        grid.addRow(row++, new Label(I18n.t("settings.theme")), theme);
         ChoiceBox<TextSize> textSize = new ChoiceBox<>();
         textSize.getItems().setAll(TextSize.values());
         textSize.valueProperty().bindBidirectional(vm.textSizeProperty());
@@ -42,9 +43,16 @@ public final class SettingsView extends ScrollPane {
                 chosen.apply();
             }
         });
-        Label textSizeLabel = new Label("Text size");
+        Label textSizeLabel = new Label(I18n.t("settings.textSize"));
         textSizeLabel.setLabelFor(textSize);
         grid.addRow(row++, textSizeLabel, textSize);
+        ChoiceBox<Language> language = new ChoiceBox<>();
+        language.getItems().setAll(Language.values());
+        language.valueProperty().bindBidirectional(vm.languageProperty());
+        language.setId("settings-language");
+        Label languageLabel = new Label(I18n.t("settings.language"));
+        languageLabel.setLabelFor(language);
+        grid.addRow(row++, languageLabel, language);
 
         grid.add(section("Connection (restart to apply)"), 0, row++, 2, 1);
         CheckBox attach = new CheckBox("Attach to a running backend instead of starting one in this process");

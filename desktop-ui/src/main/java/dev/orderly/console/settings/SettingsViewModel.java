@@ -1,6 +1,7 @@
 package dev.orderly.console.settings;
 
 import dev.orderly.console.client.OrderlyClient;
+import dev.orderly.console.util.I18n;
 import dev.orderly.console.util.Messages;
 import dev.orderly.console.util.TaskRunner;
 import dev.orderly.model.AuditEntry;
@@ -66,6 +67,7 @@ public final class SettingsViewModel {
     private final StringProperty message = new SimpleStringProperty("");
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>();
     private final ObjectProperty<TextSize> textSize = new SimpleObjectProperty<>();
+    private final ObjectProperty<Language> language = new SimpleObjectProperty<>();
     private final StringProperty backendShared = new SimpleStringProperty("");
 
     public SettingsViewModel(SettingsStore store, ConsoleSettings running, OrderlyClient client, TaskRunner runner,
@@ -88,6 +90,17 @@ public final class SettingsViewModel {
                 }
             }
         });
+        language.set(store.language());
+        language.addListener((o, was, chosen) -> {
+            if (chosen != null && chosen != was) {
+                try {
+                    store.saveLanguage(chosen);
+                    message.set(I18n.t("settings.language.saved", chosen));
+                } catch (RuntimeException e) {
+                    message.set("Language not remembered: " + Messages.of(e));
+                }
+            }
+        });
         textSize.set(store.textSize());
         textSize.addListener((o, was, chosen) -> {
             if (chosen != null && chosen != was) {
@@ -99,6 +112,11 @@ public final class SettingsViewModel {
                 }
             }
         });
+    }
+
+    /** The system's, English or Korean; saved at once, shown from the next start. */
+    public ObjectProperty<Language> languageProperty() {
+        return language;
     }
 
     /** Normal, large or largest; a change is saved at once (the view applies it to every window). */

@@ -1,6 +1,7 @@
 package dev.orderly.console.settings;
 
 import dev.orderly.console.util.Em;
+import dev.orderly.console.util.I18n;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import javafx.collections.ListChangeListener;
@@ -10,7 +11,8 @@ import javafx.stage.Window;
 /**
  * How large the console's text is: three steps of the root font. Every size in the console is in em (the stylesheet's
  * and, through {@link Em}, the widths set in code), so the whole console scales with it; it applies at once to every
- * window, dialogs and notifications included.
+ * window, dialogs and notifications included. The same root style carries the font for the language's script
+ * ({@link I18n#fontFamily}).
  */
 public enum TextSize {
     NORMAL("Normal (100%)", 13),
@@ -81,7 +83,9 @@ public enum TextSize {
     }
 
     private String stylesheet() {
-        String css = ".root { -fx-font-size: " + pixels + "px; }";
+        String family = I18n.fontFamily();
+        String css = ".root { -fx-font-size: " + pixels + "px;" + (family == null ? ""
+            : " -fx-font-family: \"" + family + "\";") + " }";
         return PREFIX + Base64.getEncoder().encodeToString(css.getBytes(StandardCharsets.UTF_8));
     }
 

@@ -12,6 +12,7 @@ import dev.orderly.console.signin.SignInView;
 import dev.orderly.console.signin.SignInViewModel;
 import dev.orderly.console.startup.StartupView;
 import dev.orderly.console.startup.StartupViewModel;
+import dev.orderly.console.util.I18n;
 import dev.orderly.console.util.TaskRunner;
 import dev.orderly.model.UserView;
 import java.util.Objects;
@@ -46,6 +47,8 @@ public final class ConsoleFlow {
         this.scene = new Scene(new javafx.scene.layout.Pane(), 1280, 800);
         scene.getStylesheets().add(Objects.requireNonNull(
             ConsoleFlow.class.getResource("/dev/orderly/console/console.css")).toExternalForm());
+        // The language's words are read as each screen is built: a change applies at the next start.
+        I18n.use(store.language().locale());
         store.textSize().apply();
         TextSize.restyle(scene);
         stage.setTitle("Orderly");

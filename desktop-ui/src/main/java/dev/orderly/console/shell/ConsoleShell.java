@@ -18,6 +18,7 @@ import dev.orderly.console.shell.ConsoleViewModel.Screen;
 import dev.orderly.console.statemachine.StateMachineView;
 import dev.orderly.console.util.Dots;
 import dev.orderly.console.util.Em;
+import dev.orderly.console.util.I18n;
 import dev.orderly.model.UserView;
 import javafx.beans.binding.Bindings;
 import javafx.scene.Node;
@@ -61,22 +62,22 @@ public final class ConsoleShell extends BorderPane implements AutoCloseable {
         deadLettersView = new DeadLettersView(model.deadLetters());
         topicsView = new TopicsView(model.topics(), model.replay());
 
-        tabs.getTabs().add(tab("Orders", new OrdersView(formView, tableView, new OrderDetailView(model.detail(),
+        tabs.getTabs().add(tab("tab.orders", new OrdersView(formView, tableView, new OrderDetailView(model.detail(),
             user.isStaff() ? this::followOnKafka : null)),
             Screen.ORDERS));
-        tabs.getTabs().add(tab("State machine", new StateMachineView(model.stateMachine()), Screen.STATE_MACHINE));
+        tabs.getTabs().add(tab("tab.stateMachine", new StateMachineView(model.stateMachine()), Screen.STATE_MACHINE));
         if (user.isStaff()) {
-            tabs.getTabs().add(tab("Pipeline", scrolling(pipelineView), Screen.PIPELINE));
-            tabs.getTabs().add(tab("Dead letters", deadLettersView, Screen.DEAD_LETTERS));
-            tabs.getTabs().add(tab("Faults", scrolling(new FaultsView(model.faults())), Screen.FAULTS));
-            tabs.getTabs().add(tab("Lesson", scrolling(new LessonView(model.lesson(), model.faults(),
+            tabs.getTabs().add(tab("tab.pipeline", scrolling(pipelineView), Screen.PIPELINE));
+            tabs.getTabs().add(tab("tab.deadLetters", deadLettersView, Screen.DEAD_LETTERS));
+            tabs.getTabs().add(tab("tab.faults", scrolling(new FaultsView(model.faults())), Screen.FAULTS));
+            tabs.getTabs().add(tab("tab.lesson", scrolling(new LessonView(model.lesson(), model.faults(),
                 new StateMachineView(model.stateMachine()))), Screen.LESSON));
-            tabs.getTabs().add(tab("Load", scrolling(new LoadView(model.load())), Screen.LOAD));
-            tabs.getTabs().add(tab("Audit", new AuditView(model.audit()), Screen.AUDIT));
-            tabs.getTabs().add(tab("Topics", topicsView, Screen.TOPICS));
-            tabs.getTabs().add(tab("Alerts", new AlertsView(model.alerts(), this::open), Screen.ALERTS));
+            tabs.getTabs().add(tab("tab.load", scrolling(new LoadView(model.load())), Screen.LOAD));
+            tabs.getTabs().add(tab("tab.audit", new AuditView(model.audit()), Screen.AUDIT));
+            tabs.getTabs().add(tab("tab.topics", topicsView, Screen.TOPICS));
+            tabs.getTabs().add(tab("tab.alerts", new AlertsView(model.alerts(), this::open), Screen.ALERTS));
         }
-        tabs.getTabs().add(tab("Settings", new SettingsView(model.settings(), settingsFile), Screen.SETTINGS));
+        tabs.getTabs().add(tab("tab.settings", new SettingsView(model.settings(), settingsFile), Screen.SETTINGS));
         tabs.getSelectionModel().selectedItemProperty().addListener((o, a, tab) -> {
             if (tab != null) {
                 model.shown((Screen) tab.getUserData());
@@ -169,8 +170,8 @@ public final class ConsoleShell extends BorderPane implements AutoCloseable {
         return pane;
     }
 
-    private static Tab tab(String title, Node content, Screen screen) {
-        Tab tab = new Tab(title, content);
+    private static Tab tab(String titleKey, Node content, Screen screen) {
+        Tab tab = new Tab(I18n.t(titleKey), content);
         tab.setClosable(false);
         tab.setId("tab-" + screen.name().toLowerCase().replace("_", ""));
         tab.setUserData(screen);
@@ -190,20 +191,24 @@ public final class ConsoleShell extends BorderPane implements AutoCloseable {
         instance.setId("header-instance");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        Label who = new Label(user.email() + " (" + user.role().toLowerCase() + ")");
+        Label who = new Label(I18n.t("header.user", user.email(),
+            I18n.t(user.isStaff() ? "role.staff" : "role.customer")));
         who.getStyleClass().add("subtle");
         who.setMinWidth(Region.USE_PREF_SIZE);
         who.setId("header-user");
         // The first to give way on a narrow window: the shortcuts, then the connection text.
-        Label keys = new Label("Ctrl+N new order  |  Ctrl+Enter submit  |  F5 refresh  |  Ctrl+1..9 screens");
+        Label keys = new Label(I18n.t("header.keys"));
         keys.getStyleClass().addAll("subtle", "gives-way");
         keys.setMinWidth(0);
         Em.minWidth(mode, 9.2);
         HBox header = new HBox(title, mode, instance, spacer, keys);
         if (user.isStaff()) {
             Button bell = new Button();
-            bell.textProperty().bind(Bindings.format("Alerts (%d)", model.alerts().unreadProperty()));
-            bell.accessibleTextProperty().bind(Bindings.format("Alerts: %d unread", model.alerts().unreadProperty()));
+            var unread = model.alerts().unreadProperty();
+            bell.textProperty().bind(Bindings.createStringBinding(() -> I18n.t("header.alerts", unread.get()),
+                unread));
+            bell.accessibleTextProperty().bind(Bindings.createStringBinding(
+                () -> I18n.t("header.alerts.accessible", unread.get()), unread));
             bell.setId("header-alerts");
             bell.setMinWidth(Region.USE_PREF_SIZE);
             bell.setFocusTraversable(false);

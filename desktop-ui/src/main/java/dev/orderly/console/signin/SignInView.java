@@ -1,5 +1,6 @@
 package dev.orderly.console.signin;
 
+import dev.orderly.console.util.I18n;
 import dev.orderly.model.UserView;
 import java.util.function.Consumer;
 import javafx.geometry.Pos;
@@ -15,7 +16,7 @@ public final class SignInView extends StackPane {
 
     public SignInView(SignInViewModel vm, String backend, Consumer<UserView> onSignedIn) {
         getStyleClass().add("signin");
-        Label title = new Label("Sign in to Orderly");
+        Label title = new Label(I18n.t("signin.title"));
         title.getStyleClass().add("startup-title");
         Label where = new Label(backend);
         where.getStyleClass().add("muted");
@@ -42,20 +43,19 @@ public final class SignInView extends StackPane {
         error.setWrapText(true);
         error.setId("signin-error");
 
-        Button signIn = new Button("Sign in");
+        Button signIn = new Button(I18n.t("signin.button"));
         signIn.setDefaultButton(true);
         signIn.setMaxWidth(Double.MAX_VALUE);
         signIn.disableProperty().bind(vm.canSignInProperty().not());
         signIn.setOnAction(e -> vm.signIn(onSignedIn));
         signIn.setId("signin-button");
 
-        Label demo = new Label("Demo accounts: alice@example.com (customer), staff@example.com (staff);"
-            + " their passwords are filled in for you.");
+        Label demo = new Label(I18n.t("signin.demo"));
         demo.getStyleClass().add("muted");
         demo.setWrapText(true);
 
-        VBox card = new VBox(10, title, where, new Label("E-mail"), email, new Label("Password"), password, error,
-            signIn, demo);
+        VBox card = new VBox(10, title, where, new Label(I18n.t("signin.email")), email,
+            new Label(I18n.t("signin.password")), password, error, signIn, demo);
         card.getStyleClass().add("card");
         card.setMaxHeight(USE_PREF_SIZE);
         setAlignment(Pos.CENTER);

@@ -2,6 +2,7 @@ package dev.orderly.console.startup;
 
 import dev.orderly.console.util.Dots;
 import dev.orderly.console.util.Em;
+import dev.orderly.console.util.I18n;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -53,16 +54,16 @@ public final class StartupView extends StackPane {
         message.setStyle("-fx-font-size: 1em;");
         message.setWrapText(true);
         Em.maxWidth(message, 44.6);
-        Button retryButton = new Button("Retry");
+        Button retryButton = new Button(I18n.t("startup.retry"));
         retryButton.setDefaultButton(true);
         retryButton.setOnAction(e -> retry.run());
-        Button quitButton = new Button("Quit");
+        Button quitButton = new Button(I18n.t("startup.quit"));
         quitButton.setOnAction(e -> quit.run());
         HBox buttons = new HBox(10, retryButton, quitButton);
         buttons.visibleProperty().bind(vm.failedProperty());
         buttons.managedProperty().bind(vm.failedProperty());
 
-        Label hint = new Label("Everything runs on this machine: a real Kafka broker and an H2 database.");
+        Label hint = new Label(I18n.t("startup.hint"));
         hint.getStyleClass().add("muted");
         VBox card = new VBox(14, title, hint, progress, components, message, buttons);
         card.getStyleClass().add("card");

@@ -7,6 +7,7 @@ import dev.orderly.console.load.LoadViewModel;
 import dev.orderly.console.settings.ConsoleSettings;
 import dev.orderly.console.settings.SettingsStore;
 import dev.orderly.console.settings.SimulatorSettings;
+import dev.orderly.console.settings.Language;
 import dev.orderly.console.settings.TextSize;
 import dev.orderly.console.settings.Theme;
 import dev.orderly.console.shell.ConsoleFlow;
@@ -40,7 +41,8 @@ import javax.imageio.ImageIO;
 /**
  * Renders every screen with real data to PNG: starts the console with its in-process backend on free ports and a
  * throw-away data directory, submits orders (completed, shipping, declined, dead-lettered), then captures each
- * screen. Usage: {@code Screenshots <output dir>}; needs a display (e.g. xvfb-run).
+ * screen. Usage: {@code Screenshots <output dir> [ko]} ({@code ko}: the screens translated so far, in Korean); needs a
+ * display (e.g. xvfb-run), and Korean fonts for {@code ko} (Debian's fonts-noto-cjk).
  */
 public final class Screenshots {
 
@@ -56,7 +58,7 @@ public final class Screenshots {
         Path data = Files.createTempDirectory("orderly-screenshots");
         int exit = 0;
         try {
-            run(out, data);
+            run(out, data, args.length > 1 && args[1].equals("ko"));
         } catch (Exception e) {
             e.printStackTrace();
             exit = 1;
@@ -70,12 +72,15 @@ public final class Screenshots {
         System.exit(exit);
     }
 
-    private static void run(Path out, Path data) throws Exception {
+    private static void run(Path out, Path data, boolean korean) throws Exception {
         // Orders count as stuck after 5 s here (30 s by default), so the stuck-orders shot needs no long wait.
         System.setProperty("orderly.stuck-after", "5s");
         ConsoleSettings settings = ConsoleSettings.inProcess(data)
             .withSimulator(new SimulatorSettings(30, 120, 0.0, 0.0));
         SettingsStore store = new SettingsStore(data.resolve("console.properties"), settings);
+        if (korean) {
+            store.saveLanguage(Language.KOREAN);
+        }
         CountDownLatch started = new CountDownLatch(1);
         Platform.startup(started::countDown);
         started.await();
@@ -108,6 +113,15 @@ public final class Screenshots {
         onFx(() -> console.ordersTable().select(lastCompleted));
         Thread.sleep(1500);
         capture(flow[0], out.resolve("03-orders.png"));
+        if (korean) {
+            // The screens whose words come from the bundles so far; the others are still English.
+            onFx(() -> console.selectTab("tab-settings"));
+            Thread.sleep(1200);
+            capture(flow[0], out.resolve("10-settings.png"));
+            onFx(() -> flow[0].shutdown());
+            System.out.println("Korean screenshots written to " + out);
+            return;
+        }
         onFx(() -> console.selectTab("tab-statemachine"));
         Thread.sleep(1200);
         capture(flow[0], out.resolve("04-statemachine.png"));

@@ -14,7 +14,7 @@ public final class ExportDialog {
     }
 
     public static Button button(String id, String name, Consumer<Path> export) {
-        Button button = new Button("Export CSV...");
+        Button button = new Button(I18n.t("export.button"));
         button.setId(id);
         button.setOnAction(e -> {
             Path chosen = choose(button, name);
@@ -27,7 +27,7 @@ public final class ExportDialog {
 
     private static Path choose(Node owner, String name) {
         FileChooser chooser = new FileChooser();
-        chooser.setTitle("Export as CSV");
+        chooser.setTitle(I18n.t("export.title"));
         chooser.setInitialFileName(name);
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV files", "*.csv"));
         File home = new File(System.getProperty("user.home"));

@@ -1,0 +1,38 @@
+package dev.orderly.console.settings;
+
+import java.util.Locale;
+
+/** The console's language: the system's (the default), English or Korean; applies at the next start. */
+public enum Language {
+    SYSTEM("System language", null),
+    ENGLISH("English", Locale.ENGLISH),
+    KOREAN("한국어 (Korean)", Locale.KOREAN);
+
+    private final String label;
+    private final Locale locale;
+
+    Language(String label, Locale locale) {
+        this.label = label;
+        this.locale = locale;
+    }
+
+    /** The language saved under {@code name}, or the system's for anything else. */
+    public static Language named(String name) {
+        for (Language language : values()) {
+            if (language.name().equalsIgnoreCase(String.valueOf(name).strip())) {
+                return language;
+            }
+        }
+        return SYSTEM;
+    }
+
+    /** The locale whose words the console shows: the system's when none is chosen. */
+    public Locale locale() {
+        return locale == null ? Locale.getDefault() : locale;
+    }
+
+    @Override
+    public String toString() {
+        return label;
+    }
+}

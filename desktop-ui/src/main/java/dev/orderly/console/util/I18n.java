@@ -1,0 +1,81 @@
+package dev.orderly.console.util;
+
+import dev.orderly.model.OrderStatus;
+import java.text.MessageFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+import javafx.scene.text.Font;
+
+/**
+ * The console's words, from the resource bundles {@code dev/orderly/console/i18n/console*.properties} (English, the
+ * default, and Korean), in the language chosen in Settings (the system's by default; a change applies at the next
+ * start). A status is shown in the user's words with its enum name beside it, so a desk can still match what the
+ * API and the logs say.
+ */
+public final class I18n {
+
+    static final String BUNDLE = "dev.orderly.console.i18n.console";
+    private static volatile ResourceBundle words = load(Locale.getDefault());
+
+    private I18n() {
+    }
+
+    /** Uses {@code locale}'s words from now on (before the screens are built). */
+    public static void use(Locale locale) {
+        words = load(locale);
+    }
+
+    public static Locale locale() {
+        return words.getLocale().getLanguage().isEmpty() ? Locale.ENGLISH : words.getLocale();
+    }
+
+    private static ResourceBundle load(Locale locale) {
+        // The root bundle is English: no fallback to the JVM's default locale when asked for English.
+        return ResourceBundle.getBundle(BUNDLE, locale, ResourceBundle.Control.getNoFallbackControl(
+            ResourceBundle.Control.FORMAT_PROPERTIES));
+    }
+
+    /** The words under {@code key}; the key itself, marked, if the bundle lacks it (a test fails on that). */
+    public static String t(String key) {
+        try {
+            return words.getString(key);
+        } catch (MissingResourceException e) {
+            return "!" + key + "!";
+        }
+    }
+
+    /** The words under {@code key} with {@code args} put in ({@link MessageFormat}, in the user's locale). */
+    public static String t(String key, Object... args) {
+        return new MessageFormat(t(key), locale()).format(args);
+    }
+
+    /**
+     * The font family for the language's script, or null for the stylesheet's own: the stylesheet names a Latin
+     * font, and JavaFX draws boxes for the letters a named font lacks, so Korean needs a font that has Hangul
+     * (Debian's fonts-noto-cjk; the fonts Windows and macOS come with), else the toolkit's logical "System" font,
+     * which falls back to whatever the system has.
+     */
+    public static String fontFamily() {
+        if (!"ko".equals(locale().getLanguage())) {
+            return null;
+        }
+        List<String> installed = Font.getFamilies();
+        for (String family : List.of("Noto Sans CJK KR", "NanumGothic", "Malgun Gothic", "Apple SD Gothic Neo")) {
+            if (installed.contains(family)) {
+                return family;
+            }
+        }
+        return "System";
+    }
+
+    /** A status in the user's words, with its name: "결제 완료 (PAYMENT_COMPLETED)"; in English the name alone. */
+    public static String status(OrderStatus status) {
+        if (status == null) {
+            return "";
+        }
+        String words = t("status." + status.name());
+        return words.equals(status.name()) ? words : words + " (" + status.name() + ")";
+    }
+}

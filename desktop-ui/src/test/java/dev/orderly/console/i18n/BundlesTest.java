@@ -1,0 +1,84 @@
+package dev.orderly.console.i18n;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.orderly.model.OrderStatus;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.MessageFormat;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** The English and Korean bundles hold the same keys with the same placeholders, and every key the code asks for. */
+class BundlesTest {
+
+    private static final String DIR = "/dev/orderly/console/i18n/";
+    /** A key in code: I18n.t("key"...), a tab's title key, or a status. */
+    private static final Pattern USED = Pattern.compile("I18n\\.t\\(\"([\\w.]+)\"|tab\\(\"(tab\\.\\w+)\"");
+
+    private static Map<String, String> bundle(String file) throws IOException {
+        Properties words = new Properties();
+        try (InputStream in = BundlesTest.class.getResourceAsStream(DIR + file)) {
+            words.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+        Map<String, String> sorted = new TreeMap<>();
+        words.forEach((k, v) -> sorted.put((String) k, (String) v));
+        return sorted;
+    }
+
+    @Test
+    void bothLanguagesHaveTheSameKeysAndPlaceholders() throws IOException {
+        Map<String, String> english = bundle("console.properties");
+        Map<String, String> korean = bundle("console_ko.properties");
+        assertThat(korean.keySet()).isEqualTo(english.keySet());
+        english.forEach((key, words) -> assertThat(placeholders(korean.get(key))).as(key)
+            .isEqualTo(placeholders(words)));
+    }
+
+    @Test
+    void koreanSaysItInKorean() throws IOException {
+        Map<String, String> english = bundle("console.properties");
+        // The same in both languages: a user's e-mail with their role; nothing else.
+        Set<String> same = Set.of("header.user");
+        bundle("console_ko.properties").forEach((key, words) -> {
+            if (!same.contains(key)) {
+                assertThat(words).as(key).isNotEqualTo(english.get(key)).containsPattern("[가-힣]");
+            }
+        });
+    }
+
+    @Test
+    void everyKeyTheCodeAsksForIsThere() throws IOException {
+        Set<String> used = new TreeSet<>();
+        try (Stream<Path> files = Files.walk(Path.of("src", "main", "java"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                Matcher m = USED.matcher(Files.readString(file));
+                while (m.find()) {
+                    used.add(m.group(1) != null ? m.group(1) : m.group(2));
+                }
+            }
+        }
+        Arrays.stream(OrderStatus.values()).forEach(s -> used.add("status." + s.name()));
+        assertThat(used).hasSizeGreaterThan(50);
+        assertThat(bundle("console.properties").keySet()).containsAll(used);
+    }
+
+    /** The argument numbers a pattern uses ({0}, {1}...); also fails on a pattern MessageFormat cannot read. */
+    private static Set<Integer> placeholders(String words) {
+        new MessageFormat(words);
+        return Pattern.compile("\\{(\\d+)").matcher(words).results().map(r -> Integer.valueOf(r.group(1)))
+            .collect(Collectors.toCollection(TreeSet::new));
+    }
+}

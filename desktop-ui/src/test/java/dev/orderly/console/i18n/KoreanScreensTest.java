@@ -1,0 +1,90 @@
+package dev.orderly.console.i18n;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.orderly.console.orders.OrderFormView;
+import dev.orderly.console.orders.OrderFormViewModel;
+import dev.orderly.console.orders.OrdersTableView;
+import dev.orderly.console.orders.OrdersViewModel;
+import dev.orderly.console.signin.SignInView;
+import dev.orderly.console.signin.SignInViewModel;
+import dev.orderly.console.support.RecordingClient;
+import dev.orderly.console.util.DirectTaskRunner;
+import dev.orderly.console.util.I18n;
+import dev.orderly.model.UserView;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.layout.HBox;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The screens moved to the bundles, built in Korean: every word they show (labels, buttons, prompts, column titles)
+ * is Korean; what is left in Latin letters is data (an address, a URL, an e-mail) or an enum name beside its Korean.
+ * A string typed into a screen instead of taken from a bundle fails here.
+ */
+class KoreanScreensTest extends FxRobot {
+
+    @BeforeAll
+    static void inKorean() throws Exception {
+        I18n.use(Locale.KOREAN);
+        FxToolkit.registerPrimaryStage();
+        RecordingClient client = new RecordingClient();
+        DirectTaskRunner runner = new DirectTaskRunner();
+        FxToolkit.setupSceneRoot(() -> new HBox(
+            new SignInView(new SignInViewModel(client, runner, "staff@example.com"), "http://127.0.0.1:8080", u -> { }),
+            new OrderFormView(new OrderFormViewModel(client, runner), id -> { }),
+            new OrdersTableView(new OrdersViewModel(client, runner,
+                new UserView("staff@example.com", "STAFF", "vm#1")), id -> { })));
+        FxToolkit.showStage();
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @AfterAll
+    static void backToEnglish() throws Exception {
+        FxToolkit.cleanupStages();
+        I18n.use(Locale.ENGLISH);
+    }
+
+    @Test
+    void everyWordOnTheSignInAndOrderScreensIsKorean() {
+        List<String> words = new ArrayList<>();
+        collect(FxToolkit.toolkitContext().getRegisteredStage().getScene().getRoot(), words);
+        assertThat(words).hasSizeGreaterThan(20);
+        assertThat(words).filteredOn(KoreanScreensTest::english).isEmpty();
+        assertThat(words).contains("로그인", "주문 제출", "카드 번호", "모든 상태");
+    }
+
+    private static void collect(Node node, List<String> words) {
+        if (node instanceof Labeled labeled && labeled.getText() != null) {
+            words.add(labeled.getText());
+        }
+        if (node instanceof TextInputControl input && input.getPromptText() != null) {
+            words.add(input.getPromptText());
+        }
+        if (node instanceof TableView<?> table) {
+            table.getColumns().forEach(c -> words.add(c.getText()));
+        }
+        if (node instanceof Parent parent) {
+            parent.getChildrenUnmodifiable().forEach(child -> collect(child, words));
+        }
+    }
+
+    /** Words in Latin letters with no Korean beside them, that are not data. */
+    private static boolean english(String text) {
+        if (text.isBlank() || text.matches(".*[가-힣].*") || text.contains("@") || text.contains("://")) {
+            return false;
+        }
+        return text.matches(".*[A-Za-z]{2,}.*");
+    }
+}
