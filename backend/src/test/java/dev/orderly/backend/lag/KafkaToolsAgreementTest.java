@@ -100,7 +100,7 @@ class KafkaToolsAgreementTest {
         Path quiet = Files.createTempFile("tool-logback", ".xml");
         Files.writeString(quiet, "<configuration><root level=\"OFF\"/></configuration>");
         Process tool = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            BackendLaunch.SHORT_LIVED, "-cp", System.getProperty("java.class.path"),
+            BackendLaunch.SHORT_LIVED, BackendLaunch.CODE_CACHE, "-cp", System.getProperty("java.class.path"),
             "-Dlogback.configurationFile=" + quiet,
             "org.apache.kafka.tools.consumer.group.ConsumerGroupCommand", "--bootstrap-server",
             broker.bootstrapServers(), "--describe", "--group", KafkaTopics.PROCESSING_GROUP))

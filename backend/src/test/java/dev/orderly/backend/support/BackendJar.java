@@ -35,7 +35,8 @@ public final class BackendJar implements AutoCloseable {
     public ApiClient start() throws IOException {
         Path jar = Path.of("target", "orderly-backend.jar").toAbsolutePath();
         assertThat(jar).as("the backend jar (mvn package)").exists();
-        List<String> command = BackendLaunch.command(jar.getParent(), "-Xmx512m", BackendLaunch.SHORT_LIVED);
+        List<String> command = BackendLaunch.command(jar.getParent(), "-Xmx512m", BackendLaunch.SHORT_LIVED,
+            BackendLaunch.CODE_CACHE);
         command.addAll(List.of("--server.port=" + port, "--orderly.data-dir=" + dir, "--logging.file.name=",
             "--orderly.processing.retry-backoff=200ms"));
         command.addAll(args);

@@ -154,7 +154,8 @@ public final class BrokerProcess implements AutoCloseable {
               <root level="WARN"><appender-ref ref="FILE"/></root>
             </configuration>
             """.formatted(dir.resolve("broker.log")), StandardCharsets.UTF_8);
-        Process format = new ProcessBuilder(List.of(ChildProcesses.java(), BackendLaunch.SHORT_LIVED, "-cp",
+        Process format = new ProcessBuilder(List.of(ChildProcesses.java(), BackendLaunch.SHORT_LIVED,
+            BackendLaunch.CODE_CACHE, "-cp",
             System.getProperty("java.class.path"),
             "-Dlogback.configurationFile=" + dir.resolve("logback.xml"), "kafka.tools.StorageTool", "format",
             "-t", clusterId, "-c", dir.resolve("server.properties").toString()))
@@ -167,7 +168,8 @@ public final class BrokerProcess implements AutoCloseable {
 
     /** Starts the process without waiting: a cluster's nodes must come up together to elect a controller. */
     void spawn() throws IOException {
-        process = new ProcessBuilder(List.of(ChildProcesses.java(), "-Xmx512m", BackendLaunch.SHORT_LIVED, "-cp",
+        process = new ProcessBuilder(List.of(ChildProcesses.java(), "-Xmx512m",
+            BackendLaunch.SHORT_LIVED, BackendLaunch.CODE_CACHE, "-cp",
             System.getProperty("java.class.path"), "-Dlogback.configurationFile=" + dir.resolve("logback.xml"),
             "kafka.Kafka", dir.resolve("server.properties").toString()))
             .redirectErrorStream(true)

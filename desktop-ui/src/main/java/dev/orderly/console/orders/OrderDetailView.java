@@ -2,6 +2,7 @@ package dev.orderly.console.orders;
 
 import dev.orderly.console.orders.OrderDetailViewModel.Action;
 import dev.orderly.console.util.Em;
+import dev.orderly.console.util.I18n;
 import dev.orderly.model.OrderStatus;
 import dev.orderly.model.OrderView;
 import dev.orderly.model.TimelineEntry;
@@ -47,7 +48,7 @@ public final class OrderDetailView extends VBox {
 
         TableView<TimelineEntry> timeline = new TableView<>(vm.timeline());
         timeline.getStyleClass().add("timeline");
-        TableColumn<TimelineEntry, Instant> at = new TableColumn<>("Time");
+        TableColumn<TimelineEntry, Instant> at = new TableColumn<>(I18n.t("detail.col.time"));
         at.setCellValueFactory(c -> new SimpleObjectProperty<>(c.getValue().at()));
         at.setCellFactory(c -> new TableCell<>() {
             @Override
@@ -57,13 +58,13 @@ public final class OrderDetailView extends VBox {
             }
         });
         Em.width(at, 6.5);
-        TableColumn<TimelineEntry, String> kind = new TableColumn<>("What");
+        TableColumn<TimelineEntry, String> kind = new TableColumn<>(I18n.t("detail.col.what"));
         kind.setCellValueFactory(c -> new SimpleObjectProperty<>(label(c.getValue())));
         Em.width(kind, 26.9);
-        TableColumn<TimelineEntry, String> where = new TableColumn<>("Kafka");
+        TableColumn<TimelineEntry, String> where = new TableColumn<>(I18n.t("detail.col.kafka"));
         where.setCellValueFactory(c -> new SimpleObjectProperty<>(where(c.getValue())));
         Em.width(where, 9.2);
-        TableColumn<TimelineEntry, String> detail = new TableColumn<>("Detail");
+        TableColumn<TimelineEntry, String> detail = new TableColumn<>(I18n.t("detail.col.detail"));
         detail.setCellValueFactory(c -> new SimpleObjectProperty<>(c.getValue().detail()));
         detail.setCellFactory(c -> new TableCell<>() {
             @Override
@@ -75,7 +76,7 @@ public final class OrderDetailView extends VBox {
         });
         Em.width(detail, 28.5);
         timeline.getColumns().setAll(java.util.List.of(at, kind, where, detail));
-        timeline.setPlaceholder(new Label("Select an order to see its timeline"));
+        timeline.setPlaceholder(new Label(I18n.t("detail.empty")));
         timeline.setId("detail-timeline");
         VBox.setVgrow(timeline, Priority.ALWAYS);
 
@@ -99,16 +100,16 @@ public final class OrderDetailView extends VBox {
         shown = offered;
         actions.getChildren().clear();
         for (OrderStatus target : vm.staffMoves()) {
-            Button move = new Button("Move to " + target);
+            Button move = new Button(I18n.t("detail.moveTo", I18n.status(target)));
             move.setId("move-" + target.name());
             move.setOnAction(e -> vm.move(target));
             actions.getChildren().add(move);
         }
         for (Action action : vm.actions()) {
             String text = switch (action) {
-                case CANCEL -> "Cancel order";
-                case REQUEST_REFUND -> "Request refund";
-                case COMPLETE_REFUND -> "Complete refund";
+                case CANCEL -> I18n.t("detail.cancel");
+                case REQUEST_REFUND -> I18n.t("detail.requestRefund");
+                case COMPLETE_REFUND -> I18n.t("detail.completeRefund");
             };
             Button button = new Button(text);
             button.setId("action-" + action.name());
@@ -116,7 +117,7 @@ public final class OrderDetailView extends VBox {
             actions.getChildren().add(button);
         }
         if (follow) {
-            Button kafka = new Button("Follow on Kafka");
+            Button kafka = new Button(I18n.t("detail.followKafka"));
             kafka.setId("detail-follow-kafka");
             kafka.setOnAction(e -> followOnKafka.accept(vm.selectedId()));
             actions.getChildren().add(kafka);
@@ -127,30 +128,29 @@ public final class OrderDetailView extends VBox {
         if (order == null) {
             return "";
         }
-        StringBuilder text = new StringBuilder(order.userEmail() + " | total "
-            + order.total().setScale(2, java.math.RoundingMode.HALF_UP).toPlainString() + " | "
-            + order.progressPercentage() + "%");
+        StringBuilder text = new StringBuilder(I18n.t("detail.summary", order.userEmail(),
+            order.total().setScale(2, java.math.RoundingMode.HALF_UP).toPlainString(), order.progressPercentage()));
         if (order.payment() != null) {
-            text.append(" | card ending ").append(order.payment().cardLast4()).append(", ")
-                .append(order.payment().state().toLowerCase());
+            text.append(I18n.t("detail.card", order.payment().cardLast4(), order.payment().state().toLowerCase()));
         }
         if (order.shipment() != null) {
-            text.append(" | ").append(order.warehouseStorage() ? "warehouse" : "ship to " + order.shipment().zipCode())
-                .append(", tracking ").append(order.shipment().trackingNo());
+            text.append(order.warehouseStorage() ? I18n.t("detail.warehouse", order.shipment().trackingNo())
+                : I18n.t("detail.ship", order.shipment().zipCode(), order.shipment().trackingNo()));
         }
         return text.toString();
     }
 
     private static String label(TimelineEntry entry) {
         return switch (entry.kind()) {
-            case STATUS_CHANGE -> (entry.from() == null ? "" : entry.from() + " \u2192 ") + entry.to();
-            case ACCEPTED -> "accepted (202)";
-            case ATTEMPT_SUCCEEDED -> "processed";
-            case ATTEMPT_FAILED -> "attempt failed";
-            case RETRY_SCHEDULED -> "retry scheduled";
-            case DUPLICATE_SKIPPED -> "duplicate skipped";
-            case DEAD_LETTERED -> "dead-lettered";
-            case COMPENSATED -> "payment voided";
+            case STATUS_CHANGE -> (entry.from() == null ? "" : I18n.status(entry.from()) + " \u2192 ")
+                + I18n.status(entry.to());
+            case ACCEPTED -> I18n.t("timeline.ACCEPTED");
+            case ATTEMPT_SUCCEEDED -> I18n.t("timeline.ATTEMPT_SUCCEEDED");
+            case ATTEMPT_FAILED -> I18n.t("timeline.ATTEMPT_FAILED");
+            case RETRY_SCHEDULED -> I18n.t("timeline.RETRY_SCHEDULED");
+            case DUPLICATE_SKIPPED -> I18n.t("timeline.DUPLICATE_SKIPPED");
+            case DEAD_LETTERED -> I18n.t("timeline.DEAD_LETTERED");
+            case COMPENSATED -> I18n.t("timeline.COMPENSATED");
         };
     }
 

@@ -1,6 +1,7 @@
 package dev.orderly.console.orders;
 
 import dev.orderly.console.client.OrderlyClient;
+import dev.orderly.console.util.I18n;
 import dev.orderly.console.util.Messages;
 import dev.orderly.console.util.TaskRunner;
 import dev.orderly.model.OrderStatus;
@@ -32,7 +33,7 @@ public final class OrderDetailViewModel {
     private final ObservableList<TimelineEntry> timeline = FXCollections.observableArrayList();
     private final ObservableList<OrderStatus> staffMoves = FXCollections.observableArrayList();
     private final ObservableList<Action> actions = FXCollections.observableArrayList();
-    private final StringProperty message = new SimpleStringProperty("Select an order");
+    private final StringProperty message = new SimpleStringProperty(I18n.t("detail.select"));
     private long selected = -1;
 
     public OrderDetailViewModel(OrderlyClient client, TaskRunner runner, UserView user) {

@@ -238,7 +238,7 @@ public final class ConsoleShell extends BorderPane implements AutoCloseable {
         Label database = new Label();
         database.textProperty().bind(model.pipeline().databaseNameProperty());
         database.setId("status-database");
-        HBox bar = new HBox(broker, new Label("Kafka"), db, database, health, rates, count);
+        HBox bar = new HBox(broker, new Label(I18n.t("status.kafka")), db, database, health, rates, count);
         bar.getStyleClass().add("status-bar");
         return bar;
     }

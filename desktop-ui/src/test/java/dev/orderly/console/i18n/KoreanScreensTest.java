@@ -2,6 +2,8 @@ package dev.orderly.console.i18n;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.orderly.console.orders.OrderDetailView;
+import dev.orderly.console.orders.OrderDetailViewModel;
 import dev.orderly.console.orders.OrderFormView;
 import dev.orderly.console.orders.OrderFormViewModel;
 import dev.orderly.console.orders.OrdersTableView;
@@ -35,6 +37,8 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 class KoreanScreensTest extends FxRobot {
 
+    private static final UserView STAFF = new UserView("staff@example.com", "STAFF", "vm#1");
+
     @BeforeAll
     static void inKorean() throws Exception {
         I18n.use(Locale.KOREAN);
@@ -44,8 +48,8 @@ class KoreanScreensTest extends FxRobot {
         FxToolkit.setupSceneRoot(() -> new HBox(
             new SignInView(new SignInViewModel(client, runner, "staff@example.com"), "http://127.0.0.1:8080", u -> { }),
             new OrderFormView(new OrderFormViewModel(client, runner), id -> { }),
-            new OrdersTableView(new OrdersViewModel(client, runner,
-                new UserView("staff@example.com", "STAFF", "vm#1")), id -> { })));
+            new OrdersTableView(new OrdersViewModel(client, runner, STAFF), id -> { }),
+            new OrderDetailView(new OrderDetailViewModel(client, runner, STAFF), id -> { })));
         FxToolkit.showStage();
         WaitForAsyncUtils.waitForFxEvents();
     }
@@ -62,7 +66,7 @@ class KoreanScreensTest extends FxRobot {
         collect(FxToolkit.toolkitContext().getRegisteredStage().getScene().getRoot(), words);
         assertThat(words).hasSizeGreaterThan(20);
         assertThat(words).filteredOn(KoreanScreensTest::english).isEmpty();
-        assertThat(words).contains("로그인", "주문 제출", "카드 번호", "모든 상태");
+        assertThat(words).contains("로그인", "주문 제출", "카드 번호", "모든 상태", "자세히");
     }
 
     private static void collect(Node node, List<String> words) {

@@ -49,7 +49,8 @@ public final class HeadlessBackend implements AutoCloseable {
         }
         Path jar = Path.of("..", "backend", "target", "orderly-backend.jar").toAbsolutePath().normalize();
         assertThat(jar).as("the backend jar, built before this module's tests").exists();
-        List<String> command = BackendLaunch.command(jar.getParent(), "-Xmx512m", BackendLaunch.SHORT_LIVED);
+        List<String> command = BackendLaunch.command(jar.getParent(), "-Xmx512m", BackendLaunch.SHORT_LIVED,
+            BackendLaunch.CODE_CACHE);
         command.addAll(List.of("--server.port=" + port,
             "--orderly.kafka.embedded.port=0", "--orderly.data-dir=" + dataDir, "--orderly.gateway.preset=instant",
             "--logging.file.name="));
