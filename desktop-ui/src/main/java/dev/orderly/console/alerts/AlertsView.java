@@ -4,6 +4,7 @@ import dev.orderly.console.alerts.Watch.CheckerWatch;
 import dev.orderly.console.alerts.Watch.DeadLetterWatch;
 import dev.orderly.console.alerts.Watch.OutageWatch;
 import dev.orderly.console.util.Em;
+import dev.orderly.console.util.I18n;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.function.Consumer;
@@ -29,35 +30,36 @@ public final class AlertsView extends SplitPane {
         .withZone(ZoneId.systemDefault());
 
     public AlertsView(AlertsViewModel vm, Consumer<Alert> open) {
-        TextField order = field("alerts-order", "order #", 6, "Order number to watch");
-        Button watchOrder = button("Watch order", "alerts-watch-order", () -> {
+        TextField order = field("alerts-order", "alerts.order.prompt", 6, "alerts.order.accessible");
+        Button watchOrder = button("alerts.watchOrder", "alerts-watch-order", () -> {
             if (vm.watchOrder(order.getText())) {
                 order.clear();
             }
         });
-        TextField customer = field("alerts-customer", "customer e-mail", 14, "Customer e-mail to watch");
-        Button watchCustomer = button("Watch customer", "alerts-watch-customer", () -> {
+        TextField customer = field("alerts-customer", "alerts.customer.prompt", 14, "alerts.customer.accessible");
+        Button watchCustomer = button("alerts.watchCustomer", "alerts-watch-customer", () -> {
             if (vm.watchCustomer(customer.getText())) {
                 customer.clear();
             }
         });
-        TextField stuck = field("alerts-stuck", "seconds", 5, "Seconds an accepted order may wait");
+        TextField stuck = field("alerts-stuck", "alerts.seconds", 5, "alerts.stuck.accessible");
         stuck.setText("60");
-        Button watchStuck = button("Watch stuck orders", "alerts-watch-stuck", () -> vm.watchStuck(stuck.getText()));
-        TextField lag = field("alerts-lag", "records", 5, "Lag in records");
+        Button watchStuck = button("alerts.watchStuck", "alerts-watch-stuck", () -> vm.watchStuck(stuck.getText()));
+        TextField lag = field("alerts-lag", "alerts.records", 5, "alerts.lag.accessible");
         lag.setText("1000");
-        TextField lagFor = field("alerts-lag-for", "seconds", 4, "For how many seconds");
+        TextField lagFor = field("alerts-lag-for", "alerts.seconds", 4, "alerts.lagFor.accessible");
         lagFor.setText("30");
-        Button watchLag = button("Watch lag", "alerts-watch-lag", () -> vm.watchLag(lag.getText(), lagFor.getText()));
+        Button watchLag = button("alerts.watchLag", "alerts-watch-lag",
+            () -> vm.watchLag(lag.getText(), lagFor.getText()));
         FlowPane conditions = new FlowPane(6, 6,
-            button("Watch dead letters", "alerts-watch-dead-letters", () -> vm.add(new DeadLetterWatch())),
-            button("Watch outages", "alerts-watch-outage", () -> vm.add(new OutageWatch())),
-            button("Watch the checker", "alerts-watch-checker", () -> vm.add(new CheckerWatch())));
+            button("alerts.watchDeadLetters", "alerts-watch-dead-letters", () -> vm.add(new DeadLetterWatch())),
+            button("alerts.watchOutages", "alerts-watch-outage", () -> vm.add(new OutageWatch())),
+            button("alerts.watchChecker", "alerts-watch-checker", () -> vm.add(new CheckerWatch())));
 
         ListView<Watch> watches = new ListView<>(vm.watches());
         watches.setId("alerts-watches");
-        watches.setAccessibleText("What is watched");
-        Button remove = button("Stop watching", "alerts-remove", () -> {
+        watches.setAccessibleText(I18n.t("alerts.watches.accessible"));
+        Button remove = button("alerts.stop", "alerts-remove", () -> {
             Watch chosen = watches.getSelectionModel().getSelectedItem();
             if (chosen != null) {
                 vm.remove(chosen);
@@ -69,15 +71,16 @@ public final class AlertsView extends SplitPane {
         message.setWrapText(true);
         message.setId("alerts-message");
         VBox.setVgrow(watches, Priority.ALWAYS);
-        VBox left = new VBox(6, title("Watches"), row(order, watchOrder), row(customer, watchCustomer),
-            row(new Label("Accepted, no outcome after"), stuck, new Label("s"), watchStuck),
-            row(new Label("Lag over"), lag, new Label("for"), lagFor, new Label("s"), watchLag), conditions,
+        VBox left = new VBox(6, title(I18n.t("alerts.watches")), row(order, watchOrder), row(customer, watchCustomer),
+            row(new Label(I18n.t("alerts.stuck.before")), stuck, new Label(I18n.t("alerts.stuck.after")), watchStuck),
+            row(new Label(I18n.t("alerts.lag.before")), lag, new Label(I18n.t("alerts.lag.for")), lagFor,
+                new Label(I18n.t("alerts.lag.after")), watchLag), conditions,
             watches, remove, message);
         left.getStyleClass().add("form-pane");
 
         ListView<Alert> alerts = new ListView<>(vm.alerts());
         alerts.setId("alerts-list");
-        alerts.setAccessibleText("Alerts, newest first");
+        alerts.setAccessibleText(I18n.t("alerts.list.accessible"));
         alerts.setCellFactory(list -> new ListCell<>() {
             @Override
             protected void updateItem(Alert alert, boolean empty) {
@@ -103,17 +106,18 @@ public final class AlertsView extends SplitPane {
                 e.consume();
             }
         });
-        Button read = button("Mark all read", "alerts-read", vm::markAllRead);
+        Button read = button("alerts.markRead", "alerts-read", vm::markAllRead);
         Label unread = new Label();
-        unread.textProperty().bind(Bindings.format("%d unread", vm.unreadProperty()));
+        unread.textProperty().bind(Bindings.createStringBinding(() -> I18n.t("alerts.unread",
+            vm.unreadProperty().get()), vm.unreadProperty()));
         Label active = new Label();
-        active.textProperty().bind(Bindings.createStringBinding(() -> vm.active().isEmpty() ? "Nothing wrong now"
-            : "Now: " + String.join(", ", vm.active()), vm.active()));
+        active.textProperty().bind(Bindings.createStringBinding(() -> vm.active().isEmpty()
+            ? I18n.t("alerts.allWell") : I18n.t("alerts.now", String.join(", ", vm.active())), vm.active()));
         active.setId("alerts-active");
-        Label hint = new Label("Enter or a double click opens the order or screen an alert is about.");
+        Label hint = new Label(I18n.t("alerts.hint"));
         hint.getStyleClass().add("muted");
         VBox.setVgrow(alerts, Priority.ALWAYS);
-        VBox right = new VBox(6, title("Alerts"), row(read, unread, active), alerts, hint);
+        VBox right = new VBox(6, title(I18n.t("alerts.alerts")), row(read, unread, active), alerts, hint);
         right.getStyleClass().add("form-pane");
         getItems().setAll(left, right);
         setDividerPositions(0.42);
@@ -133,17 +137,17 @@ public final class AlertsView extends SplitPane {
         return title;
     }
 
-    private static TextField field(String id, String prompt, double ems, String accessible) {
+    private static TextField field(String id, String promptKey, double ems, String accessibleKey) {
         TextField field = new TextField();
         field.setId(id);
-        field.setPromptText(prompt);
-        field.setAccessibleText(accessible);
+        field.setPromptText(I18n.t(promptKey));
+        field.setAccessibleText(I18n.t(accessibleKey));
         Em.width(field, ems);
         return field;
     }
 
-    private static Button button(String text, String id, Runnable action) {
-        Button button = new Button(text);
+    private static Button button(String textKey, String id, Runnable action) {
+        Button button = new Button(I18n.t(textKey));
         button.setId(id);
         button.setOnAction(e -> action.run());
         return button;

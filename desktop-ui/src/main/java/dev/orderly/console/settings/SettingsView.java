@@ -54,22 +54,22 @@ public final class SettingsView extends ScrollPane {
         languageLabel.setLabelFor(language);
         grid.addRow(row++, languageLabel, language);
 
-        grid.add(section("Connection (restart to apply)"), 0, row++, 2, 1);
-        CheckBox attach = new CheckBox("Attach to a running backend instead of starting one in this process");
+        grid.add(section(I18n.t("settings.connection")), 0, row++, 2, 1);
+        CheckBox attach = new CheckBox(I18n.t("settings.attach"));
         attach.selectedProperty().bindBidirectional(vm.attachProperty());
         attach.setId("settings-attach");
         grid.add(attach, 0, row++, 2, 1);
-        row = text(grid, row, "Backend URL", vm.attachUrlProperty(), "settings-url");
-        row = text(grid, row, "HTTP port (in-process)", vm.httpPortProperty(), "settings-http-port");
-        row = text(grid, row, "Data directory", vm.dataDirProperty(), "settings-data-dir");
-        row = text(grid, row, "Backend trust store (https)", vm.backendTrustStoreProperty(), "settings-trust");
-        row = secret(grid, row, "Trust store password", vm.backendTrustStorePasswordProperty(),
+        row = text(grid, row, I18n.t("settings.backendUrl"), vm.attachUrlProperty(), "settings-url");
+        row = text(grid, row, I18n.t("settings.httpPort"), vm.httpPortProperty(), "settings-http-port");
+        row = text(grid, row, I18n.t("settings.dataDir"), vm.dataDirProperty(), "settings-data-dir");
+        row = text(grid, row, I18n.t("settings.backendTrust"), vm.backendTrustStoreProperty(), "settings-trust");
+        row = secret(grid, row, I18n.t("settings.backendTrustPassword"), vm.backendTrustStorePasswordProperty(),
             "settings-trust-password");
 
-        grid.add(section("Database (restart to apply)"), 0, row++, 2, 1);
+        grid.add(section(I18n.t("settings.database")), 0, row++, 2, 1);
         ToggleGroup databases = new ToggleGroup();
-        RadioButton h2 = new RadioButton("Embedded H2 in the data directory (nothing to set up)");
-        RadioButton postgres = new RadioButton("PostgreSQL, shared by a team");
+        RadioButton h2 = new RadioButton(I18n.t("settings.h2"));
+        RadioButton postgres = new RadioButton(I18n.t("settings.postgres"));
         h2.setToggleGroup(databases);
         postgres.setToggleGroup(databases);
         h2.setId("settings-db-h2");
@@ -80,46 +80,46 @@ public final class SettingsView extends ScrollPane {
         vm.postgresProperty().addListener((o, was, is) -> (is ? postgres : h2).setSelected(true));
         grid.add(new HBox(16, h2, postgres), 0, row++, 2, 1);
         int firstDatabaseRow = row;
-        row = text(grid, row, "PostgreSQL URL", vm.databaseUrlProperty(), "settings-db-url");
-        row = text(grid, row, "PostgreSQL user", vm.databaseUserProperty(), "settings-db-user");
-        row = secret(grid, row, "PostgreSQL password", vm.databasePasswordProperty(), "settings-db-password");
+        row = text(grid, row, I18n.t("settings.dbUrl"), vm.databaseUrlProperty(), "settings-db-url");
+        row = text(grid, row, I18n.t("settings.dbUser"), vm.databaseUserProperty(), "settings-db-user");
+        row = secret(grid, row, I18n.t("settings.dbPassword"), vm.databasePasswordProperty(), "settings-db-password");
         grid.getChildren().stream().filter(n -> GridPane.getRowIndex(n) != null
             && GridPane.getRowIndex(n) >= firstDatabaseRow && GridPane.getRowIndex(n) < firstDatabaseRow + 3)
             .forEach(n -> n.disableProperty().bind(vm.postgresProperty().not()));
 
-        grid.add(section("Kafka (restart to apply)"), 0, row++, 2, 1);
-        CheckBox external = new CheckBox("External cluster (else a real broker embedded in this process)");
+        grid.add(section(I18n.t("settings.kafka")), 0, row++, 2, 1);
+        CheckBox external = new CheckBox(I18n.t("settings.external"));
         external.selectedProperty().bindBidirectional(vm.externalKafkaProperty());
         external.setId("settings-external");
         grid.add(external, 0, row++, 2, 1);
-        row = text(grid, row, "Embedded broker port (0 = any)", vm.kafkaPortProperty(), "settings-kafka-port");
-        row = text(grid, row, "Bootstrap servers", vm.bootstrapServersProperty(), "settings-bootstrap");
+        row = text(grid, row, I18n.t("settings.kafkaPort"), vm.kafkaPortProperty(), "settings-kafka-port");
+        row = text(grid, row, I18n.t("settings.bootstrap"), vm.bootstrapServersProperty(), "settings-bootstrap");
         ChoiceBox<String> protocol = new ChoiceBox<>();
         protocol.getItems().setAll("PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL");
         protocol.valueProperty().bindBidirectional(vm.securityProtocolProperty());
-        grid.addRow(row++, new Label("Security protocol"), protocol);
-        row = text(grid, row, "SASL mechanism (PLAIN, SCRAM-SHA-512)", vm.saslMechanismProperty(), "settings-sasl");
-        row = text(grid, row, "SASL user", vm.saslUserProperty(), "settings-sasl-user");
-        row = secret(grid, row, "SASL password", vm.saslPasswordProperty(), "settings-sasl-password");
-        row = text(grid, row, "Kafka trust store (SSL)", vm.kafkaTrustStoreProperty(), "settings-kafka-trust");
-        row = secret(grid, row, "Kafka trust store password", vm.kafkaTrustStorePasswordProperty(),
+        grid.addRow(row++, new Label(I18n.t("settings.protocol")), protocol);
+        row = text(grid, row, I18n.t("settings.saslMechanism"), vm.saslMechanismProperty(), "settings-sasl");
+        row = text(grid, row, I18n.t("settings.saslUser"), vm.saslUserProperty(), "settings-sasl-user");
+        row = secret(grid, row, I18n.t("settings.saslPassword"), vm.saslPasswordProperty(), "settings-sasl-password");
+        row = text(grid, row, I18n.t("settings.kafkaTrust"), vm.kafkaTrustStoreProperty(), "settings-kafka-trust");
+        row = secret(grid, row, I18n.t("settings.kafkaTrustPassword"), vm.kafkaTrustStorePasswordProperty(),
             "settings-kafka-trust-password");
-        row = text(grid, row, "Kafka key store (mutual TLS)", vm.kafkaKeyStoreProperty(), "settings-kafka-key");
-        row = secret(grid, row, "Kafka key store password", vm.kafkaKeyStorePasswordProperty(),
+        row = text(grid, row, I18n.t("settings.kafkaKey"), vm.kafkaKeyStoreProperty(), "settings-kafka-key");
+        row = secret(grid, row, I18n.t("settings.kafkaKeyPassword"), vm.kafkaKeyStorePasswordProperty(),
             "settings-kafka-key-password");
-        row = text(grid, row, "Topic partitions", vm.topicPartitionsProperty(), "settings-topic-partitions");
-        row = text(grid, row, "Replication factor (3 on 3 brokers)", vm.replicationFactorProperty(),
+        row = text(grid, row, I18n.t("settings.partitions"), vm.topicPartitionsProperty(), "settings-topic-partitions");
+        row = text(grid, row, I18n.t("settings.replication"), vm.replicationFactorProperty(),
             "settings-replication");
-        row = text(grid, row, "Min in-sync replicas (2 on 3 brokers)", vm.minInsyncReplicasProperty(),
+        row = text(grid, row, I18n.t("settings.minIsr"), vm.minInsyncReplicasProperty(),
             "settings-min-insync");
 
-        grid.add(section("Payment simulator (the in-process backend starts with these)"), 0, row++, 2, 1);
-        row = text(grid, row, "Latency min (ms)", vm.latencyMinProperty(), "settings-latency-min");
-        row = text(grid, row, "Latency max (ms)", vm.latencyMaxProperty(), "settings-latency-max");
-        row = text(grid, row, "Error rate (0-1)", vm.errorRateProperty(), "settings-error-rate");
-        row = text(grid, row, "Timeout rate (0-1)", vm.timeoutRateProperty(), "settings-timeout-rate");
+        grid.add(section(I18n.t("settings.simulator")), 0, row++, 2, 1);
+        row = text(grid, row, I18n.t("settings.latencyMin"), vm.latencyMinProperty(), "settings-latency-min");
+        row = text(grid, row, I18n.t("settings.latencyMax"), vm.latencyMaxProperty(), "settings-latency-max");
+        row = text(grid, row, I18n.t("settings.errorRate"), vm.errorRateProperty(), "settings-error-rate");
+        row = text(grid, row, I18n.t("settings.timeoutRate"), vm.timeoutRateProperty(), "settings-timeout-rate");
 
-        Button apply = new Button("Apply to running backend");
+        Button apply = new Button(I18n.t("settings.apply"));
         apply.setOnAction(e -> vm.applySimulator());
         apply.setId("settings-apply-simulator");
         apply.setDisable(!vm.isStaff());
@@ -128,13 +128,12 @@ public final class SettingsView extends ScrollPane {
         shared.setWrapText(true);
         shared.getStyleClass().add("muted");
         shared.setId("settings-backend-shared");
-        Label sharedNote = new Label("Shared by every console attached to the running backend: saving here never"
-            + " changes it, only this button does (staff).");
+        Label sharedNote = new Label(I18n.t("settings.sharedNote"));
         sharedNote.setWrapText(true);
         sharedNote.getStyleClass().add("muted");
         grid.add(new VBox(4, apply, sharedNote, shared), 0, row++, 2, 1);
 
-        Button save = new Button("Save");
+        Button save = new Button(I18n.t("settings.save"));
         save.setDefaultButton(false);
         save.setOnAction(e -> vm.save());
         save.setId("settings-save");
@@ -142,7 +141,7 @@ public final class SettingsView extends ScrollPane {
         message.textProperty().bind(vm.messageProperty());
         message.setWrapText(true);
         message.setId("settings-message");
-        Label where = new Label("Saved in " + file + ". " + vm.secretsNote());
+        Label where = new Label(I18n.t("settings.savedIn", file, vm.secretsNote()));
         where.setWrapText(true);
         where.getStyleClass().add("muted");
         VBox content = new VBox(10, grid, save, message, where);

@@ -2,6 +2,9 @@ package dev.orderly.console.i18n;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.orderly.console.alerts.AlertsView;
+import dev.orderly.console.alerts.AlertsViewModel;
+import dev.orderly.console.alerts.WatchStore;
 import dev.orderly.console.orders.OrderDetailView;
 import dev.orderly.console.orders.OrderDetailViewModel;
 import dev.orderly.console.orders.OrderFormView;
@@ -14,6 +17,8 @@ import dev.orderly.console.support.RecordingClient;
 import dev.orderly.console.util.DirectTaskRunner;
 import dev.orderly.console.util.I18n;
 import dev.orderly.model.UserView;
+import java.nio.file.Files;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -22,7 +27,7 @@ import javafx.scene.Parent;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextInputControl;
-import javafx.scene.layout.HBox;
+import javafx.scene.layout.StackPane;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -45,13 +50,23 @@ class KoreanScreensTest extends FxRobot {
         FxToolkit.registerPrimaryStage();
         RecordingClient client = new RecordingClient();
         DirectTaskRunner runner = new DirectTaskRunner();
-        FxToolkit.setupSceneRoot(() -> new HBox(
+        WatchStore watches = new WatchStore(Files.createTempFile("alerts", ".txt"));
+        // Stacked in one window the size of a screen (the headless screen is that size): their words are read from
+        // the nodes, not from pixels.
+        FxToolkit.setupSceneRoot(() -> sized(new StackPane(
             new SignInView(new SignInViewModel(client, runner, "staff@example.com"), "http://127.0.0.1:8080", u -> { }),
             new OrderFormView(new OrderFormViewModel(client, runner), id -> { }),
             new OrdersTableView(new OrdersViewModel(client, runner, STAFF), id -> { }),
-            new OrderDetailView(new OrderDetailViewModel(client, runner, STAFF), id -> { })));
+            new OrderDetailView(new OrderDetailViewModel(client, runner, STAFF), id -> { }),
+            new AlertsView(new AlertsViewModel(client, runner, watches, Clock.systemUTC()), alert -> { }))));
         FxToolkit.showStage();
         WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static StackPane sized(StackPane pane) {
+        pane.setPrefSize(1200, 760);
+        pane.setMaxSize(1200, 760);
+        return pane;
     }
 
     @AfterAll
@@ -61,12 +76,12 @@ class KoreanScreensTest extends FxRobot {
     }
 
     @Test
-    void everyWordOnTheSignInAndOrderScreensIsKorean() {
+    void everyWordOnTheScreensMovedToTheBundlesIsKorean() {
         List<String> words = new ArrayList<>();
         collect(FxToolkit.toolkitContext().getRegisteredStage().getScene().getRoot(), words);
         assertThat(words).hasSizeGreaterThan(20);
         assertThat(words).filteredOn(KoreanScreensTest::english).isEmpty();
-        assertThat(words).contains("로그인", "주문 제출", "카드 번호", "모든 상태", "자세히");
+        assertThat(words).contains("로그인", "주문 제출", "카드 번호", "모든 상태", "자세히", "주문 감시");
     }
 
     private static void collect(Node node, List<String> words) {
