@@ -3,6 +3,7 @@ package dev.orderly.console.orders;
 import dev.orderly.console.client.OrderlyClient;
 import dev.orderly.console.util.CsvExport;
 import dev.orderly.console.util.CsvExport.Column;
+import dev.orderly.console.util.I18n;
 import dev.orderly.console.util.Messages;
 import dev.orderly.console.util.TaskRunner;
 import dev.orderly.console.util.UpdateBatcher;
@@ -69,7 +70,7 @@ public final class OrdersViewModel {
     }
 
     public void load() {
-        message.set("Loading orders...");
+        message.set(I18n.t("orders.loading"));
         runner.run(() -> {
             List<OrderSummary> all = new ArrayList<>();
             for (int page = 0; all.size() < MAX_ROWS; page++) {
@@ -90,7 +91,7 @@ public final class OrdersViewModel {
             }
             rows.setAll(loaded);
             message.set(count(all.size()));
-        }, error -> message.set("Could not load orders: " + Messages.of(error)));
+        }, error -> message.set(I18n.t("orders.notLoaded", Messages.of(error))));
     }
 
     private void apply(List<OrderStatusChanged> batch) {
@@ -123,7 +124,7 @@ public final class OrdersViewModel {
     }
 
     private static String count(int orders) {
-        return orders == 1 ? "1 order" : orders + " orders";
+        return orders == 1 ? I18n.t("orders.count.one") : I18n.t("orders.count", String.valueOf(orders));
     }
 
     /** Writes the orders shown (filter and search apply, in the table's order) to {@code file} as CSV. */
@@ -134,8 +135,8 @@ public final class OrdersViewModel {
                 new Column<OrderRow>("status", r -> r.statusProperty().get()),
                 new Column<OrderRow>("total", r -> r.totalProperty().get()),
                 new Column<OrderRow>("updatedAt", r -> r.updatedAtProperty().get())),
-            written -> message.set("Exported " + count(written) + " to " + file),
-            error -> message.set("Not exported: " + Messages.of(error)));
+            written -> message.set(I18n.t("orders.exported", count(written), file)),
+            error -> message.set(I18n.t("orders.notExported", Messages.of(error))));
     }
 
     public OrderRow row(long orderId) {

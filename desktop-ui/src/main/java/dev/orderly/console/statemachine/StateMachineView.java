@@ -1,5 +1,6 @@
 package dev.orderly.console.statemachine;
 
+import dev.orderly.console.util.I18n;
 import dev.orderly.model.OrderStatus;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -37,8 +38,7 @@ public final class StateMachineView extends BorderPane {
         selection.textProperty().bind(vm.selectionProperty());
         selection.getStyleClass().add("section-title");
         selection.setId("diagram-selection");
-        Label legend = new Label("Numbers are orders in each state now. Dashed: final states. Blue: the selected"
-            + " order's path and state. Dots travel along an edge as changes commit.");
+        Label legend = new Label(I18n.t("diagram.legend"));
         legend.getStyleClass().add("muted");
         legend.setWrapText(true);
         VBox top = new VBox(4, selection, legend);
@@ -185,9 +185,9 @@ public final class StateMachineView extends BorderPane {
     /** Hover text of a node: description, progress and what may follow. */
     private static final class Tooltip {
         static void install(VBox node, OrderStatus status) {
-            javafx.scene.control.Tooltip.install(node, new javafx.scene.control.Tooltip(status.getDescription()
-                + " (" + status.getProgressPercentage() + "%)\nnext: " + (status.isTerminal() ? "final"
-                : status.allowedTargets())));
+            javafx.scene.control.Tooltip.install(node, new javafx.scene.control.Tooltip(I18n.t("diagram.tooltip",
+                I18n.status(status), status.getProgressPercentage(), status.isTerminal() ? I18n.t("diagram.final")
+                : status.allowedTargets().stream().map(I18n::status).toList().toString())));
         }
     }
 }

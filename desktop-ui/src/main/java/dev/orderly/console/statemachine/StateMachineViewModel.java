@@ -1,6 +1,7 @@
 package dev.orderly.console.statemachine;
 
 import dev.orderly.console.client.OrderlyClient;
+import dev.orderly.console.util.I18n;
 import dev.orderly.console.util.Messages;
 import dev.orderly.console.util.TaskRunner;
 import dev.orderly.console.util.UpdateBatcher;
@@ -40,7 +41,7 @@ public final class StateMachineViewModel {
     private final Map<OrderStatus, LongProperty> counts = new EnumMap<>(OrderStatus.class);
     private final ObjectProperty<OrderStatus> current = new SimpleObjectProperty<>();
     private final ObservableList<OrderStatus> path = FXCollections.observableArrayList();
-    private final StringProperty selection = new SimpleStringProperty("No order selected");
+    private final StringProperty selection = new SimpleStringProperty(I18n.t("diagram.none"));
     private final List<Consumer<List<DiagramLayout.Edge>>> animators = new ArrayList<>();
     private final UpdateBatcher<OrderStatusChanged> updates;
     private final Map<Long, Set<Transition>> applied = new HashMap<>();
@@ -72,7 +73,7 @@ public final class StateMachineViewModel {
 
     public void loadCounts() {
         runner.run(client::counts, loaded -> loaded.forEach((status, count) -> counts.get(status).set(count)),
-            error -> selection.set("Could not load counts: " + Messages.of(error)));
+            error -> selection.set(I18n.t("diagram.notLoaded", Messages.of(error))));
     }
 
     private void apply(List<OrderStatusChanged> batch) {
@@ -118,8 +119,8 @@ public final class StateMachineViewModel {
         }
         path.setAll(taken);
         current.set(order.status());
-        selection.set("Order #" + order.orderId() + " is " + order.status() + " (" + order.statusDescription()
-            + ")");
+        selection.set(I18n.t("diagram.selected", Long.toString(order.orderId()), I18n.status(order.status()),
+            order.statusDescription()));
     }
 
     /** The view registers here to animate committed transitions along their edges. */
