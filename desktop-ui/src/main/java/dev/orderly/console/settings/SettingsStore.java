@@ -1,5 +1,8 @@
 package dev.orderly.console.settings;
 
+import dev.orderly.console.appearance.Language;
+import dev.orderly.console.appearance.TextSize;
+import dev.orderly.console.appearance.Theme;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -150,37 +153,36 @@ public final class SettingsStore {
 
     /** The look chosen in Settings (light until one is chosen). */
     public Theme theme() {
-        return Theme.named(read().getProperty(THEME, Theme.LIGHT.name()));
+        return Theme.named(read().getProperty(THEME));
     }
 
     /** Remembers the look; the other settings in the file stay as they are. */
     public void saveTheme(Theme theme) {
-        Properties p = read();
-        p.setProperty(THEME, theme.name());
-        write(p);
+        saveAlone(THEME, theme);
     }
 
     /** The text size chosen in Settings (normal until one is chosen). */
     public TextSize textSize() {
-        return TextSize.named(read().getProperty(TEXT_SIZE, TextSize.NORMAL.name()));
+        return TextSize.named(read().getProperty(TEXT_SIZE));
     }
 
-    /** Remembers the text size; the other settings in the file stay as they are. */
     public void saveTextSize(TextSize size) {
-        Properties p = read();
-        p.setProperty(TEXT_SIZE, size.name());
-        write(p);
+        saveAlone(TEXT_SIZE, size);
     }
 
     /** The language chosen in Settings (the system's until one is chosen). */
     public Language language() {
-        return Language.named(read().getProperty(LANGUAGE, Language.SYSTEM.name()));
+        return Language.named(read().getProperty(LANGUAGE));
     }
 
-    /** Remembers the language for the next start; the other settings in the file stay as they are. */
     public void saveLanguage(Language language) {
+        saveAlone(LANGUAGE, language);
+    }
+
+    /** A choice that applies on its own (no Save): written at once, the rest of the file kept as it is. */
+    private void saveAlone(String key, Enum<?> choice) {
         Properties p = read();
-        p.setProperty(LANGUAGE, language.name());
+        p.setProperty(key, choice.name());
         write(p);
     }
 

@@ -1,5 +1,8 @@
 package dev.orderly.console.settings;
 
+import dev.orderly.console.appearance.Language;
+import dev.orderly.console.appearance.TextSize;
+import dev.orderly.console.appearance.Theme;
 import dev.orderly.console.util.I18n;
 import javafx.beans.property.StringProperty;
 import javafx.scene.control.Button;

@@ -7,7 +7,7 @@ import dev.orderly.console.client.RemoteClient;
 import dev.orderly.console.orders.SubmissionWatcher;
 import dev.orderly.console.settings.ConsoleSettings;
 import dev.orderly.console.settings.SettingsStore;
-import dev.orderly.console.settings.TextSize;
+import dev.orderly.console.appearance.TextSize;
 import dev.orderly.console.signin.SignInView;
 import dev.orderly.console.signin.SignInViewModel;
 import dev.orderly.console.startup.StartupView;

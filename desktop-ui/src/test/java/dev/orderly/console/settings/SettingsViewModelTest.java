@@ -2,6 +2,7 @@ package dev.orderly.console.settings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.orderly.console.appearance.Theme;
 import dev.orderly.console.support.RecordingClient;
 import dev.orderly.console.util.DirectTaskRunner;
 import dev.orderly.model.AuditAction;

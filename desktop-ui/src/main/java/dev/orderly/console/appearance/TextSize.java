@@ -1,4 +1,4 @@
-package dev.orderly.console.settings;
+package dev.orderly.console.appearance;
 
 import dev.orderly.console.util.Em;
 import dev.orderly.console.util.I18n;

@@ -1,4 +1,4 @@
-package dev.orderly.console.settings;
+package dev.orderly.console.appearance;
 
 import java.util.Locale;
 
