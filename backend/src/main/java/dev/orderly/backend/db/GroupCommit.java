@@ -71,6 +71,12 @@ public final class GroupCommit<T> implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException e) {
+                if (DatabaseOutages.isOutage(e)) {
+                    // What queued while this batch waited for the database (up to the pool's time-out) would
+                    // wait as long again for the same answer: it gets the outage now, so no caller waits for
+                    // more than one time-out in a row.
+                    queue.drainTo(batch);
+                }
                 batch.forEach(p -> p.committed().completeExceptionally(e));
             } finally {
                 batch.clear();

@@ -61,20 +61,6 @@ public class CustomerOrder {
     protected CustomerOrder() {
     }
 
-    CustomerOrder(String userEmail, OrderStatus status, Instant now) {
-        this.userEmail = userEmail;
-        this.status = status;
-        this.total = BigDecimal.ZERO;
-        this.createdAt = now;
-        this.updatedAt = now;
-    }
-
-    void addItem(String sku, int quantity, BigDecimal unitPrice) {
-        OrderItem item = new OrderItem(this, sku, quantity, unitPrice);
-        items.add(item);
-        total = total.add(item.lineTotal());
-    }
-
     /** Moves the status, refusing any move the table does not allow. */
     OrderStatus moveTo(OrderStatus target, Instant now) {
         OrderStatus from = status;

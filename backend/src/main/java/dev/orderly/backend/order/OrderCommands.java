@@ -7,8 +7,6 @@ import dev.orderly.backend.payment.PaymentRepository;
 import dev.orderly.backend.security.CurrentUser;
 import dev.orderly.backend.web.ApiException;
 import dev.orderly.model.AuditAction;
-import dev.orderly.model.CreateOrderRequest;
-import dev.orderly.model.OrderItemRequest;
 import dev.orderly.model.OrderStatus;
 import java.time.Clock;
 import java.util.EnumSet;
@@ -17,8 +15,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Creating orders and moving them on by hand: cancel, staff transitions, refunds. Each move by hand is recorded in
- * the audit trail in the transaction that makes it.
+ * Moving orders on by hand (creating them is {@link OrderCreations}): cancel, staff transitions, refunds. Each
+ * move by hand is recorded in the audit trail in the transaction that makes it.
  */
 @Service
 public class OrderCommands {
@@ -38,18 +36,6 @@ public class OrderCommands {
         this.payments = payments;
         this.gateway = gateway;
         this.clock = clock;
-    }
-
-    @Transactional
-    public CustomerOrder create(CurrentUser user, CreateOrderRequest request) {
-        CustomerOrder order = new CustomerOrder(user.email(), OrderStatus.CREATED, clock.instant());
-        for (OrderItemRequest item : request.items()) {
-            order.addItem(item.sku().strip(), item.quantity(), item.unitPrice());
-        }
-        orders.save(order);
-        statusChanger.recordCreated(order, user.email());
-        statusChanger.move(order, OrderStatus.PENDING_PAYMENT, user.email(), "awaiting payment");
-        return order;
     }
 
     /** The order, if it exists and the user may see it; 404 otherwise (another's order is not revealed). */

@@ -22,9 +22,11 @@ import org.springframework.web.bind.annotation.RestController;
 class OrderController {
 
     private final OrderCommands commands;
+    private final OrderCreations creations;
 
-    OrderController(OrderCommands commands) {
+    OrderController(OrderCommands commands, OrderCreations creations) {
         this.commands = commands;
+        this.creations = creations;
     }
 
     /** The answer to {@code POST /api/orders}. */
@@ -34,11 +36,11 @@ class OrderController {
     @PostMapping
     ResponseEntity<ApiResponse<CreatedOrder>> create(@RequestBody @Valid CreateOrderRequest request,
         Authentication authentication) {
-        CustomerOrder order = commands.create(CurrentUser.of(authentication), request);
-        String statusUrl = "/api/orders/" + order.getId() + "/status";
-        return ResponseEntity.created(URI.create("/api/orders/" + order.getId())).body(ApiResponse.ok(
-            new CreatedOrder(order.getId(), order.getStatus().name(), order.getTotal(), statusUrl),
-            "Order created; pay for it at /api/orders/" + order.getId() + "/process-payment-shipment"));
+        OrderCreations.Created order = creations.create(CurrentUser.of(authentication), request);
+        String statusUrl = "/api/orders/" + order.id() + "/status";
+        return ResponseEntity.created(URI.create("/api/orders/" + order.id())).body(ApiResponse.ok(
+            new CreatedOrder(order.id(), order.status().name(), order.total(), statusUrl),
+            "Order created; pay for it at /api/orders/" + order.id() + "/process-payment-shipment"));
     }
 
     @PostMapping("/{orderId}/cancel")

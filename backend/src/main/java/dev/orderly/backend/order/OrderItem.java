@@ -36,13 +36,6 @@ public class OrderItem {
     protected OrderItem() {
     }
 
-    OrderItem(CustomerOrder order, String sku, int quantity, BigDecimal unitPrice) {
-        this.order = order;
-        this.sku = sku;
-        this.quantity = quantity;
-        this.unitPrice = unitPrice;
-    }
-
     public BigDecimal lineTotal() {
         return unitPrice.multiply(BigDecimal.valueOf(quantity));
     }

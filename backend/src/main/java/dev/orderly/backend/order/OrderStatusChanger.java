@@ -4,6 +4,7 @@ import dev.orderly.backend.db.TransactionInserts;
 import dev.orderly.backend.messaging.Outbox;
 import dev.orderly.model.OrderStatus;
 import dev.orderly.model.OrderStatusChanged;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import org.springframework.stereotype.Component;
@@ -37,12 +38,20 @@ public class OrderStatusChanger {
             order.getTotal(), order.getStatusVersion()));
     }
 
-    /** Records the first status of a newly saved order. */
+    /**
+     * Records a new order's first two statuses, as a create makes them: {@code CREATED} (version 1) at
+     * {@code createdAt}, then {@code PENDING_PAYMENT} (version 2) at {@code awaiting}; the order's row already
+     * holds the second ({@link OrderCreations}).
+     */
     @Transactional(propagation = Propagation.MANDATORY)
-    void recordCreated(CustomerOrder order, String actor) {
-        new StatusHistoryEntry(order.getId(), null, order.getStatus(), order.getCreatedAt(), actor, "order created")
+    void recordCreation(long orderId, String email, BigDecimal total, Instant createdAt, Instant awaiting) {
+        new StatusHistoryEntry(orderId, null, OrderStatus.CREATED, createdAt, email, "order created")
             .insertAtCommit(inserts);
-        outbox.append(new OrderStatusChanged(order.getId(), order.getUserEmail(), null, order.getStatus(),
-            order.getCreatedAt(), "order created", order.getTotal(), order.getStatusVersion()));
+        outbox.append(new OrderStatusChanged(orderId, email, null, OrderStatus.CREATED, createdAt, "order created",
+            total, 1L));
+        new StatusHistoryEntry(orderId, OrderStatus.CREATED, OrderStatus.PENDING_PAYMENT, awaiting, email,
+            "awaiting payment").insertAtCommit(inserts);
+        outbox.append(new OrderStatusChanged(orderId, email, OrderStatus.CREATED, OrderStatus.PENDING_PAYMENT,
+            awaiting, "awaiting payment", total, 2L));
     }
 }
