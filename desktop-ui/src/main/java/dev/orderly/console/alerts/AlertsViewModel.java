@@ -1,5 +1,6 @@
 package dev.orderly.console.alerts;
 
+import dev.orderly.console.util.I18n;
 import dev.orderly.console.alerts.Alert.Where;
 import dev.orderly.console.alerts.Watch.CheckerWatch;
 import dev.orderly.console.alerts.Watch.CustomerWatch;
@@ -91,16 +92,16 @@ public final class AlertsViewModel {
     /** Adds a watch and remembers it; a watch already there is not added twice. */
     public boolean add(Watch watch) {
         if (watches.contains(watch)) {
-            message.set("Already watching: " + watch);
+            message.set(I18n.t("alerts.already", watch));
             return false;
         }
         watches.add(watch);
-        return remember("Watching: " + watch);
+        return remember(I18n.t("alerts.watching", watch));
     }
 
     public void remove(Watch watch) {
         if (watches.remove(watch)) {
-            remember("Stopped watching: " + watch);
+            remember(I18n.t("alerts.stopped", watch));
         }
     }
 
@@ -114,27 +115,27 @@ public final class AlertsViewModel {
         } catch (NumberFormatException e) {
             // said below
         }
-        message.set("An order number is a whole number above 0, e.g. 42");
+        message.set(I18n.t("alerts.badOrder"));
         return false;
     }
 
     public boolean watchCustomer(String text) {
         String email = text.strip();
         if (!email.matches("[^@\\s]+@[^@\\s]+")) {
-            message.set("A customer is watched by e-mail address, e.g. alice@example.com");
+            message.set(I18n.t("alerts.badCustomer"));
             return false;
         }
         return add(new CustomerWatch(email));
     }
 
     public boolean watchStuck(String seconds) {
-        Integer value = whole(seconds, 1, 86_400, "Stuck for how many seconds: 1 to 86400");
+        Integer value = whole(seconds, 1, 86_400, I18n.t("alerts.badStuck"));
         return value != null && add(new StuckWatch(value));
     }
 
     public boolean watchLag(String records, String seconds) {
-        Integer over = whole(records, 1, 100_000_000, "Lag over how many records: 1 to 100000000");
-        Integer during = over == null ? null : whole(seconds, 1, 3_600, "For how many seconds: 1 to 3600");
+        Integer over = whole(records, 1, 100_000_000, I18n.t("alerts.badLag"));
+        Integer during = over == null ? null : whole(seconds, 1, 3_600, I18n.t("alerts.badLagSeconds"));
         return during != null && add(new LagWatch(over, during));
     }
 
@@ -157,7 +158,7 @@ public final class AlertsViewModel {
             message.set(done);
             return true;
         } catch (RuntimeException e) {
-            message.set(done + ", but not remembered: " + Messages.of(e));
+            message.set(I18n.t("alerts.notRemembered", done, Messages.of(e)));
             return true;
         }
     }
@@ -173,7 +174,8 @@ public final class AlertsViewModel {
         boolean watched = watches.stream().anyMatch(w -> w instanceof OrderWatch o && o.orderId() == change.orderId()
             || w instanceof CustomerWatch c && c.email().equals(owner));
         if (watched) {
-            raise(Alert.onOrder(clock.instant(), change.orderId(), "Order #" + change.orderId() + " " + change.to(),
+            raise(Alert.onOrder(clock.instant(), change.orderId(), I18n.t("alerts.order.title",
+                String.valueOf(change.orderId()), change.to()),
                 (change.from() == null ? "" : change.from() + " -> ") + change.to()
                     + (change.reason() == null ? "" : " (" + change.reason() + ")")
                     + (owner.isEmpty() ? "" : ", " + owner)));
@@ -184,8 +186,9 @@ public final class AlertsViewModel {
         if (watching(DeadLetterWatch.class) && deadLetteredSeen != null
             && snapshot.deadLettered() > deadLetteredSeen) {
             long more = snapshot.deadLettered() - deadLetteredSeen;
-            raise(Alert.about(clock.instant(), "Dead letters +" + more, more + " new record(s) on the dead-letter"
-                + " topic, " + snapshot.deadLettered() + " in all", Where.DEAD_LETTERS));
+            raise(Alert.about(clock.instant(), I18n.t("alerts.dlt.title", String.valueOf(more)),
+                I18n.t("alerts.dlt.text", String.valueOf(more), String.valueOf(snapshot.deadLettered())),
+                Where.DEAD_LETTERS));
         }
         deadLetteredSeen = snapshot.deadLettered();
         for (Watch watch : watches) {
@@ -202,12 +205,14 @@ public final class AlertsViewModel {
             lagOverSince = lagOverSince == null ? now : lagOverSince;
             if (!active.contains(condition)
                 && !Duration.between(lagOverSince, now).minusSeconds(watch.seconds()).isNegative()) {
-                raiseCondition(condition, Alert.about(now, condition, "lag " + lag + " for "
-                    + Duration.between(lagOverSince, now).toSeconds() + " s", Where.PIPELINE));
+                raiseCondition(condition, Alert.about(now, I18n.t("alerts.lag.title", String.valueOf(watch.records())),
+                    I18n.t("alerts.lag.text", String.valueOf(lag),
+                        String.valueOf(Duration.between(lagOverSince, now).toSeconds())), Where.PIPELINE));
             }
         } else {
             lagOverSince = null;
-            clearCondition(condition, Alert.about(now, "Lag back under " + watch.records(), "lag " + lag,
+            clearCondition(condition, Alert.about(now, I18n.t("alerts.lagBack.title", String.valueOf(watch.records())),
+                I18n.t("alerts.lagBack.text", String.valueOf(lag)),
                 Where.PIPELINE));
         }
     }
@@ -230,22 +235,23 @@ public final class AlertsViewModel {
     void onHealth(boolean broker, boolean database, String detail) {
         Instant now = clock.instant();
         if (broker) {
-            clearCondition("Broker down", Alert.about(now, "Broker back", detail, Where.PIPELINE));
+            clearCondition("Broker down", Alert.about(now, I18n.t("alerts.brokerBack"), detail, Where.PIPELINE));
         } else {
-            raiseCondition("Broker down", Alert.about(now, "Broker down", detail, Where.PIPELINE));
+            raiseCondition("Broker down", Alert.about(now, I18n.t("alerts.brokerDown"), detail, Where.PIPELINE));
         }
         if (database) {
-            clearCondition("Database down", Alert.about(now, "Database back", detail, Where.PIPELINE));
+            clearCondition("Database down", Alert.about(now, I18n.t("alerts.databaseBack"), detail, Where.PIPELINE));
         } else {
-            raiseCondition("Database down", Alert.about(now, "Database down", detail, Where.PIPELINE));
+            raiseCondition("Database down", Alert.about(now, I18n.t("alerts.databaseDown"), detail, Where.PIPELINE));
         }
     }
 
     void onStuck(StuckWatch watch, StuckOrders orders) {
         for (StuckOrders.StuckOrder order : orders.acceptedNotProcessed()) {
             if (order.waitingSeconds() > watch.seconds() && stuckSeen.add(order.orderId())) {
-                raise(Alert.onOrder(clock.instant(), order.orderId(), "Order #" + order.orderId() + " stuck",
-                    "accepted " + order.waitingSeconds() + " s ago and still " + order.status() + ", " + order.user()));
+                raise(Alert.onOrder(clock.instant(), order.orderId(), I18n.t("alerts.stuck.title",
+                    String.valueOf(order.orderId())),
+                    I18n.t("alerts.stuck.text", String.valueOf(order.waitingSeconds()), order.status(), order.user())));
             }
         }
     }
@@ -253,12 +259,13 @@ public final class AlertsViewModel {
     void onChecker(InvariantReport report) {
         Instant now = clock.instant();
         if (report.ok()) {
-            clearCondition("Checker red", Alert.about(now, "Checker green", "every guarantee holds again",
+            clearCondition("Checker red", Alert.about(now, I18n.t("alerts.checkerGreen"),
+                I18n.t("alerts.checkerGreen.text"),
                 Where.FAULTS));
         } else {
             String broken = String.join(", ", report.violations().stream().map(v -> v.name() + " x" + v.count())
                 .toList());
-            raiseCondition("Checker red", Alert.about(now, "Checker red", broken, Where.FAULTS));
+            raiseCondition("Checker red", Alert.about(now, I18n.t("alerts.checkerRed"), broken, Where.FAULTS));
         }
     }
 
@@ -303,7 +310,7 @@ public final class AlertsViewModel {
         if (held > 0) {
             int count = held;
             held = 0;
-            toast.accept(count + " more alert(s): see the bell");
+            toast.accept(I18n.t("alerts.more", String.valueOf(count)));
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.orderly.console.alerts;
 
+import dev.orderly.console.util.I18n;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -21,7 +22,7 @@ public sealed interface Watch {
 
         @Override
         public String toString() {
-            return "Order #" + orderId + ": every status change";
+            return I18n.t("watch.order", String.valueOf(orderId));
         }
     }
 
@@ -38,7 +39,7 @@ public sealed interface Watch {
 
         @Override
         public String toString() {
-            return "Customer " + email + ": every status change of their orders";
+            return I18n.t("watch.customer", email);
         }
     }
 
@@ -51,7 +52,7 @@ public sealed interface Watch {
 
         @Override
         public String toString() {
-            return "Orders stuck for more than " + seconds + " s";
+            return I18n.t("watch.stuck", String.valueOf(seconds));
         }
     }
 
@@ -64,7 +65,7 @@ public sealed interface Watch {
 
         @Override
         public String toString() {
-            return "Lag over " + records + " for " + seconds + " s";
+            return I18n.t("watch.lag", String.valueOf(records), String.valueOf(seconds));
         }
     }
 
@@ -77,7 +78,7 @@ public sealed interface Watch {
 
         @Override
         public String toString() {
-            return "Dead letters growing";
+            return I18n.t("watch.deadLetters");
         }
     }
 
@@ -90,7 +91,7 @@ public sealed interface Watch {
 
         @Override
         public String toString() {
-            return "Broker or database down";
+            return I18n.t("watch.outage");
         }
     }
 
@@ -103,7 +104,7 @@ public sealed interface Watch {
 
         @Override
         public String toString() {
-            return "Invariant checker red";
+            return I18n.t("watch.checker");
         }
     }
 

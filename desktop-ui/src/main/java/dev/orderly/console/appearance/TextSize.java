@@ -15,19 +15,17 @@ import javafx.stage.Window;
  * ({@link I18n#fontFamily}).
  */
 public enum TextSize {
-    NORMAL("Normal (100%)", 13),
-    LARGE("Large (125%)", 16),
-    LARGEST("Largest (150%)", 19.5);
+    NORMAL(13),
+    LARGE(16),
+    LARGEST(19.5);
 
     private static final String PREFIX = "data:text/css;base64,";
     private static TextSize current = NORMAL;
     private static boolean following;
 
-    private final String label;
     private final double pixels;
 
-    TextSize(String label, double pixels) {
-        this.label = label;
+    TextSize(double pixels) {
         this.pixels = pixels;
     }
 
@@ -91,6 +89,6 @@ public enum TextSize {
 
     @Override
     public String toString() {
-        return label;
+        return I18n.t("textSize." + name());
     }
 }

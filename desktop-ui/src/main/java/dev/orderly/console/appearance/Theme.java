@@ -1,5 +1,6 @@
 package dev.orderly.console.appearance;
 
+import dev.orderly.console.util.I18n;
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import java.util.function.Supplier;
@@ -10,14 +11,12 @@ import javafx.application.Application;
  * so it restyles every window at once; Orderly's own stylesheet takes its colours from the theme's variables.
  */
 public enum Theme {
-    LIGHT("Light", () -> new PrimerLight().getUserAgentStylesheet()),
-    DARK("Dark", () -> new PrimerDark().getUserAgentStylesheet());
+    LIGHT(() -> new PrimerLight().getUserAgentStylesheet()),
+    DARK(() -> new PrimerDark().getUserAgentStylesheet());
 
-    private final String label;
     private final Supplier<String> stylesheet;
 
-    Theme(String label, Supplier<String> stylesheet) {
-        this.label = label;
+    Theme(Supplier<String> stylesheet) {
         this.stylesheet = stylesheet;
     }
 
@@ -42,6 +41,6 @@ public enum Theme {
 
     @Override
     public String toString() {
-        return label;
+        return I18n.t("theme." + name());
     }
 }

@@ -1,5 +1,6 @@
 package dev.orderly.console.audit;
 
+import dev.orderly.console.util.I18n;
 import dev.orderly.console.util.Em;
 import dev.orderly.console.util.ExportDialog;
 import dev.orderly.model.AuditAction;
@@ -30,12 +31,12 @@ public final class AuditView extends VBox {
     public AuditView(AuditViewModel vm) {
         TableView<AuditEntry> table = new TableView<>(vm.shownEntries());
         table.getColumns().setAll(List.of(
-            column("When", 12.7, e -> format(e.at())),
-            column("Who", 13.1, AuditEntry::user),
-            column("Action", 14.6, e -> e.action().getDescription()),
-            column("On", 13.1, AuditEntry::subject),
-            column("Detail", 32.3, AuditEntry::detail),
-            column("Backend", 11.5, AuditEntry::backend)));
+            column(I18n.t("audit.when"), 12.7, e -> format(e.at())),
+            column(I18n.t("audit.who"), 13.1, AuditEntry::user),
+            column(I18n.t("audit.action"), 14.6, e -> AuditViewModel.describe(e.action())),
+            column(I18n.t("audit.on"), 13.1, AuditEntry::subject),
+            column(I18n.t("audit.detail"), 32.3, AuditEntry::detail),
+            column(I18n.t("audit.backend"), 11.5, AuditEntry::backend)));
         table.setRowFactory(t -> new javafx.scene.control.TableRow<>() {
             @Override
             protected void updateItem(AuditEntry item, boolean empty) {
@@ -43,12 +44,11 @@ public final class AuditView extends VBox {
                 setTooltip(empty || item == null ? null : new Tooltip(item.detail()));
             }
         });
-        table.setPlaceholder(new Label("No staff action recorded yet: transitions, refunds, faults, simulator and"
-            + " mode changes, redrives appear here"));
+        table.setPlaceholder(new Label(I18n.t("audit.placeholder")));
         table.setId("audit-table");
         VBox.setVgrow(table, Priority.ALWAYS);
 
-        Button refresh = new Button("Refresh");
+        Button refresh = new Button(I18n.t("common.refresh"));
         refresh.setOnAction(e -> vm.load());
         refresh.setId("audit-refresh");
         ComboBox<AuditAction> filter = new ComboBox<>();
@@ -89,7 +89,7 @@ public final class AuditView extends VBox {
         @Override
         protected void updateItem(AuditAction item, boolean empty) {
             super.updateItem(item, empty);
-            setText(empty ? null : item == null ? "All actions" : item.getDescription());
+            setText(empty ? null : item == null ? I18n.t("audit.allActions") : AuditViewModel.describe(item));
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.orderly.console.audit;
 
+import dev.orderly.console.util.I18n;
 import dev.orderly.console.client.OrderlyClient;
 import dev.orderly.console.util.CsvExport;
 import dev.orderly.console.util.CsvExport.Column;
@@ -41,19 +42,26 @@ public final class AuditViewModel {
 
     /** Reads the newest entries from the backend. */
     public void load() {
-        message.set("Loading the audit trail...");
+        message.set(I18n.t("audit.loading"));
         runner.run(() -> client.audit(LIMIT), list -> {
             entries.setAll(list);
             message.set(describe());
-        }, error -> message.set("Could not read the audit trail: " + Messages.of(error)));
+        }, error -> message.set(I18n.t("audit.notLoaded", Messages.of(error))));
     }
 
     private String describe() {
         if (entries.isEmpty()) {
-            return "No staff actions recorded yet";
+            return I18n.t("audit.none");
         }
-        String count = shown.size() == 1 ? "1 entry" : shown.size() + " entries";
-        return action.get() == null ? count + ", newest first" : count + " of " + action.get().getDescription();
+        String count = shown.size() == 1 ? I18n.t("audit.count.one")
+            : I18n.t("audit.count", String.valueOf(shown.size()));
+        return action.get() == null ? I18n.t("audit.newestFirst", count)
+            : I18n.t("audit.countOf", count, describe(action.get()));
+    }
+
+    /** An action in the user's words. */
+    public static String describe(AuditAction action) {
+        return I18n.t("audit.action." + action.name());
     }
 
     /** Writes the entries shown (the filter applies) to {@code file}. */
@@ -65,8 +73,8 @@ public final class AuditViewModel {
                 new Column<AuditEntry>("subject", AuditEntry::subject),
                 new Column<AuditEntry>("detail", AuditEntry::detail),
                 new Column<AuditEntry>("backend", AuditEntry::backend)),
-            written -> message.set("Exported " + written + " entries to " + file),
-            error -> message.set("Not exported: " + Messages.of(error)));
+            written -> message.set(I18n.t("audit.exported", String.valueOf(written), file)),
+            error -> message.set(I18n.t("orders.notExported", Messages.of(error))));
     }
 
     public ObservableList<AuditEntry> shownEntries() {

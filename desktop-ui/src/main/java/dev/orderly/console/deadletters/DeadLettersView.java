@@ -1,5 +1,6 @@
 package dev.orderly.console.deadletters;
 
+import dev.orderly.console.util.I18n;
 import dev.orderly.console.util.Em;
 import dev.orderly.console.util.ExportDialog;
 import dev.orderly.model.DeadLetterView;
@@ -33,12 +34,13 @@ public final class DeadLettersView extends VBox {
         table = new TableView<>(vm.records());
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.getColumns().setAll(List.of(
-            column("P", 3.1, d -> d.partition()),
-            column("Offset", 4.6, d -> d.offset()),
-            column("When", 8.5, d -> format(d.timestamp())),
-            column("Order", 5.4, d -> d.orderId() == null ? "?" : d.orderId()),
-            column("Error", 36.2, d -> d.error()),
-            column("Came from", 13.1, d -> d.originTopic() == null ? "" : d.originTopic() + "-" + d.originPartition()
+            column(I18n.t("dlt.partition"), 3.8, d -> d.partition()),
+            column(I18n.t("dlt.offset"), 4.6, d -> d.offset()),
+            column(I18n.t("dlt.when"), 8.5, d -> format(d.timestamp())),
+            column(I18n.t("dlt.order"), 5.4, d -> d.orderId() == null ? "?" : d.orderId()),
+            column(I18n.t("dlt.error"), 36.2, d -> d.error()),
+            column(I18n.t("dlt.cameFrom"), 13.1,
+                d -> d.originTopic() == null ? "" : d.originTopic() + "-" + d.originPartition()
                 + "@" + d.originOffset()),
             outcomeColumn(vm)));
         table.setRowFactory(t -> new javafx.scene.control.TableRow<>() {
@@ -49,17 +51,17 @@ public final class DeadLettersView extends VBox {
                     + item.valuePreview()));
             }
         });
-        table.setPlaceholder(new Label("No dead letters: every record was processed or is still retrying"));
+        table.setPlaceholder(new Label(I18n.t("dlt.placeholder")));
         table.setId("dlt-table");
         VBox.setVgrow(table, Priority.ALWAYS);
 
-        Button refresh = new Button("Refresh");
+        Button refresh = new Button(I18n.t("common.refresh"));
         refresh.setOnAction(e -> vm.load());
         refresh.setId("dlt-refresh");
-        Button preview = new Button("Preview redrive");
+        Button preview = new Button(I18n.t("dlt.preview"));
         preview.setOnAction(e -> vm.preview(List.copyOf(table.getSelectionModel().getSelectedItems())));
         preview.setId("dlt-preview");
-        Button redrive = new Button("Redrive selected");
+        Button redrive = new Button(I18n.t("dlt.redrive"));
         redrive.setOnAction(e -> vm.redrive(List.copyOf(table.getSelectionModel().getSelectedItems())));
         redrive.setId("dlt-redrive");
         var nothingSelected = Bindings.isEmpty(table.getSelectionModel().getSelectedItems());
@@ -74,23 +76,23 @@ public final class DeadLettersView extends VBox {
         toolbar.setStyle("-fx-padding: 0.5em; -fx-alignment: center-left;");
 
         TableView<RedriveOutcome> previewTable = new TableView<>(vm.preview());
-        TableColumn<RedriveOutcome, String> record = new TableColumn<>("Record");
+        TableColumn<RedriveOutcome, String> record = new TableColumn<>(I18n.t("dlt.record"));
         record.setCellValueFactory(c -> new SimpleObjectProperty<>(c.getValue().partition() + "@"
             + c.getValue().offset()));
-        TableColumn<RedriveOutcome, String> verdict = new TableColumn<>("Would be");
-        verdict.setCellValueFactory(c -> new SimpleObjectProperty<>(c.getValue().processable() ? "processed"
-            : "skipped or dead again"));
+        TableColumn<RedriveOutcome, String> verdict = new TableColumn<>(I18n.t("dlt.wouldBe"));
+        verdict.setCellValueFactory(c -> new SimpleObjectProperty<>(c.getValue().processable()
+            ? I18n.t("dlt.wouldBe.processed") : I18n.t("dlt.wouldBe.skipped")));
         Em.width(verdict, 12.3);
-        TableColumn<RedriveOutcome, String> why = new TableColumn<>("Why");
+        TableColumn<RedriveOutcome, String> why = new TableColumn<>(I18n.t("dlt.why"));
         why.setCellValueFactory(c -> new SimpleObjectProperty<>(c.getValue().detail()));
         Em.width(why, 53.8);
         previewTable.getColumns().setAll(List.of(record, verdict, why));
-        previewTable.setPlaceholder(new Label("Select records and press Preview redrive to see what would happen"));
+        previewTable.setPlaceholder(new Label(I18n.t("dlt.previewPlaceholder")));
         Em.height(previewTable, 13.1);
         previewTable.setId("dlt-preview-table");
         vm.outcomes().addListener((MapChangeListener<String, String>) c -> table.refresh());
 
-        getChildren().addAll(toolbar, table, new Label("Preview"), previewTable);
+        getChildren().addAll(toolbar, table, new Label(I18n.t("dlt.previewTitle")), previewTable);
         setSpacing(4);
         setStyle("-fx-padding: 0.3em 0.6em 0.6em 0.6em;");
         setId("deadletters-view");
@@ -113,7 +115,7 @@ public final class DeadLettersView extends VBox {
     }
 
     private static TableColumn<DeadLetterView, Object> outcomeColumn(DeadLettersViewModel vm) {
-        TableColumn<DeadLetterView, Object> column = new TableColumn<>("Outcome");
+        TableColumn<DeadLetterView, Object> column = new TableColumn<>(I18n.t("dlt.outcome"));
         column.setCellValueFactory(c -> new SimpleObjectProperty<>(vm.outcomes().getOrDefault(
             DeadLettersViewModel.key(c.getValue().partition(), c.getValue().offset()), "")));
         column.setCellFactory(c -> new TableCell<>() {
@@ -124,7 +126,9 @@ public final class DeadLettersView extends VBox {
                 setText(text);
                 getStyleClass().removeAll("outcome-ok", "outcome-bad");
                 if (!text.isEmpty()) {
-                    getStyleClass().add(text.startsWith("redriven") ? "outcome-ok" : "outcome-bad");
+                    getStyleClass().add(vm.redrivenKeys().contains(DeadLettersViewModel.key(
+                        getTableRow().getItem().partition(), getTableRow().getItem().offset()))
+                        ? "outcome-ok" : "outcome-bad");
                 }
             }
         });

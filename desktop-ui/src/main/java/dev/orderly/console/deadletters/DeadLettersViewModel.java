@@ -1,5 +1,6 @@
 package dev.orderly.console.deadletters;
 
+import dev.orderly.console.util.I18n;
 import dev.orderly.console.client.OrderlyClient;
 import dev.orderly.console.util.CsvExport;
 import dev.orderly.console.util.CsvExport.Column;
@@ -27,12 +28,18 @@ public final class DeadLettersViewModel {
     private final ObservableList<DeadLetterView> records = FXCollections.observableArrayList();
     private final ObservableList<RedriveOutcome> preview = FXCollections.observableArrayList();
     private final ObservableMap<String, String> outcomes = FXCollections.observableHashMap();
+    private final java.util.Set<String> redrivenKeys = new java.util.HashSet<>();
     private final StringProperty message = new SimpleStringProperty("");
     private final BooleanProperty busy = new SimpleBooleanProperty(false);
 
     public DeadLettersViewModel(OrderlyClient client, TaskRunner runner) {
         this.client = client;
         this.runner = runner;
+    }
+
+    /** The records (by {@link #key}) the last redrives sent again. */
+    public java.util.Set<String> redrivenKeys() {
+        return redrivenKeys;
     }
 
     public static String key(int partition, long offset) {
@@ -44,10 +51,10 @@ public final class DeadLettersViewModel {
         runner.run(client::deadLetters, list -> {
             busy.set(false);
             records.setAll(list);
-            message.set(list.isEmpty() ? "No dead letters" : list.size() + " dead letters");
+            message.set(list.isEmpty() ? I18n.t("dlt.none") : I18n.t("dlt.count", String.valueOf(list.size())));
         }, error -> {
             busy.set(false);
-            message.set("Could not read the DLT: " + Messages.of(error));
+            message.set(I18n.t("dlt.notLoaded", Messages.of(error)));
         });
     }
 
@@ -66,14 +73,14 @@ public final class DeadLettersViewModel {
                 new Column<DeadLetterView>("originOffset", DeadLetterView::originOffset),
                 new Column<DeadLetterView>("readable", DeadLetterView::readable),
                 new Column<DeadLetterView>("record", DeadLetterView::valuePreview)),
-            written -> message.set("Exported " + written + " dead letters to " + file),
-            error -> message.set("Not exported: " + Messages.of(error)));
+            written -> message.set(I18n.t("dlt.exported", String.valueOf(written), file)),
+            error -> message.set(I18n.t("orders.notExported", Messages.of(error))));
     }
 
     /** Asks the backend what a redrive of these records would do; nothing is sent. */
     public void preview(List<DeadLetterView> selected) {
         if (selected.isEmpty()) {
-            message.set("Select one or more dead letters first");
+            message.set(I18n.t("dlt.selectFirst"));
             return;
         }
         busy.set(true);
@@ -81,29 +88,37 @@ public final class DeadLettersViewModel {
             busy.set(false);
             preview.setAll(result);
             long processable = result.stream().filter(RedriveOutcome::processable).count();
-            message.set(processable + " of " + result.size() + " would be processed again");
+            message.set(I18n.t("dlt.previewed", String.valueOf(processable), String.valueOf(result.size())));
         }, error -> {
             busy.set(false);
-            message.set("Preview failed: " + Messages.of(error));
+            message.set(I18n.t("dlt.previewFailed", Messages.of(error)));
         });
     }
 
     public void redrive(List<DeadLetterView> selected) {
         if (selected.isEmpty()) {
-            message.set("Select one or more dead letters first");
+            message.set(I18n.t("dlt.selectFirst"));
             return;
         }
         busy.set(true);
         runner.run(() -> client.redrive(refs(selected)), result -> {
             busy.set(false);
             preview.clear();
-            result.forEach(o -> outcomes.put(key(o.partition(), o.offset()),
-                (o.redriven() ? "redriven: " : "not redriven: ") + o.detail()));
+            result.forEach(o -> {
+                String key = key(o.partition(), o.offset());
+                if (o.redriven()) {
+                    redrivenKeys.add(key);
+                } else {
+                    redrivenKeys.remove(key);
+                }
+                outcomes.put(key, I18n.t(o.redriven() ? "dlt.outcome.redriven" : "dlt.outcome.notRedriven",
+                    o.detail()));
+            });
             long sent = result.stream().filter(RedriveOutcome::redriven).count();
-            message.set(sent + " of " + result.size() + " redriven");
+            message.set(I18n.t("dlt.redriven", String.valueOf(sent), String.valueOf(result.size())));
         }, error -> {
             busy.set(false);
-            message.set("Redrive failed: " + Messages.of(error));
+            message.set(I18n.t("dlt.redriveFailed", Messages.of(error)));
         });
     }
 

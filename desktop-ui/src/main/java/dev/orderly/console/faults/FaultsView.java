@@ -1,6 +1,7 @@
 package dev.orderly.console.faults;
 
 import atlantafx.base.controls.ToggleSwitch;
+import dev.orderly.console.util.I18n;
 import dev.orderly.console.util.Em;
 import dev.orderly.model.InjectableFault;
 import dev.orderly.model.InvariantReport.Violation;
@@ -23,16 +24,7 @@ import javafx.scene.layout.VBox;
 public final class FaultsView extends VBox {
 
     private static String label(InjectableFault fault) {
-        return switch (fault) {
-            case SHIPMENT_FAILS -> "Shipment fails after payment";
-            case WAREHOUSE_FAILS -> "Storage fails after payment";
-            case STATUS_UPDATE_FAILS -> "Status update fails after payment";
-            case SLOW_CONSUMER -> "Slow consumer (next 5 orders)";
-            case DUPLICATE_DELIVERY -> "Deliver the next event twice";
-            case POISON_RECORD -> "Poison record before the next";
-            case PAYMENT_DECLINED -> "Decline the next payments:";
-            default -> fault.name();
-        };
+        return I18n.t("faults.fault." + fault.name());
     }
 
     public FaultsView(FaultsViewModel vm) {
@@ -50,27 +42,23 @@ public final class FaultsView extends VBox {
         counts.setMinHeight(Region.USE_PREF_SIZE);
 
         TableView<Violation> table = new TableView<>(vm.violations());
-        TableColumn<Violation, String> name = new TableColumn<>("Invariant");
+        TableColumn<Violation, String> name = new TableColumn<>(I18n.t("faults.invariant"));
         name.setCellValueFactory(c -> new SimpleObjectProperty<>(c.getValue().name()));
         Em.width(name, 17.7);
-        TableColumn<Violation, Number> count = new TableColumn<>("Count");
+        TableColumn<Violation, Number> count = new TableColumn<>(I18n.t("faults.count"));
         count.setCellValueFactory(c -> new SimpleObjectProperty<>(c.getValue().count()));
-        TableColumn<Violation, String> what = new TableColumn<>("What it means");
+        TableColumn<Violation, String> what = new TableColumn<>(I18n.t("faults.meaning"));
         what.setCellValueFactory(c -> new SimpleObjectProperty<>(c.getValue().description()));
         Em.width(what, 32.3);
-        TableColumn<Violation, String> examples = new TableColumn<>("Examples");
+        TableColumn<Violation, String> examples = new TableColumn<>(I18n.t("faults.examples"));
         examples.setCellValueFactory(c -> new SimpleObjectProperty<>(String.join("; ", c.getValue().examples())));
         Em.width(examples, 32.3);
         table.getColumns().setAll(List.of(name, count, what, examples));
-        table.setPlaceholder(new Label("No violations: the database and the payment gateway's ledger agree"));
+        table.setPlaceholder(new Label(I18n.t("faults.noViolations")));
         table.setId("faults-violations");
         VBox.setVgrow(table, Priority.ALWAYS);
 
-        Label trainer = new Label("Break it on purpose. The first three make the next order fail after its payment"
-            + " was authorised: watch it roll back, its charge get voided and the retry complete. The others slow the"
-            + " consumer, deliver an event twice, put a poison record ahead of it, have the card issuer decline the"
-            + " next payments (nothing charged, the order stays payable) or stop the broker for 10 s. The checker"
-            + " stays green.");
+        Label trainer = new Label(I18n.t("faults.trainer"));
         trainer.setWrapText(true);
         trainer.setMinHeight(Region.USE_PREF_SIZE);
         // Wraps instead of cutting the labels short when the window is narrow.
@@ -80,7 +68,7 @@ public final class FaultsView extends VBox {
                 continue;
             }
             Button trigger = new Button(label(fault));
-            trigger.setTooltip(new javafx.scene.control.Tooltip(fault.getDescription()));
+            trigger.setTooltip(new javafx.scene.control.Tooltip(I18n.t("faults.tip." + fault.name())));
             trigger.setId("fault-" + fault.name());
             trigger.setMinWidth(Region.USE_PREF_SIZE);
             if (fault == InjectableFault.PAYMENT_DECLINED) {
@@ -89,7 +77,7 @@ public final class FaultsView extends VBox {
                 declines.setId("fault-declines");
                 Em.width(declines, 5.4);
                 declines.setEditable(true);
-                declines.setAccessibleText("How many payments to decline");
+                declines.setAccessibleText(I18n.t("faults.declines"));
                 trigger.setOnAction(e -> vm.trigger(fault, declines.getValue()));
                 buttons.getChildren().add(new HBox(4, trigger, declines));
                 continue;
@@ -97,13 +85,13 @@ public final class FaultsView extends VBox {
             trigger.setOnAction(e -> vm.trigger(fault, fault.getKind() == InjectableFault.Kind.DELAY ? 5 : 1));
             buttons.getChildren().add(trigger);
         }
-        Button outage = new Button("Broker outage (10 s)");
+        Button outage = new Button(I18n.t("faults.outage"));
         outage.setId("fault-broker-outage");
-        outage.setTooltip(new javafx.scene.control.Tooltip("Stops the embedded Kafka broker for 10 s"));
+        outage.setTooltip(new javafx.scene.control.Tooltip(I18n.t("faults.outage.tooltip")));
         outage.setMinWidth(Region.USE_PREF_SIZE);
         outage.setOnAction(e -> vm.brokerOutage(10));
         buttons.getChildren().add(outage);
-        Button disarm = new Button("Disarm all");
+        Button disarm = new Button(I18n.t("faults.disarm"));
         disarm.setOnAction(e -> vm.disarm());
         disarm.setMinWidth(Region.USE_PREF_SIZE);
         buttons.getChildren().add(disarm);
@@ -121,11 +109,11 @@ public final class FaultsView extends VBox {
         message.setWrapText(true);
         message.setMinHeight(Region.USE_PREF_SIZE);
 
-        Label title = new Label("Faults");
+        Label title = new Label(I18n.t("faults.title"));
         title.getStyleClass().add("section-title");
-        Label checker = new Label("Invariant checker");
+        Label checker = new Label(I18n.t("faults.checker"));
         checker.getStyleClass().add("section-title");
-        Label gatewayTitle = new Label("Payment gateway and processing mode");
+        Label gatewayTitle = new Label(I18n.t("faults.gatewayTitle"));
         gatewayTitle.getStyleClass().add("section-title");
         getChildren().addAll(checker, verdict, counts, table, title, trainer, buttons, armed, lastChanges, message,
             gatewayTitle, gatewayControls(vm));
@@ -142,19 +130,18 @@ public final class FaultsView extends VBox {
         Em.minWidth(latency, 15.4);
         Spinner<Integer> errors = percent(vm.errorPercentProperty(), "gateway-errors");
         Spinner<Integer> timeouts = percent(vm.timeoutPercentProperty(), "gateway-timeouts");
-        Button apply = new Button("Apply to the gateway");
+        Button apply = new Button(I18n.t("faults.apply"));
         apply.setId("gateway-apply");
         apply.setOnAction(e -> {
             commitTyped(errors);
             commitTyped(timeouts);
             vm.applyGateway();
         });
-        HBox gateway = new HBox(8, new Label("Latency"), latency, new Label("Errors %"), errors,
-            new Label("Time-outs %"), timeouts, apply);
+        HBox gateway = new HBox(8, new Label(I18n.t("faults.latency")), latency,
+            new Label(I18n.t("faults.errors")), errors, new Label(I18n.t("faults.timeouts")), timeouts, apply);
         gateway.setAlignment(Pos.CENTER_LEFT);
 
-        ToggleSwitch synchronous = new ToggleSwitch("The seed's synchronous mode (\"before\"): the request waits"
-            + " for payment, shipment and storage");
+        ToggleSwitch synchronous = new ToggleSwitch(I18n.t("faults.synchronous"));
         synchronous.setId("processing-synchronous");
         vm.synchronousProperty().addListener((o, was, on) -> synchronous.setSelected(on));
         synchronous.selectedProperty().addListener((o, was, on) -> {

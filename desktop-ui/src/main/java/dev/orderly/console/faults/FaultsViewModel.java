@@ -1,5 +1,6 @@
 package dev.orderly.console.faults;
 
+import dev.orderly.console.util.I18n;
 import dev.orderly.console.client.OrderlyClient;
 import dev.orderly.console.util.Messages;
 import dev.orderly.console.util.TaskRunner;
@@ -36,12 +37,12 @@ public final class FaultsViewModel {
     private final TaskRunner runner;
     private final String instance;
     private final BooleanProperty ok = new SimpleBooleanProperty(true);
-    private final StringProperty verdict = new SimpleStringProperty("Checking...");
+    private final StringProperty verdict = new SimpleStringProperty(I18n.t("faults.checking"));
     private final StringProperty counts = new SimpleStringProperty("");
     private static final java.time.format.DateTimeFormatter CHANGE_TIME = java.time.format.DateTimeFormatter
         .ofPattern("HH:mm:ss").withZone(java.time.ZoneId.systemDefault());
 
-    private final StringProperty armed = new SimpleStringProperty("No faults armed");
+    private final StringProperty armed = new SimpleStringProperty(I18n.t("faults.noneArmed"));
     private final StringProperty lastChanges = new SimpleStringProperty("");
     private final StringProperty message = new SimpleStringProperty("");
     private final ObservableList<InvariantReport.Violation> violations = FXCollections.observableArrayList();
@@ -59,15 +60,15 @@ public final class FaultsViewModel {
      */
     public record Latency(String label, long minMs, long maxMs) {
 
-        public static final Latency INSTANT = new Latency("Instant (0 ms)", 0, 0);
-        public static final Latency DEFAULT = new Latency("Default (50-200 ms)", 50, 200);
-        public static final Latency SEED = new Latency("The seed's 3-5 s", 3_000, 5_000);
+        public static final Latency INSTANT = new Latency(I18n.t("faults.latency.instant"), 0, 0);
+        public static final Latency DEFAULT = new Latency(I18n.t("faults.latency.default"), 50, 200);
+        public static final Latency SEED = new Latency(I18n.t("faults.latency.seed"), 3_000, 5_000);
         static final List<Latency> PRESETS = List.of(INSTANT, DEFAULT, SEED);
 
         static Latency of(long minMs, long maxMs) {
             return PRESETS.stream().filter(p -> p.minMs == minMs && p.maxMs == maxMs).findFirst()
-                .orElseGet(() -> new Latency("Current (" + (minMs == maxMs ? minMs : minMs + "-" + maxMs)
-                    + " ms)", minMs, maxMs));
+                .orElseGet(() -> new Latency(I18n.t("faults.latency.current",
+                    minMs == maxMs ? String.valueOf(minMs) : minMs + "-" + maxMs), minMs, maxMs));
         }
 
         @Override
@@ -83,12 +84,12 @@ public final class FaultsViewModel {
     public FaultsViewModel(OrderlyClient client, TaskRunner runner, String instance) {
         this.client = client;
         this.runner = runner;
-        this.instance = instance == null || instance.isBlank() ? "this backend" : instance;
+        this.instance = instance == null || instance.isBlank() ? I18n.t("pipeline.thisBackend") : instance;
     }
 
     public void refresh() {
-        runner.run(client::invariants, this::show, error -> verdict.set("Checker unavailable: "
-            + Messages.of(error)));
+        runner.run(client::invariants, this::show, error -> verdict.set(I18n.t("faults.checkerUnavailable",
+            Messages.of(error))));
         runner.run(client::sharedSettings, shared -> {
             showArmed(shared.armedFaults());
             lastChanges.set(lastChanges(shared));
@@ -99,7 +100,7 @@ public final class FaultsViewModel {
                 showGateway(controls.gateway());
                 synchronous.set(controls.mode() == ProcessingMode.SYNCHRONOUS);
                 controlsLoaded.set(true);
-            }, error -> gatewayMessage.set("Gateway settings unavailable: " + Messages.of(error)));
+            }, error -> gatewayMessage.set(I18n.t("faults.gatewayUnavailable", Messages.of(error))));
         }
     }
 
@@ -109,16 +110,16 @@ public final class FaultsViewModel {
     /** "Faults: armed by trainer-a at 10:15:30; simulator: ..." for what another console changed on this backend. */
     private static String lastChanges(SharedSettingsView shared) {
         List<String> changes = new ArrayList<>();
-        change(changes, "faults", shared.faultsChanged());
-        change(changes, "simulator", shared.gatewayChanged());
-        change(changes, "mode", shared.modeChanged());
-        return changes.isEmpty() ? "Nobody has changed faults, simulator or mode since " + shared.backend()
-            + " started" : "Last changed on " + shared.backend() + ": " + String.join("; ", changes);
+        change(changes, I18n.t("faults.changed.faults"), shared.faultsChanged());
+        change(changes, I18n.t("faults.changed.simulator"), shared.gatewayChanged());
+        change(changes, I18n.t("faults.changed.mode"), shared.modeChanged());
+        return changes.isEmpty() ? I18n.t("faults.changed.nobody", shared.backend())
+            : I18n.t("faults.changed.last", shared.backend(), String.join("; ", changes));
     }
 
     private static void change(List<String> changes, String what, AuditEntry entry) {
         if (entry != null) {
-            changes.add(what + " by " + entry.user() + " at " + CHANGE_TIME.format(entry.at()));
+            changes.add(I18n.t("faults.changed.by", what, entry.user(), CHANGE_TIME.format(entry.at())));
         }
     }
 
@@ -149,7 +150,7 @@ public final class FaultsViewModel {
         int errors = errorPercent.get();
         int timeouts = timeoutPercent.get();
         if (errors < 0 || errors > 100 || timeouts < 0 || timeouts > 100) {
-            gatewayMessage.set("Rates are percentages from 0 to 100; nothing was changed");
+            gatewayMessage.set(I18n.t("faults.rates"));
             return;
         }
         Latency chosen = latency.get();
@@ -157,10 +158,9 @@ public final class FaultsViewModel {
             timeouts / 100.0);
         runner.run(() -> client.updateGatewaySettings(update), applied -> {
             showGateway(applied);
-            gatewayMessage.set("Gateway: " + latency.get() + ", " + errorPercent.get() + "% errors, "
-                + timeoutPercent.get() + "% time-outs. Failed payments are retried, then dead-lettered; the"
-                + " checker should stay green.");
-        }, error -> gatewayMessage.set("Could not change the gateway: " + Messages.of(error)));
+            gatewayMessage.set(I18n.t("faults.gatewaySet", latency.get(), String.valueOf(errorPercent.get()),
+                String.valueOf(timeoutPercent.get())));
+        }, error -> gatewayMessage.set(I18n.t("faults.gatewayNotSet", Messages.of(error))));
     }
 
     /** Switches between Kafka processing and the seed's synchronous "before". */
@@ -171,7 +171,7 @@ public final class FaultsViewModel {
             gatewayMessage.set(mode.getDescription());
         }, error -> {
             synchronous.set(!on);
-            gatewayMessage.set("Could not switch the processing mode: " + Messages.of(error));
+            gatewayMessage.set(I18n.t("faults.modeNotSwitched", Messages.of(error)));
         });
     }
 
@@ -203,16 +203,16 @@ public final class FaultsViewModel {
     void show(InvariantReport report) {
         ok.set(report.ok());
         int broken = report.violations().size();
-        verdict.set(report.ok() ? "All invariants hold" : broken + (broken == 1 ? " invariant" : " invariants")
-            + " violated");
+        verdict.set(report.ok() ? I18n.t("faults.allHold") : broken == 1 ? I18n.t("faults.violated.one")
+            : I18n.t("faults.violated", String.valueOf(broken)));
         violations.setAll(report.violations());
         counts.set(report.counts().entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
             .collect(Collectors.joining("   ")));
     }
 
     private void showArmed(Map<InjectableFault, Integer> faults) {
-        armed.set(faults.isEmpty() ? "No faults armed" : "Armed: " + faults.entrySet().stream()
-            .map(e -> e.getKey() + " x" + e.getValue()).collect(Collectors.joining(", ")));
+        armed.set(faults.isEmpty() ? I18n.t("faults.noneArmed") : I18n.t("faults.armed", faults.entrySet()
+            .stream().map(e -> e.getKey() + " x" + e.getValue()).collect(Collectors.joining(", "))));
     }
 
     /** Arms a seed failure for the next order that reaches it. */
@@ -227,21 +227,19 @@ public final class FaultsViewModel {
             return client.armedFaults();
         }, faults -> {
             showArmed(faults);
-            String armedOn = fault + " armed on " + instance + ": ";
-            message.set(armedOn + whatToDo(fault));
-        }, error -> message.set("Could not arm " + fault + ": " + Messages.of(error)));
+            message.set(I18n.t("faults.armedOn", fault, instance, whatToDo(fault)));
+        }, error -> message.set(I18n.t("faults.notArmed", fault, Messages.of(error))));
     }
 
     /** What a trainer does next to see the fault just armed. */
     private static String whatToDo(InjectableFault fault) {
         if (fault == InjectableFault.PAYMENT_DECLINED) {
-            return "submit an order; the card issuer declines it, it stays PENDING_PAYMENT and nothing is charged";
+            return I18n.t("faults.todo.declined");
         }
         return switch (fault.getKind()) {
-            case DELAY -> "submit orders and watch the lag build up on the Pipeline screen, then drain";
-            case INJECTION -> "submit an order; its timeline shows the duplicate skipped, or the Dead letters"
-                + " screen shows the poison record with its reason";
-            default -> "submit an order and watch it roll back, void its charge and retry";
+            case DELAY -> I18n.t("faults.todo.delay");
+            case INJECTION -> I18n.t("faults.todo.injection");
+            default -> I18n.t("faults.todo.rollback");
         };
     }
 
@@ -250,9 +248,8 @@ public final class FaultsViewModel {
         runner.run(() -> {
             client.brokerOutage(seconds);
             return seconds;
-        }, s -> message.set("The embedded broker of " + instance + " is down for " + s + " s: payments are refused"
-            + " with 503 and nothing is lost; watch the Pipeline screen's health turn red, then green"),
-            error -> message.set("Could not stop the broker: " + Messages.of(error)));
+        }, s -> message.set(I18n.t("faults.brokerDown", instance, String.valueOf(s))),
+            error -> message.set(I18n.t("faults.brokerNotStopped", Messages.of(error))));
     }
 
     public void disarm() {
@@ -261,8 +258,8 @@ public final class FaultsViewModel {
             return client.armedFaults();
         }, faults -> {
             showArmed(faults);
-            message.set("All faults disarmed on " + instance);
-        }, error -> message.set("Could not disarm: " + Messages.of(error)));
+            message.set(I18n.t("faults.disarmed", instance));
+        }, error -> message.set(I18n.t("faults.notDisarmed", Messages.of(error))));
     }
 
     public ReadOnlyBooleanProperty okProperty() {

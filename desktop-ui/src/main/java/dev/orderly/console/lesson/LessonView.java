@@ -1,5 +1,6 @@
 package dev.orderly.console.lesson;
 
+import dev.orderly.console.util.I18n;
 import dev.orderly.console.faults.FaultsViewModel;
 import dev.orderly.console.lesson.LessonViewModel.Step;
 import dev.orderly.console.util.Em;
@@ -24,7 +25,7 @@ import javafx.scene.layout.VBox;
 public final class LessonView extends VBox {
 
     public LessonView(LessonViewModel vm, FaultsViewModel checker, Node diagram) {
-        Button reset = new Button("Reset to defaults");
+        Button reset = new Button(I18n.t("lesson.reset"));
         reset.setId("lesson-reset");
         reset.setMinWidth(Region.USE_PREF_SIZE);
         reset.disableProperty().bind(vm.busyProperty());
@@ -48,10 +49,8 @@ public final class LessonView extends VBox {
         watch.setId("lesson-watch");
         watch.setMinHeight(Region.USE_PREF_SIZE);
         watch.textProperty().bind(Bindings.createStringBinding(() -> vm.currentProperty().get() == 0
-            ? "The seed's story, step by step, on this backend: each step sets the backend up and pays for one order."
-                + " What to watch appears here; the checker and the diagram below show it happen."
-            : "Step " + vm.currentProperty().get() + ", watch: "
-                + LessonViewModel.STEPS.get(vm.currentProperty().get() - 1).watch(), vm.currentProperty()));
+            ? I18n.t("lesson.intro") : I18n.t("lesson.watch", String.valueOf(vm.currentProperty().get()),
+                LessonViewModel.STEPS.get(vm.currentProperty().get() - 1).watch()), vm.currentProperty()));
 
         Label verdict = new Label();
         verdict.textProperty().bind(checker.verdictProperty());
@@ -66,7 +65,7 @@ public final class LessonView extends VBox {
         checker.violations().addListener((ListChangeListener<Violation>) c -> violations.setText(
             String.join("; ", checker.violations().stream().map(v -> v.name() + ": " + String.join(", ",
                 v.examples())).toList())));
-        Label checkerTitle = new Label("Invariant checker:");
+        Label checkerTitle = new Label(I18n.t("lesson.checker"));
         checkerTitle.getStyleClass().add("section-title");
         checkerTitle.setMinWidth(Region.USE_PREF_SIZE);
         HBox checkerRow = new HBox(10, checkerTitle, verdict, violations);
@@ -90,16 +89,16 @@ public final class LessonView extends VBox {
         does.getStyleClass().add("muted");
         Region spacer = new Region();
         VBox.setVgrow(spacer, Priority.ALWAYS);
-        Button run = new Button("Run step " + step.number());
+        Button run = new Button(I18n.t("lesson.run", String.valueOf(step.number())));
         run.setMinWidth(Region.USE_PREF_SIZE);
         run.setId("lesson-step-" + step.number());
         run.disableProperty().bind(vm.busyProperty());
         run.setOnAction(e -> vm.run(step.number()));
         HBox buttons = new HBox(8, run);
         if (step.number() == 2) {
-            buttons.getChildren().add(button("Reconcile", "lesson-reconcile", vm, vm::reconcile));
+            buttons.getChildren().add(button(I18n.t("lesson.reconcile"), "lesson-reconcile", vm, vm::reconcile));
         } else if (step.number() == 5) {
-            buttons.getChildren().add(button("Redrive", "lesson-redrive", vm, vm::redrive));
+            buttons.getChildren().add(button(I18n.t("lesson.redrive"), "lesson-redrive", vm, vm::redrive));
         }
         VBox card = new VBox(4, title, does, spacer, buttons);
         card.getStyleClass().add("card");

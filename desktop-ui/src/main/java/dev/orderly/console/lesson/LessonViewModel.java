@@ -1,5 +1,6 @@
 package dev.orderly.console.lesson;
 
+import dev.orderly.console.util.I18n;
 import dev.orderly.console.client.OrderlyClient;
 import dev.orderly.console.util.Messages;
 import dev.orderly.console.util.TaskRunner;
@@ -38,37 +39,24 @@ import javafx.beans.property.StringProperty;
  */
 public final class LessonViewModel {
 
-    /** One step: what it is called, what its click does, and what to watch then. */
-    public record Step(int number, String title, String does, String watch) {
+    /** One step: what it is called, what its click does, and what to watch then, in the user's words. */
+    public record Step(int number) {
+
+        public String title() {
+            return I18n.t("lesson.step." + number + ".title");
+        }
+
+        public String does() {
+            return I18n.t("lesson.step." + number + ".does");
+        }
+
+        public String watch() {
+            return I18n.t("lesson.step." + number + ".watch");
+        }
     }
 
-    public static final List<Step> STEPS = List.of(
-        new Step(1, "Synchronous, with the seed's 3-5 s payments",
-            "Switches to the seed's synchronous mode and a 3-5 s gateway, then pays for an order.",
-            "the wait. The answer comes only once payment, shipment and storage are done, 3-5 s later, and the"
-                + " request thread is held all that time."),
-        new Step(2, "Payment only on Kafka: the seed's first attempt (teaching mode)",
-            "Switches to the payment-only teaching mode, arms a shipment failure, then pays for an order.",
-            "the 202 comes at once and the payment commits in its own transaction; then the shipment fails in the"
-                + " next one. The order stays PAYMENT_COMPLETED, paid with no shipment, and within 5 s the checker"
-                + " turns red and names it. Reconcile refunds it."),
-        new Step(3, "The final design: the whole order in one transaction",
-            "Switches back to the final design, arms the same shipment failure, then pays for an order.",
-            "the failure rolls the whole order back and voids its charge; the retry completes it. The checker"
-                + " stays green."),
-        new Step(4, "A duplicate delivery",
-            "Arms a duplicate delivery, then pays for an order.",
-            "the event reaches the topic twice: the order's timeline shows the second copy skipped as a duplicate,"
-                + " and the card is charged once."),
-        new Step(5, "A poison record and a dead letter, redriven",
-            "Arms a poison record and makes every payment fail, then pays for an order.",
-            "the unreadable record goes straight to the dead-letter topic; the order's payment fails all its"
-                + " retries (about 10 s) and follows it. Redrive mends the gateway and sends the dead letters back:"
-                + " the order completes, the unreadable one is refused."),
-        new Step(6, "A declined payment",
-            "Has the card issuer decline the next payment, then pays for an order.",
-            "the decline ends the attempt at once: the order's timeline says declined, it stays PENDING_PAYMENT,"
-                + " nothing is authorised or charged (the checker stays green), and it can be paid again."));
+    public static final List<Step> STEPS = List.of(new Step(1), new Step(2), new Step(3), new Step(4), new Step(5),
+        new Step(6));
 
     private static final GatewaySettingsView DEFAULT_GATEWAY = new GatewaySettingsView(50, 200, 0, 0);
     private static final GatewaySettingsView SEED_GATEWAY = new GatewaySettingsView(3_000, 5_000, 0, 0);
@@ -80,8 +68,7 @@ public final class LessonViewModel {
     private final BooleanProperty busy = new SimpleBooleanProperty();
     /** Step 5's order: the lesson sends back its dead letters only. */
     private volatile long deadLetterOrder;
-    private final StringProperty message = new SimpleStringProperty(
-        "Run the steps in order; each says what to watch. Reset returns the backend to its defaults.");
+    private final StringProperty message = new SimpleStringProperty(I18n.t("lesson.start"));
 
     public LessonViewModel(OrderlyClient client, TaskRunner runner) {
         this.client = client;
@@ -96,38 +83,36 @@ public final class LessonViewModel {
                 setUp(ProcessingMode.SYNCHRONOUS, SEED_GATEWAY);
                 long started = System.nanoTime();
                 long orderId = order();
-                yield "Order #" + orderId + " answered after %.1f s, already processed: the caller waited for all"
-                    .formatted((System.nanoTime() - started) / 1e9) + " of it.";
+                yield I18n.t("lesson.done.1", String.valueOf(orderId),
+                    "%.1f".formatted((System.nanoTime() - started) / 1e9));
             }
             case 2 -> {
                 setUp(ProcessingMode.PAYMENT_ONLY, DEFAULT_GATEWAY);
                 client.armFault(InjectableFault.SHIPMENT_FAILS, 1);
-                yield "Order #" + order() + " accepted (202). Watch the checker turn red, then Reconcile.";
+                yield I18n.t("lesson.done.2", String.valueOf(order()));
             }
             case 3 -> {
                 setUp(ProcessingMode.KAFKA, DEFAULT_GATEWAY);
                 client.armFault(InjectableFault.SHIPMENT_FAILS, 1);
-                yield "Order #" + order() + " accepted (202): watch it roll back, its charge voided, and complete.";
+                yield I18n.t("lesson.done.3", String.valueOf(order()));
             }
             case 4 -> {
                 setUp(ProcessingMode.KAFKA, DEFAULT_GATEWAY);
                 client.armFault(InjectableFault.DUPLICATE_DELIVERY, 1);
-                yield "Order #" + order() + " accepted (202) and put on the topic twice: see its timeline.";
+                yield I18n.t("lesson.done.4", String.valueOf(order()));
             }
             case 6 -> {
                 setUp(ProcessingMode.KAFKA, DEFAULT_GATEWAY);
                 client.armFault(InjectableFault.PAYMENT_DECLINED, 1);
                 long orderId = order();
-                yield "Order #" + orderId + " accepted (202); the issuer declines its payment: it stays"
-                    + " PENDING_PAYMENT with nothing charged. Pay for it again from the Orders screen.";
+                yield I18n.t("lesson.done.6", String.valueOf(orderId));
             }
             default -> {
                 setUp(ProcessingMode.KAFKA, FAILING_GATEWAY);
                 client.armFault(InjectableFault.POISON_RECORD, 1);
                 long orderId = order();
                 deadLetterOrder = orderId;
-                yield "Order #" + orderId + " accepted (202) behind a poison record; the gateway fails every"
-                    + " payment. Wait for the dead letters (Dead letters screen), then Redrive.";
+                yield I18n.t("lesson.done.5", String.valueOf(orderId));
             }
         });
     }
@@ -136,9 +121,8 @@ public final class LessonViewModel {
     public void reconcile() {
         act(STEPS.get(1), () -> {
             List<Long> refunded = client.reconcile();
-            return refunded.isEmpty() ? "Nothing to reconcile yet: no order is paid and unfinished (give the"
-                + " checker its 5 s)." : "Refunded order(s) " + ids(refunded) + ": the money is back and the"
-                    + " checker turns green.";
+            return refunded.isEmpty() ? I18n.t("lesson.reconcile.nothing")
+                : I18n.t("lesson.reconcile.done", ids(refunded));
         });
     }
 
@@ -153,18 +137,17 @@ public final class LessonViewModel {
             List<DeadLetterView> dead = client.deadLetters().stream()
                 .filter(d -> d.orderId() != null && d.orderId() == lessonOrder).toList();
             if (lessonOrder == 0) {
-                return "Run step 5 first: its order's dead letters are the ones this sends back.";
+                return I18n.t("lesson.redrive.first");
             }
             if (dead.isEmpty()) {
-                return "No dead letters of order #" + lessonOrder + " yet: its payment is still being retried."
-                    + " Try again in a few seconds.";
+                return I18n.t("lesson.redrive.notYet", String.valueOf(lessonOrder));
             }
             List<RedriveOutcome> outcomes = client.redrive(dead.stream()
                 .map(d -> new RecordRef(d.partition(), d.offset())).toList());
             long again = outcomes.stream().filter(RedriveOutcome::redriven).count();
-            return "Gateway mended. Redriven: " + again + " processed again, " + (outcomes.size() - again)
-                + " refused (" + outcomes.stream().filter(o -> !o.redriven()).map(RedriveOutcome::detail)
-                    .findFirst().orElse("none") + ").";
+            return I18n.t("lesson.redrive.done", String.valueOf(again), String.valueOf(outcomes.size() - again),
+                outcomes.stream().filter(o -> !o.redriven()).map(RedriveOutcome::detail).findFirst()
+                    .orElse(I18n.t("lesson.none")));
         });
     }
 
@@ -177,23 +160,23 @@ public final class LessonViewModel {
         }, ignored -> {
             busy.set(false);
             current.set(0);
-            message.set("Reset: the final design, the default 50-200 ms gateway, no faults armed.");
+            message.set(I18n.t("lesson.reset.done"));
         }, error -> {
             busy.set(false);
-            message.set("Reset failed: " + Messages.of(error));
+            message.set(I18n.t("lesson.reset.failed", Messages.of(error)));
         });
     }
 
     private void act(Step step, Callable<String> work) {
         busy.set(true);
         current.set(step.number());
-        message.set("Step " + step.number() + ": " + step.does());
+        message.set(I18n.t("lesson.step", String.valueOf(step.number()), step.does()));
         runner.run(work, result -> {
             busy.set(false);
-            message.set("Step " + step.number() + ": " + result);
+            message.set(I18n.t("lesson.step", String.valueOf(step.number()), result));
         }, error -> {
             busy.set(false);
-            message.set("Step " + step.number() + " failed: " + Messages.of(error));
+            message.set(I18n.t("lesson.step.failed", String.valueOf(step.number()), Messages.of(error)));
         });
     }
 

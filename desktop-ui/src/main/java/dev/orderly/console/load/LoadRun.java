@@ -1,5 +1,6 @@
 package dev.orderly.console.load;
 
+import dev.orderly.console.util.I18n;
 import dev.orderly.console.client.OrderlyClient;
 import dev.orderly.model.CreateOrderRequest;
 import dev.orderly.model.OrderItemRequest;
@@ -58,11 +59,10 @@ public final class LoadRun implements AutoCloseable {
         /** Why the plan cannot run, or null. */
         public String problem() {
             if (orders < 1 || orders > MAX_ORDERS) {
-                return "Orders must be between 1 and " + String.format("%,d", MAX_ORDERS) + ".";
+                return I18n.t("load.problem.orders", String.format("%,d", MAX_ORDERS));
             }
             if (!(perSecond >= 0.1 && perSecond <= MAX_PER_SECOND)) {
-                return "The rate must be between 0.1 and " + String.format("%,.0f", MAX_PER_SECOND)
-                    + " orders per second.";
+                return I18n.t("load.problem.rate", String.format("%,.0f", MAX_PER_SECOND));
             }
             return null;
         }

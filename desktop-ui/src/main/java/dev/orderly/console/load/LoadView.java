@@ -1,5 +1,6 @@
 package dev.orderly.console.load;
 
+import dev.orderly.console.util.I18n;
 import dev.orderly.console.load.LoadRun.Sample;
 import dev.orderly.console.load.LoadViewModel.Preset;
 import dev.orderly.console.util.ChartDescriptions;
@@ -67,12 +68,12 @@ public final class LoadView extends VBox {
         });
         vm.perSecondProperty().addListener((o, a, value) -> rateValues.setValue(value.doubleValue()));
 
-        Button start = new Button("Start");
+        Button start = new Button(I18n.t("load.start"));
         start.setDefaultButton(true);
         start.setId("load-start");
         start.disableProperty().bind(vm.runningProperty());
         start.setOnAction(e -> vm.start());
-        Button stop = new Button("Stop");
+        Button stop = new Button(I18n.t("load.stop"));
         stop.setId("load-stop");
         stop.disableProperty().bind(vm.runningProperty().not());
         stop.setOnAction(e -> vm.stop());
@@ -80,14 +81,13 @@ public final class LoadView extends VBox {
         orders.disableProperty().bind(vm.runningProperty());
         rate.disableProperty().bind(vm.runningProperty());
 
-        Label explain = new Label("Orders are created first, then paid for at the rate set, through the same API"
-            + " the form uses; each 202's latency counts from when its request was due, as ./benchmark measures it.");
+        Label explain = new Label(I18n.t("load.explain"));
         explain.getStyleClass().add("muted");
         explain.setWrapText(true);
         explain.setMinHeight(Region.USE_PREF_SIZE);
         // Rows that wrap rather than squeeze their words when the text is large.
-        FlowPane plan = new FlowPane(10, 6, new Label("Run"), presets, new Label("orders"), orders,
-            new Label("per second"), rate, start, stop);
+        FlowPane plan = new FlowPane(10, 6, new Label(I18n.t("load.run")), presets,
+            new Label(I18n.t("load.orders")), orders, new Label(I18n.t("load.perSecond")), rate, start, stop);
         plan.setAlignment(Pos.CENTER_LEFT);
 
         ProgressBar bar = new ProgressBar();
@@ -104,18 +104,20 @@ public final class LoadView extends VBox {
         progress.setAlignment(Pos.CENTER_LEFT);
 
         FlowPane stats = new FlowPane(10, 10,
-            StatCard.of("Accepted (202) per second", vm.acceptedProperty(), "load-accepted", false),
-            StatCard.of("Processed per second", vm.finishedProperty(), "load-processed", false),
-            StatCard.of("In flight", vm.inFlightProperty(), "load-inflight", false),
-            StatCard.of("202 latency p50", vm.p50Property(), "load-p50", false),
-            StatCard.of("202 latency p99", vm.p99Property(), "load-p99", false));
+            StatCard.of(I18n.t("load.card.accepted"), vm.acceptedProperty(), "load-accepted", false),
+            StatCard.of(I18n.t("load.card.processed"), vm.finishedProperty(), "load-processed", false),
+            StatCard.of(I18n.t("load.card.inFlight"), vm.inFlightProperty(), "load-inflight", false),
+            StatCard.of(I18n.t("load.card.p50"), vm.p50Property(), "load-p50", false),
+            StatCard.of(I18n.t("load.card.p99"), vm.p99Property(), "load-p99", false));
 
-        LineChart<Number, Number> rates = chart("Orders per second", "orders/s", "load-rates-chart");
-        acceptedLine.setName("accepted (202)/s");
-        finishedLine.setName("processed/s");
+        LineChart<Number, Number> rates = chart(I18n.t("load.chart.rates"), I18n.t("load.chart.ratesUnit"),
+            "load-rates-chart");
+        acceptedLine.setName(I18n.t("load.series.accepted"));
+        finishedLine.setName(I18n.t("pipeline.series.processed"));
         rates.getData().add(acceptedLine);
         rates.getData().add(finishedLine);
-        LineChart<Number, Number> latency = chart("202 latency", "ms", "load-latency-chart");
+        LineChart<Number, Number> latency = chart(I18n.t("load.chart.latency"), I18n.t("load.chart.ms"),
+            "load-latency-chart");
         p50Line.setName("p50");
         p99Line.setName("p99");
         latency.getData().add(p50Line);
@@ -153,7 +155,7 @@ public final class LoadView extends VBox {
 
     private static LineChart<Number, Number> chart(String title, String unit, String id) {
         NumberAxis time = new NumberAxis();
-        time.setLabel("seconds into the run");
+        time.setLabel(I18n.t("load.axis.time"));
         time.setForceZeroInRange(false);
         NumberAxis value = new NumberAxis();
         value.setLabel(unit);

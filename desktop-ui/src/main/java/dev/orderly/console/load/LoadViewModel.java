@@ -1,5 +1,6 @@
 package dev.orderly.console.load;
 
+import dev.orderly.console.util.I18n;
 import dev.orderly.console.client.OrderlyClient;
 import dev.orderly.console.load.LoadRun.Plan;
 import dev.orderly.console.load.LoadRun.Progress;
@@ -40,11 +41,12 @@ public final class LoadViewModel implements AutoCloseable {
     /** A ready-made run; "Custom" keeps whatever the fields hold. */
     public record Preset(String label, int orders, double perSecond) {
 
-        public static final Preset SEED = new Preset("The seed's 500 a minute (500 orders, 1 minute)", 500,
+        public static final Preset SEED = new Preset(I18n.t("load.preset.seed"), 500,
             500 / 60.0);
-        public static final Preset HUNDRED = new Preset("100 orders/s (2,000 orders, 20 s)", 2_000, 100);
-        public static final Preset FIVE_HUNDRED = new Preset("500 orders/s (5,000 orders, 10 s)", 5_000, 500);
-        public static final Preset CUSTOM = new Preset("Custom", 0, 0);
+        public static final Preset HUNDRED = new Preset(I18n.t("load.preset.hundred"), 2_000, 100);
+        public static final Preset FIVE_HUNDRED = new Preset(I18n.t("load.preset.fiveHundred"), 5_000,
+            500);
+        public static final Preset CUSTOM = new Preset(I18n.t("load.preset.custom"), 0, 0);
         public static final List<Preset> ALL = List.of(SEED, HUNDRED, FIVE_HUNDRED, CUSTOM);
 
         @Override
@@ -60,7 +62,7 @@ public final class LoadViewModel implements AutoCloseable {
     private final DoubleProperty perSecond = new SimpleDoubleProperty(Preset.SEED.perSecond());
     private final BooleanProperty running = new SimpleBooleanProperty();
     private final DoubleProperty progress = new SimpleDoubleProperty();
-    private final StringProperty status = new SimpleStringProperty("Pick a preset or set orders and rate, then Start.");
+    private final StringProperty status = new SimpleStringProperty(I18n.t("load.pick"));
     private final StringProperty accepted = new SimpleStringProperty("-");
     private final StringProperty finished = new SimpleStringProperty("-");
     private final StringProperty inFlight = new SimpleStringProperty("-");
@@ -118,7 +120,7 @@ public final class LoadViewModel implements AutoCloseable {
         lastSummary.set(null);
         progress.set(0);
         running.set(true);
-        status.set("Creating %,d orders...".formatted(plan.orders()));
+        status.set(I18n.t("load.creating", "%,d".formatted(plan.orders())));
         LoadRun started = new LoadRun(client, plan);
         run = started;
         started.start();
@@ -131,7 +133,7 @@ public final class LoadViewModel implements AutoCloseable {
         LoadRun current = run;
         if (current != null && running.get()) {
             current.stop();
-            status.set("Stopping: no more payments are sent; counting the ones already sent...");
+            status.set(I18n.t("load.stopping"));
         }
     }
 
@@ -158,11 +160,12 @@ public final class LoadViewModel implements AutoCloseable {
         p50.set(Double.isNaN(sample.p50Millis()) ? "-" : "%,.1f ms".formatted(sample.p50Millis()));
         p99.set(Double.isNaN(sample.p99Millis()) ? "-" : "%,.1f ms".formatted(sample.p99Millis()));
         status.set(switch (now.phase()) {
-            case PREPARING -> "Creating orders: %,d of %,d".formatted(now.prepared(), now.orders());
-            case SENDING -> "Paying for orders: %,d of %,d sent, %,d done".formatted(now.sent(), now.orders(),
-                now.completed() + now.failed());
-            case FINISHING -> "All sent; waiting for processing: %,d in flight".formatted(now.inFlight());
-            case DONE -> "Done";
+            case PREPARING -> I18n.t("load.preparing", "%,d".formatted(now.prepared()),
+                "%,d".formatted(now.orders()));
+            case SENDING -> I18n.t("load.sending", "%,d".formatted(now.sent()), "%,d".formatted(now.orders()),
+                "%,d".formatted(now.completed() + now.failed()));
+            case FINISHING -> I18n.t("load.finishing", "%,d".formatted(now.inFlight()));
+            case DONE -> I18n.t("load.done");
         });
     }
 
@@ -176,33 +179,34 @@ public final class LoadViewModel implements AutoCloseable {
         current.close();
         running.set(false);
         if (result == null) {
-            status.set("The run failed.");
+            status.set(I18n.t("load.failed"));
             return;
         }
         Progress end = current.progress();
         progress.set(end.fraction());
         inFlight.set("%,d".formatted(end.inFlight()));
         lastSummary.set(result);
-        status.set(result.stopped() ? "Stopped." : "Done.");
+        status.set(I18n.t(result.stopped() ? "load.stopped" : "load.doneDot"));
         summary.set(describe(result));
     }
 
     static String describe(Summary s) {
-        StringBuilder text = new StringBuilder("%,d orders in %.1f s: %,d accepted (202), %,d completed, %,d failed"
-            .formatted(s.orders(), s.duration().toMillis() / 1000.0, s.accepted(), s.completed(), s.failed()));
+        StringBuilder text = new StringBuilder(I18n.t("load.summary", "%,d".formatted(s.orders()),
+            "%.1f".formatted(s.duration().toMillis() / 1000.0), "%,d".formatted(s.accepted()),
+            "%,d".formatted(s.completed()), "%,d".formatted(s.failed())));
         if (s.rejected() > 0) {
-            text.append(", %,d refused".formatted(s.rejected()));
+            text.append(I18n.t("load.summary.refused", "%,d".formatted(s.rejected())));
         }
         if (s.unfinished() > 0) {
-            text.append(", %,d not finished yet".formatted(s.unfinished()));
+            text.append(I18n.t("load.summary.unfinished", "%,d".formatted(s.unfinished())));
         }
         if (s.orders() > s.accepted() + s.rejected()) {
-            text.append(", %,d not sent".formatted(s.orders() - s.accepted() - s.rejected()));
+            text.append(I18n.t("load.summary.notSent", "%,d".formatted(s.orders() - s.accepted() - s.rejected())));
         }
-        text.append(Double.isNaN(s.p50Millis()) ? "." : ". 202 latency from each request's due time: p50 %,.1f ms,"
-            .formatted(s.p50Millis()) + " p99 %,.1f ms.".formatted(s.p99Millis()));
+        text.append(Double.isNaN(s.p50Millis()) ? "." : I18n.t("load.summary.latency",
+            "%,.1f".formatted(s.p50Millis()), "%,.1f".formatted(s.p99Millis())));
         if (s.firstError() != null) {
-            text.append(" First error: ").append(s.firstError());
+            text.append(I18n.t("load.summary.firstError", s.firstError()));
         }
         return text.toString();
     }

@@ -1,5 +1,6 @@
 package dev.orderly.console.pipeline;
 
+import dev.orderly.console.util.I18n;
 import dev.orderly.console.util.ChartDescriptions;
 import dev.orderly.console.util.Dots;
 import dev.orderly.console.util.Em;
@@ -47,7 +48,7 @@ public final class PipelineView extends VBox {
 
     /** @param openOrder shows an order's timeline (a double click on a stuck order) */
     public PipelineView(PipelineViewModel vm, LongConsumer openOrder) {
-        VBox stuckCard = StatCard.of("Stuck", vm.stuckProperty(), "stat-stuck", true);
+        VBox stuckCard = StatCard.of(I18n.t("pipeline.stuck"), vm.stuckProperty(), "stat-stuck", true);
         vm.stuckAlarmProperty().addListener((o, was, alarm) -> {
             stuckCard.getStyleClass().remove("stat-alarm");
             if (alarm) {
@@ -55,20 +56,20 @@ public final class PipelineView extends VBox {
             }
         });
         HBox stats = new HBox(10,
-            StatCard.of("Throughput", vm.ratesProperty(), "stat-rates", true),
-            StatCard.of("Kafka", vm.totalsProperty(), "stat-totals", true),
-            StatCard.of("Waiting for payment", vm.waitingProperty(), "stat-waiting", true),
+            StatCard.of(I18n.t("pipeline.throughput"), vm.ratesProperty(), "stat-rates", true),
+            StatCard.of(I18n.t("pipeline.kafka"), vm.totalsProperty(), "stat-totals", true),
+            StatCard.of(I18n.t("pipeline.waitingForPayment"), vm.waitingProperty(), "stat-waiting", true),
             stuckCard,
             health(vm));
         stats.setStyle("-fx-padding: 0.6em;");
 
         CategoryAxis partitions = new CategoryAxis();
-        partitions.setLabel("group / partition");
+        partitions.setLabel(I18n.t("pipeline.axis.partition"));
         NumberAxis lag = new NumberAxis();
-        lag.setLabel("lag");
+        lag.setLabel(I18n.t("pipeline.axis.lag"));
         lag.setForceZeroInRange(true);
         BarChart<String, Number> barChart = new BarChart<>(partitions, lag);
-        barChart.setTitle("Lag per consumer group and partition");
+        barChart.setTitle(I18n.t("pipeline.barTitle"));
         barChart.setLegendVisible(false);
         barChart.setAnimated(false);
         barChart.getData().add(this.bars);
@@ -92,20 +93,20 @@ public final class PipelineView extends VBox {
         NumberAxis value = new NumberAxis();
         value.setForceZeroInRange(true);
         lineChart = new LineChart<>(time, value);
-        lineChart.setTitle("Last 10 minutes");
+        lineChart.setTitle(I18n.t("pipeline.lastTenMinutes"));
         lineChart.setCreateSymbols(false);
         lineChart.setAnimated(false);
-        lagLine.setName("total lag");
-        processedLine.setName("processed/s");
+        lagLine.setName(I18n.t("pipeline.series.lag"));
+        processedLine.setName(I18n.t("pipeline.series.processed"));
         lineChart.getData().add(lagLine);
         lineChart.getData().add(processedLine);
         ChartDescriptions.keep(lineChart);
         // Each rebalance is a vertical dashed mark: down-up-down at its moment, joined along the time axis.
-        rebalanceMarks.setName("rebalance");
+        rebalanceMarks.setName(I18n.t("pipeline.series.rebalance"));
         lineChart.getData().add(rebalanceMarks);
         lineChart.setId("lag-chart");
 
-        Label caughtUp = new Label("No lag: every partition is caught up");
+        Label caughtUp = new Label(I18n.t("pipeline.caughtUp"));
         caughtUp.getStyleClass().add("muted");
         caughtUp.setMouseTransparent(true);
         caughtUp.visibleProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
@@ -134,7 +135,7 @@ public final class PipelineView extends VBox {
         lastRebalance.setMinHeight(Region.USE_PREF_SIZE);
         Button consumers = new Button();
         consumers.textProperty().bind(javafx.beans.binding.Bindings.when(vm.consumersRunningProperty())
-            .then("Stop this backend's consumers").otherwise("Start this backend's consumers"));
+            .then(I18n.t("pipeline.consumers.stop")).otherwise(I18n.t("pipeline.consumers.start")));
         consumers.setOnAction(e -> vm.toggleConsumers());
         consumers.setId("toggle-consumers");
         consumers.setMinWidth(Region.USE_PREF_SIZE);
@@ -160,12 +161,13 @@ public final class PipelineView extends VBox {
     /** Time in state and the orders waiting too long; a double click opens the order's timeline. */
     private static VBox stuckOrders(PipelineViewModel vm, LongConsumer openOrder) {
         TableView<PipelineViewModel.StuckRow> table = new TableView<>(vm.stuckRows());
-        table.getColumns().add(column("Order", 5.4, r -> "#" + r.order().orderId()));
-        table.getColumns().add(column("Waiting", 14.6, PipelineViewModel.StuckRow::kind));
-        table.getColumns().add(column("For", 6.9, r -> PipelineViewModel.human(Duration.ofSeconds(
+        table.getColumns().add(column(I18n.t("pipeline.stuck.order"), 5.4, r -> "#" + r.order().orderId()));
+        table.getColumns().add(column(I18n.t("pipeline.stuck.waiting"), 14.6, PipelineViewModel.StuckRow::kind));
+        table.getColumns().add(column(I18n.t("pipeline.stuck.for"), 6.9,
+            r -> PipelineViewModel.human(Duration.ofSeconds(
             r.order().waitingSeconds()))));
-        table.getColumns().add(column("Customer", 12.3, r -> r.order().user()));
-        table.setPlaceholder(new Label("No order waits longer than the threshold"));
+        table.getColumns().add(column(I18n.t("pipeline.stuck.customer"), 12.3, r -> r.order().user()));
+        table.setPlaceholder(new Label(I18n.t("pipeline.stuck.none")));
         table.setRowFactory(t -> {
             TableRow<PipelineViewModel.StuckRow> row = new TableRow<>();
             row.setOnMouseClicked(e -> {
@@ -183,10 +185,10 @@ public final class PipelineView extends VBox {
         ages.getStyleClass().add("muted");
         ages.setId("time-in-state");
         ages.setMinHeight(Region.USE_PREF_SIZE);
-        Button refresh = new Button("Refresh");
+        Button refresh = new Button(I18n.t("common.refresh"));
         refresh.setOnAction(e -> vm.loadStuck());
         refresh.setId("stuck-refresh");
-        Label title = new Label("Stuck orders (double-click for the timeline)");
+        Label title = new Label(I18n.t("pipeline.stuck.title"));
         title.getStyleClass().add("section-title");
         HBox header = new HBox(8, title, refresh);
         header.setAlignment(Pos.CENTER_LEFT);
@@ -196,16 +198,18 @@ public final class PipelineView extends VBox {
     /** Which member of each consumer group owns which partition: with several backends, a rebalance shows here. */
     private static TableView<PartitionLag> owners(PipelineViewModel vm) {
         TableView<PartitionLag> table = new TableView<>(vm.partitions());
-        table.getColumns().add(column("Group", 14.6, p -> p.group()));
-        table.getColumns().add(column("Partition", 6.2, p -> Integer.toString(p.partition())));
-        table.getColumns().add(column("Owned by", 32.3, p -> p.owner() == null ? "nobody (rebalancing or stopped)"
+        table.getColumns().add(column(I18n.t("pipeline.owners.group"), 14.6, p -> p.group()));
+        table.getColumns().add(column(I18n.t("pipeline.owners.partition"), 6.2, p -> Integer.toString(p.partition())));
+        table.getColumns().add(column(I18n.t("pipeline.owners.owner"), 32.3,
+            p -> p.owner() == null ? I18n.t("pipeline.owners.nobody")
             : p.owner()));
-        table.getColumns().add(column("Committed", 7.7, p -> Long.toString(p.committedOffset())));
-        table.getColumns().add(column("Lag", 6.2, p -> Long.toString(p.lag())));
+        table.getColumns().add(column(I18n.t("pipeline.owners.committed"), 7.7,
+            p -> Long.toString(p.committedOffset())));
+        table.getColumns().add(column(I18n.t("pipeline.owners.lag"), 6.2, p -> Long.toString(p.lag())));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         Em.height(table, 14.6);
         Em.minHeight(table, 9.2);
-        table.setPlaceholder(new Label("No lag measured yet"));
+        table.setPlaceholder(new Label(I18n.t("pipeline.owners.none")));
         table.setId("partition-owners");
         return table;
     }
@@ -219,12 +223,13 @@ public final class PipelineView extends VBox {
     }
 
     private static String title(LagSnapshot snapshot) {
-        return snapshot == null ? "Last 10 minutes" : "Last 10 minutes (as of " + CLOCK.format(snapshot.at()) + ")";
+        return snapshot == null ? I18n.t("pipeline.lastTenMinutes")
+            : I18n.t("pipeline.lastTenMinutesAsOf", CLOCK.format(snapshot.at()));
     }
 
     private void showBars(PipelineViewModel vm) {
         var data = vm.partitions().stream().map(p -> new XYChart.Data<String, Number>(
-            (p.group().contains("retry") ? "retry" : "processing") + " p" + p.partition(), p.lag())).toList();
+            PipelineViewModel.partitionName(p), p.lag())).toList();
         if (bars.getData().size() == data.size()) {
             for (int i = 0; i < data.size(); i++) {
                 bars.getData().get(i).setYValue(data.get(i).getYValue());
@@ -265,10 +270,10 @@ public final class PipelineView extends VBox {
         Label db = Dots.dot();
         vm.brokerUpProperty().addListener((o, a, up) -> Dots.set(broker, up ? "up" : "down"));
         vm.databaseUpProperty().addListener((o, a, up) -> Dots.set(db, up ? "up" : "down"));
-        Label title = new Label("Health");
+        Label title = new Label(I18n.t("pipeline.health"));
         title.getStyleClass().add("stat-label");
-        Label brokerName = new Label("broker");
-        Label databaseName = new Label("database");
+        Label brokerName = new Label(I18n.t("pipeline.health.broker"));
+        Label databaseName = new Label(I18n.t("pipeline.health.database"));
         brokerName.setMinWidth(Region.USE_PREF_SIZE);
         databaseName.setMinWidth(Region.USE_PREF_SIZE);
         HBox lines = new HBox(6, broker, brokerName, db, databaseName);

@@ -1,5 +1,6 @@
 package dev.orderly.console.pipeline;
 
+import dev.orderly.console.util.I18n;
 import dev.orderly.console.client.OrderlyClient;
 import dev.orderly.console.util.Messages;
 import dev.orderly.console.util.TaskRunner;
@@ -56,7 +57,7 @@ public final class PipelineViewModel {
     private final ObservableList<PartitionLag> partitions = FXCollections.observableArrayList();
     private final ObservableList<LagPoint> history = FXCollections.observableArrayList();
     private final ObservableList<Rebalance> rebalances = FXCollections.observableArrayList();
-    private final StringProperty lastRebalance = new SimpleStringProperty("No rebalance seen yet");
+    private final StringProperty lastRebalance = new SimpleStringProperty(I18n.t("pipeline.noRebalance"));
     private final BooleanProperty consumersRunning = new SimpleBooleanProperty(true);
     private final StringProperty consumersMessage = new SimpleStringProperty("");
     private final String instance;
@@ -69,8 +70,8 @@ public final class PipelineViewModel {
     private final StringProperty timeInState = new SimpleStringProperty("");
     private final BooleanProperty brokerUp = new SimpleBooleanProperty(false);
     private final BooleanProperty databaseUp = new SimpleBooleanProperty(false);
-    private final StringProperty databaseName = new SimpleStringProperty("Database");
-    private final StringProperty health = new SimpleStringProperty("checking...");
+    private final StringProperty databaseName = new SimpleStringProperty(I18n.t("pipeline.database"));
+    private final StringProperty health = new SimpleStringProperty(I18n.t("pipeline.checking"));
     private final UpdateBatcher<LagSnapshot> updates;
 
     /**
@@ -80,7 +81,7 @@ public final class PipelineViewModel {
     public PipelineViewModel(OrderlyClient client, TaskRunner runner, String instance) {
         this.client = client;
         this.runner = runner;
-        this.instance = instance == null || instance.isBlank() ? "this backend" : instance;
+        this.instance = instance == null || instance.isBlank() ? I18n.t("pipeline.thisBackend") : instance;
         this.updates = new UpdateBatcher<>(runner, batch -> batch.forEach(this::apply));
     }
 
@@ -111,12 +112,10 @@ public final class PipelineViewModel {
         boolean start = !consumersRunning.get();
         runner.run(() -> client.runConsumers(start), running -> {
             consumersRunning.set(running);
-            consumersMessage.set(running
-                ? "Consumers of " + instance + " started: it rejoins the group and gets partitions at the rebalance"
-                : "Consumers of " + instance + " stopped: other backends take its partitions; with none, orders wait"
-                    + " on the topic and the lag grows");
-        }, error -> consumersMessage.set("Could not " + (start ? "start" : "stop") + " the consumers of " + instance
-            + ": " + Messages.of(error)));
+            consumersMessage.set(I18n.t(running ? "pipeline.consumers.started" : "pipeline.consumers.stopped",
+                instance));
+        }, error -> consumersMessage.set(I18n.t(start ? "pipeline.consumers.notStarted"
+            : "pipeline.consumers.notStopped", instance, Messages.of(error))));
     }
 
     public ReadOnlyBooleanProperty consumersRunningProperty() {
@@ -133,26 +132,26 @@ public final class PipelineViewModel {
             databaseUp.set(h.databaseUp());
             databaseName.set(h.database());
             health.set(h.detail());
-        }, error -> health.set("unknown"));
+        }, error -> health.set(I18n.t("pipeline.unknown")));
     }
 
     /** Reads time in state and the stuck orders (the list under the charts). */
     public void loadStuck() {
         runner.run(client::stuckOrders, this::showStuck,
-            error -> timeInState.set("Could not read the stuck orders: " + Messages.of(error)));
+            error -> timeInState.set(I18n.t("pipeline.stuck.notLoaded", Messages.of(error))));
     }
 
     void showStuck(StuckOrders orders) {
         List<StuckRow> rows = new ArrayList<>();
-        orders.acceptedNotProcessed().forEach(o -> rows.add(new StuckRow("accepted, not processed", o)));
-        orders.neverPaid().forEach(o -> rows.add(new StuckRow("never paid", o)));
+        orders.acceptedNotProcessed().forEach(o -> rows.add(new StuckRow(I18n.t("pipeline.stuck.accepted"), o)));
+        orders.neverPaid().forEach(o -> rows.add(new StuckRow(I18n.t("pipeline.stuck.neverPaid"), o)));
         stuckRows.setAll(rows);
         List<String> ages = new ArrayList<>();
-        orders.timeInState().forEach(a -> ages.add(a.status() + " " + a.orders() + " (oldest " + human(Duration
-            .ofSeconds(a.oldestSeconds())) + ", mean " + human(Duration.ofSeconds(a.averageSeconds())) + ")"));
-        timeInState.set("Over " + human(Duration.ofSeconds(orders.thresholdSeconds())) + ": "
-            + orders.acceptedNotProcessedCount() + " accepted but not processed, " + orders.neverPaidCount()
-            + " never paid. Time in state: " + (ages.isEmpty() ? "no order on its way" : String.join("; ", ages)));
+        orders.timeInState().forEach(a -> ages.add(I18n.t("pipeline.age", a.status(), String.valueOf(a.orders()),
+            human(Duration.ofSeconds(a.oldestSeconds())), human(Duration.ofSeconds(a.averageSeconds())))));
+        timeInState.set(I18n.t("pipeline.timeInState", human(Duration.ofSeconds(orders.thresholdSeconds())),
+            String.valueOf(orders.acceptedNotProcessedCount()), String.valueOf(orders.neverPaidCount()),
+            ages.isEmpty() ? I18n.t("pipeline.noneOnItsWay") : String.join("; ", ages)));
     }
 
     void apply(LagSnapshot snapshot) {
@@ -165,9 +164,9 @@ public final class PipelineViewModel {
         }
         stuckAlarm.set(snapshot.stuckAccepted() > 0);
         String after = snapshot.stuckAfterSeconds() > 0 ? human(Duration.ofSeconds(snapshot.stuckAfterSeconds()))
-            : "the threshold";
-        stuck.set(snapshot.stuckAccepted() == 0 ? "none over " + after
-            : snapshot.stuckAccepted() + " accepted, unprocessed over " + after);
+            : I18n.t("pipeline.theThreshold");
+        stuck.set(snapshot.stuckAccepted() == 0 ? I18n.t("pipeline.stuck.noneOver", after)
+            : I18n.t("pipeline.stuck.over", String.valueOf(snapshot.stuckAccepted()), after));
         if (previous == null || previous.stuckAccepted() != snapshot.stuckAccepted()) {
             loadStuck();
         }
@@ -181,12 +180,14 @@ public final class PipelineViewModel {
         Instant cutoff = snapshot.at().minus(WINDOW);
         history.removeIf(p -> p.at().isBefore(cutoff));
         rebalances.removeIf(r -> r.at().isBefore(cutoff));
-        rates.set(String.format("%.1f events/s in, %.1f processed/s", snapshot.inPerSecond(),
-            snapshot.processedPerSecond()));
-        totals.set("lag " + snapshot.totalLag() + ", retried " + snapshot.retried() + ", dead letters "
-            + snapshot.deadLettered());
-        waiting.set(snapshot.pendingPayment() + " in PENDING_PAYMENT" + (snapshot.oldestPending() == null ? ""
-            : ", oldest for " + human(Duration.between(snapshot.oldestPending(), snapshot.at()))));
+        rates.set(I18n.t("pipeline.rates", String.format("%.1f", snapshot.inPerSecond()),
+            String.format("%.1f", snapshot.processedPerSecond())));
+        totals.set(I18n.t("pipeline.totals", String.valueOf(snapshot.totalLag()), String.valueOf(snapshot.retried()),
+            String.valueOf(snapshot.deadLettered())));
+        waiting.set(snapshot.oldestPending() == null
+            ? I18n.t("pipeline.waiting", String.valueOf(snapshot.pendingPayment()))
+            : I18n.t("pipeline.waitingOldest", String.valueOf(snapshot.pendingPayment()),
+                human(Duration.between(snapshot.oldestPending(), snapshot.at()))));
     }
 
     /** Partitions whose owner changed since the previous sample ("processing p3: backend-a-1 -> backend-b-0"). */
@@ -203,23 +204,29 @@ public final class PipelineViewModel {
             return;
         }
         String summary = moves.size() <= 4 ? String.join("; ", moves)
-            : String.join("; ", moves.subList(0, 4)) + "; and " + (moves.size() - 4) + " more";
+            : I18n.t("pipeline.andMore", String.join("; ", moves.subList(0, 4)), String.valueOf(moves.size() - 4));
         rebalances.add(new Rebalance(snapshot.at(), summary));
-        lastRebalance.set("Rebalance at " + CLOCK.format(snapshot.at()) + ": " + summary);
+        lastRebalance.set(I18n.t("pipeline.rebalanceAt", CLOCK.format(snapshot.at()), summary));
     }
 
     private static Map<String, String> owners(LagSnapshot snapshot) {
         Map<String, String> owners = new TreeMap<>();
         for (PartitionLag p : snapshot.partitions()) {
-            owners.put((p.group().contains("retry") ? "retry" : "processing") + " p" + p.partition(), p.owner());
+            owners.put(partitionName(p), p.owner());
         }
         return owners;
+    }
+
+    /** "processing p3" or "retry p0", in the user's words. */
+    static String partitionName(PartitionLag p) {
+        return I18n.t(p.group().contains("retry") ? "pipeline.partition.retry" : "pipeline.partition.processing",
+            String.valueOf(p.partition()));
     }
 
     /** The member's client id without its host, or "nobody". */
     private static String client(String owner) {
         if (owner == null) {
-            return "nobody";
+            return I18n.t("pipeline.nobody");
         }
         int host = owner.indexOf(" @ ");
         return host < 0 ? owner : owner.substring(0, host);
@@ -228,12 +235,12 @@ public final class PipelineViewModel {
     static String human(Duration duration) {
         long seconds = Math.max(0, duration.getSeconds());
         if (seconds < 60) {
-            return seconds + " s";
+            return I18n.t("time.seconds", String.valueOf(seconds));
         }
         if (seconds < 3600) {
-            return seconds / 60 + " min " + seconds % 60 + " s";
+            return I18n.t("time.minutes", String.valueOf(seconds / 60), String.valueOf(seconds % 60));
         }
-        return seconds / 3600 + " h " + seconds % 3600 / 60 + " min";
+        return I18n.t("time.hours", String.valueOf(seconds / 3600), String.valueOf(seconds % 3600 / 60));
     }
 
     public ReadOnlyObjectProperty<LagSnapshot> latestProperty() {

@@ -41,7 +41,7 @@ import javax.imageio.ImageIO;
 /**
  * Renders every screen with real data to PNG: starts the console with its in-process backend on free ports and a
  * throw-away data directory, submits orders (completed, shipping, declined, dead-lettered), then captures each
- * screen. Usage: {@code Screenshots <output dir> [ko]} ({@code ko}: the screens translated so far, in Korean); needs a
+ * screen. Usage: {@code Screenshots <output dir> [ko]} ({@code ko}: every screen in Korean); needs a
  * display (e.g. xvfb-run), and Korean fonts for {@code ko} (Debian's fonts-noto-cjk).
  */
 public final class Screenshots {
@@ -113,15 +113,6 @@ public final class Screenshots {
         onFx(() -> console.ordersTable().select(lastCompleted));
         Thread.sleep(1500);
         capture(flow[0], out.resolve("03-orders.png"));
-        if (korean) {
-            // The screens whose words come from the bundles so far; the others are still English.
-            onFx(() -> console.selectTab("tab-settings"));
-            Thread.sleep(1200);
-            capture(flow[0], out.resolve("10-settings.png"));
-            onFx(() -> flow[0].shutdown());
-            System.out.println("Korean screenshots written to " + out);
-            return;
-        }
         onFx(() -> console.selectTab("tab-statemachine"));
         Thread.sleep(1200);
         capture(flow[0], out.resolve("04-statemachine.png"));
@@ -139,7 +130,8 @@ public final class Screenshots {
             order(alice, "4111111111111111", false, 41);
         }
         await("stuck", 60, () -> console.model().pipeline().stuckAlarmProperty().get()
-            && console.model().pipeline().stuckRows().stream().filter(r -> r.kind().startsWith("accepted")).count()
+            && console.model().pipeline().stuckRows().stream()
+            .filter(r -> r.kind().equals(dev.orderly.console.util.I18n.t("pipeline.stuck.accepted"))).count()
                 >= 2);
         Thread.sleep(1500);
         capture(flow[0], out.resolve("18-stuck.png"));
@@ -216,6 +208,12 @@ public final class Screenshots {
         await("alerts", 60, () -> console.model().alerts().alerts().size() >= 2);
         Thread.sleep(800);
         capture(flow[0], out.resolve("22-alerts.png"));
+        if (korean) {
+            // Every screen in Korean; the text sizes and the dark theme are the English set's.
+            onFx(() -> flow[0].shutdown());
+            System.out.println("Korean screenshots written to " + out);
+            return;
+        }
         // Settings > Text size at its largest (150%): every screen scales, nothing cut short.
         onFx(() -> console.model().settings().textSizeProperty().set(TextSize.LARGEST));
         String[][] largest = {{"tab-orders", "23-orders-largest.png"}, {"tab-lesson", "24-lesson-largest.png"}};

@@ -1,6 +1,7 @@
 package dev.orderly.console.topics;
 
 import dev.orderly.api.ApiCallException;
+import dev.orderly.console.util.I18n;
 import dev.orderly.console.client.OrderlyClient;
 import dev.orderly.console.util.Messages;
 import dev.orderly.console.util.TaskRunner;
@@ -61,11 +62,11 @@ public final class ReplayViewModel {
         busy.set(true);
         runner.run(() -> client.previewOffsetReset(GROUP, request), plan -> {
             busy.set(false);
-            message.set("A replay from " + TIME.format(request.timestamp()) + " would read " + again(plan)
-                + " records of " + TOPIC + " again; nothing was changed");
+            message.set(I18n.t("replay.previewed", TIME.format(request.timestamp()), String.valueOf(again(plan)),
+                TOPIC));
         }, error -> {
             busy.set(false);
-            message.set("Preview failed: " + Messages.of(error));
+            message.set(I18n.t("dlt.previewFailed", Messages.of(error)));
         });
     }
 
@@ -76,14 +77,13 @@ public final class ReplayViewModel {
             return;
         }
         busy.set(true);
-        message.set("Stopping the consumers and rewinding " + GROUP + " ...");
+        message.set(I18n.t("replay.rewinding", GROUP));
         runner.run(() -> rewind(request), plan -> {
             busy.set(false);
-            message.set("Replaying from " + TIME.format(request.timestamp()) + ": " + again(plan) + " records are"
-                + " read again; each is skipped as a duplicate (DUPLICATE_SKIPPED on its order's timeline)");
+            message.set(I18n.t("replay.replaying", TIME.format(request.timestamp()), String.valueOf(again(plan))));
         }, error -> {
             busy.set(false);
-            message.set("Replay not done: " + Messages.of(error));
+            message.set(I18n.t("replay.notDone", Messages.of(error)));
         });
     }
 
@@ -117,7 +117,7 @@ public final class ReplayViewModel {
             n = -1;
         }
         if (n < 1 || n > 7 * 24 * 60) {
-            message.set("Minutes must be a whole number from 1 to " + 7 * 24 * 60);
+            message.set(I18n.t("replay.minutes", String.valueOf(7 * 24 * 60)));
             return null;
         }
         Instant since = clock.instant().minus(Duration.ofMinutes(n));

@@ -1,16 +1,13 @@
 package dev.orderly.console.topics;
 
+import dev.orderly.console.util.I18n;
+
 /** Where the Topics screen's first page starts, as the toolbar offers it. */
 public enum StartAt {
-    NEWEST("Newest first"), OLDEST("Oldest first"), OFFSET("From offset"), TIME("From time");
+    NEWEST, OLDEST, OFFSET, TIME;
 
-    private final String label;
-
-    StartAt(String label) {
-        this.label = label;
-    }
-
+    /** "Newest first", in the user's words. */
     public String label() {
-        return label;
+        return I18n.t("topics.start." + name());
     }
 }

@@ -1,5 +1,6 @@
 package dev.orderly.console.topics;
 
+import dev.orderly.console.util.I18n;
 import dev.orderly.console.util.Em;
 import dev.orderly.model.KafkaRecordView;
 import dev.orderly.model.KafkaTopicView;
@@ -37,13 +38,13 @@ public final class TopicsView extends VBox {
     public TopicsView(TopicsViewModel vm, ReplayViewModel replay) {
         topicTable = new TableView<>(vm.topics());
         topicTable.getColumns().setAll(List.of(
-            topicColumn("Topic", 13.1, KafkaTopicView::name),
-            topicColumn("Parts", 4.6, t -> t.partitions().size()),
-            topicColumn("Records", 5.8, KafkaTopicView::records),
-            topicColumn("Size", 5.4, t -> bytes(t.sizeBytes())),
-            topicColumn("Kept", 4.6, t -> retention(t.retentionMs())),
-            topicColumn("Read by", 15.4, t -> String.join(", ", t.groups()))));
-        topicTable.setPlaceholder(new Label("No topics read yet: press Refresh"));
+            topicColumn(I18n.t("topics.topic"), 13.1, KafkaTopicView::name),
+            topicColumn(I18n.t("topics.parts"), 4.6, t -> t.partitions().size()),
+            topicColumn(I18n.t("topics.records"), 5.8, KafkaTopicView::records),
+            topicColumn(I18n.t("topics.size"), 5.4, t -> bytes(t.sizeBytes())),
+            topicColumn(I18n.t("topics.kept"), 4.6, t -> retention(t.retentionMs())),
+            topicColumn(I18n.t("topics.readBy"), 15.4, t -> String.join(", ", t.groups()))));
+        topicTable.setPlaceholder(new Label(I18n.t("topics.none")));
         topicTable.setId("topics-table");
         topicTable.getSelectionModel().selectedItemProperty().addListener((o, a, chosen) -> {
             if (chosen != null && chosen != vm.topicProperty().get()) {
@@ -51,10 +52,11 @@ public final class TopicsView extends VBox {
             }
         });
 
-        Button refresh = new Button("Refresh");
+        Button refresh = new Button(I18n.t("common.refresh"));
         refresh.setId("topics-refresh");
         refresh.setOnAction(e -> vm.loadTopics());
-        TextField partition = field("topics-partition", "all", 3.8, "Partition (empty: all)");
+        TextField partition = field("topics-partition", I18n.t("topics.partition.prompt"), 3.8,
+            I18n.t("topics.partition.help"));
         partition.textProperty().bindBidirectional(vm.partitionProperty());
         ComboBox<StartAt> from = new ComboBox<>(FXCollections.observableArrayList(StartAt.values()));
         from.setId("topics-from");
@@ -70,43 +72,45 @@ public final class TopicsView extends VBox {
                 return null;
             }
         });
-        from.setAccessibleText("Where the page starts");
-        TextField position = field("topics-position", "offset or 2026-12-02T10:00:00Z", 13.1,
-            "Offset or time to start from");
+        from.setAccessibleText(I18n.t("topics.from.help"));
+        TextField position = field("topics-position", I18n.t("topics.position.prompt"), 13.1,
+            I18n.t("topics.position.help"));
         position.textProperty().bindBidirectional(vm.positionProperty());
         position.disableProperty().bind(from.valueProperty().isEqualTo(StartAt.NEWEST)
             .or(from.valueProperty().isEqualTo(StartAt.OLDEST)));
-        TextField key = field("topics-key", "key", 6.9, "Only records with this key");
+        TextField key = field("topics-key", I18n.t("topics.key.prompt"), 6.9, I18n.t("topics.key.help"));
         key.textProperty().bindBidirectional(vm.keyProperty());
-        TextField contains = field("topics-contains", "value contains", 10.0, "Only records whose value contains");
+        TextField contains = field("topics-contains", I18n.t("topics.contains.prompt"), 10.0,
+            I18n.t("topics.contains.help"));
         contains.textProperty().bindBidirectional(vm.containsProperty());
-        Button load = new Button("Show");
+        Button load = new Button(I18n.t("topics.show"));
         load.setId("topics-load");
         load.setOnAction(e -> vm.loadRecords());
         load.disableProperty().bind(vm.topicProperty().isNull().or(vm.busyProperty()));
-        Button next = new Button("Next page");
+        Button next = new Button(I18n.t("topics.next"));
         next.setId("topics-next");
         next.setOnAction(e -> vm.nextPage());
         next.disableProperty().bind(vm.morePagesProperty().not().or(vm.busyProperty()));
-        TextField order = field("topics-order", "order #", 5.4, "Order to follow across the topics");
+        TextField order = field("topics-order", I18n.t("topics.order.prompt"), 5.4, I18n.t("topics.order.help"));
         order.textProperty().bindBidirectional(vm.followedProperty());
         order.setOnAction(e -> vm.followOrder());
-        Button follow = new Button("Follow order");
+        Button follow = new Button(I18n.t("topics.follow"));
         follow.setId("topics-follow");
         follow.setOnAction(e -> vm.followOrder());
         follow.disableProperty().bind(vm.busyProperty());
-        FlowPane toolbar = new FlowPane(6, 6, refresh, new Label("Partition"), partition, from, position, key, contains,
+        FlowPane toolbar = new FlowPane(6, 6, refresh, new Label(I18n.t("topics.partition")), partition, from,
+            position, key, contains,
             load, next, new Separator(Orientation.VERTICAL), order, follow);
         toolbar.setStyle("-fx-padding: 0.5em; -fx-alignment: center-left;");
 
         recordTable = new TableView<>(vm.records());
         recordTable.getColumns().setAll(List.of(
-            recordColumn("P", 2.7, KafkaRecordView::partition),
-            recordColumn("Offset", 5.4, KafkaRecordView::offset),
-            recordColumn("Time", 7.7, r -> TIME.format(r.timestamp())),
-            recordColumn("Key", 6.9, r -> r.key() == null ? "(none)" : r.key()),
-            recordColumn("Value", 40.0, TopicsView::oneLine)));
-        recordTable.setPlaceholder(new Label("Choose a topic on the left"));
+            recordColumn(I18n.t("dlt.partition"), 3.8, KafkaRecordView::partition),
+            recordColumn(I18n.t("dlt.offset"), 5.4, KafkaRecordView::offset),
+            recordColumn(I18n.t("topics.time"), 7.7, r -> TIME.format(r.timestamp())),
+            recordColumn(I18n.t("topics.key"), 6.9, r -> r.key() == null ? I18n.t("topics.noKey") : r.key()),
+            recordColumn(I18n.t("topics.value"), 40.0, TopicsView::oneLine)));
+        recordTable.setPlaceholder(new Label(I18n.t("topics.choose")));
         recordTable.setId("topics-records");
         recordTable.getSelectionModel().selectedItemProperty().addListener((o, a, record) -> {
             if (record != null) {
@@ -118,7 +122,7 @@ public final class TopicsView extends VBox {
         TextArea detail = new TextArea();
         detail.setEditable(false);
         detail.setId("topics-record");
-        detail.setAccessibleText("The chosen record in full");
+        detail.setAccessibleText(I18n.t("topics.detail.help"));
         detail.setStyle("-fx-font-family: monospace;");
         detail.setPrefRowCount(12);
         detail.textProperty().bind(vm.detailProperty());
@@ -127,12 +131,12 @@ public final class TopicsView extends VBox {
         message.setId("topics-message");
         message.textProperty().bind(vm.messageProperty());
 
-        TextField minutes = field("replay-minutes", "5", 3.5, "Minutes to replay");
+        TextField minutes = field("replay-minutes", "5", 3.5, I18n.t("topics.replay.minutes.help"));
         minutes.textProperty().bindBidirectional(replay.minutesProperty());
-        Button previewReplay = new Button("Preview replay");
+        Button previewReplay = new Button(I18n.t("topics.replay.preview"));
         previewReplay.setId("replay-preview");
         previewReplay.setOnAction(e -> replay.preview());
-        Button doReplay = new Button("Replay");
+        Button doReplay = new Button(I18n.t("topics.replay"));
         doReplay.setId("replay-run");
         doReplay.setOnAction(e -> replay.replay());
         previewReplay.disableProperty().bind(replay.busyProperty());
@@ -140,12 +144,12 @@ public final class TopicsView extends VBox {
         Label replayMessage = new Label();
         replayMessage.setId("replay-message");
         replayMessage.textProperty().bind(replay.messageProperty());
-        FlowPane replayBar = new FlowPane(6, 6, new Label("Replay the last"), minutes,
-            new Label("minutes of " + ReplayViewModel.TOPIC + " (every event skipped as a duplicate)"), previewReplay,
+        FlowPane replayBar = new FlowPane(6, 6, new Label(I18n.t("topics.replay.last")), minutes,
+            new Label(I18n.t("topics.replay.minutesOf", ReplayViewModel.TOPIC)), previewReplay,
             doReplay, replayMessage);
         replayBar.setStyle("-fx-padding: 0 0.5em 0 0.5em; -fx-alignment: center-left;");
 
-        VBox right = new VBox(4, recordTable, new Label("Record"), detail);
+        VBox right = new VBox(4, recordTable, new Label(I18n.t("dlt.record")), detail);
         SplitPane split = new SplitPane(topicTable, right);
         split.setOrientation(Orientation.HORIZONTAL);
         split.setDividerPositions(0.36);
@@ -166,7 +170,7 @@ public final class TopicsView extends VBox {
 
     private static String oneLine(KafkaRecordView record) {
         if (record.value() == null) {
-            return "(null)";
+            return I18n.t("topics.null");
         }
         String line = record.value().replaceAll("\\s+", " ");
         return (record.format() == KafkaRecordView.Format.BINARY ? "0x" : "")
@@ -185,10 +189,11 @@ public final class TopicsView extends VBox {
             return "?";
         }
         if (ms < 0) {
-            return "forever";
+            return I18n.t("topics.forever");
         }
         Duration kept = Duration.ofMillis(ms);
-        return kept.toDays() > 0 ? kept.toDays() + " d" : kept.toHours() + " h";
+        return kept.toDays() > 0 ? I18n.t("topics.days", String.valueOf(kept.toDays()))
+            : I18n.t("topics.hours", String.valueOf(kept.toHours()));
     }
 
     private static TextField field(String id, String prompt, double ems, String accessible) {

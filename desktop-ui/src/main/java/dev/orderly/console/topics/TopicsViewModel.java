@@ -1,5 +1,6 @@
 package dev.orderly.console.topics;
 
+import dev.orderly.console.util.I18n;
 import dev.orderly.console.client.OrderlyClient;
 import dev.orderly.console.client.RecordQuery;
 import dev.orderly.console.client.RecordQuery.Filter;
@@ -70,10 +71,10 @@ public final class TopicsViewModel {
             String selected = topic.get() == null ? null : topic.get().name();
             topics.setAll(list);
             list.stream().filter(t -> t.name().equals(selected)).findFirst().ifPresent(topic::set);
-            message.set(list.size() + " topics on the cluster");
+            message.set(I18n.t("topics.count", String.valueOf(list.size())));
         }, error -> {
             busy.set(false);
-            message.set("Could not read the topics: " + Messages.of(error));
+            message.set(I18n.t("topics.notLoaded", Messages.of(error)));
         });
     }
 
@@ -88,7 +89,7 @@ public final class TopicsViewModel {
     /** The first page as the toolbar says; a clear sentence, and nothing asked, when the toolbar is not valid. */
     public void loadRecords() {
         if (topic.get() == null) {
-            message.set("Choose a topic first");
+            message.set(I18n.t("topics.chooseFirst"));
             return;
         }
         RecordQuery query;
@@ -119,7 +120,7 @@ public final class TopicsViewModel {
             show(result);
         }, error -> {
             busy.set(false);
-            message.set("Could not read " + name + ": " + Messages.of(error));
+            message.set(I18n.t("topics.notRead", name, Messages.of(error)));
         });
     }
 
@@ -129,10 +130,9 @@ public final class TopicsViewModel {
         openRecord(result.records().isEmpty() ? null : result.records().get(0));
         nextCursor = result.cursor();
         morePages.set(nextCursor != null && !result.records().isEmpty());
-        message.set("Page " + page + ": " + result.records().size() + " records (" + result.scanned() + " read)"
-            + (result.complete() ? "" : "; stopped at the read's time budget, Next page carries on")
-            + (result.records().isEmpty() && from.get() != StartAt.NEWEST ? "; nothing newer yet, Next page"
-                + " looks again" : ""));
+        message.set(I18n.t("topics.page", String.valueOf(page), String.valueOf(result.records().size()),
+            String.valueOf(result.scanned())) + (result.complete() ? "" : I18n.t("topics.page.budget"))
+            + (result.records().isEmpty() && from.get() != StartAt.NEWEST ? I18n.t("topics.page.nothingNewer") : ""));
         if (result.records().isEmpty() && nextCursor != null && from.get() != StartAt.NEWEST) {
             // Oldest first, the cursor is a live tail: Next page shows what has arrived since.
             morePages.set(true);
@@ -150,7 +150,7 @@ public final class TopicsViewModel {
         try {
             orderId = Long.parseLong(followed.get() == null ? "" : followed.get().strip().replace("#", ""));
         } catch (NumberFormatException e) {
-            message.set("Type an order number to follow");
+            message.set(I18n.t("topics.typeOrder"));
             return;
         }
         busy.set(true);
@@ -164,12 +164,12 @@ public final class TopicsViewModel {
             morePages.set(false);
             detail.set(trailText(trail));
             long topicsSeen = found.stream().map(KafkaRecordView::topic).distinct().count();
-            message.set("Order " + orderId + " on Kafka: " + found.size() + " records on " + topicsSeen
-                + " topics, beside " + (trail.entries().size() - found.size()) + " timeline entries"
-                + (trail.complete() ? "" : " (the topics were not read to their end within the read's time)"));
+            message.set(I18n.t("topics.followed", String.valueOf(orderId), String.valueOf(found.size()),
+                String.valueOf(topicsSeen), String.valueOf(trail.entries().size() - found.size()))
+                + (trail.complete() ? "" : I18n.t("topics.followed.incomplete")));
         }, error -> {
             busy.set(false);
-            message.set("Could not follow order " + orderId + ": " + Messages.of(error));
+            message.set(I18n.t("topics.notFollowed", String.valueOf(orderId), Messages.of(error)));
         });
     }
 

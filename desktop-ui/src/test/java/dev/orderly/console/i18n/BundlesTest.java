@@ -2,6 +2,12 @@ package dev.orderly.console.i18n;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.orderly.console.appearance.TextSize;
+import dev.orderly.console.appearance.Theme;
+import dev.orderly.console.lesson.LessonViewModel;
+import dev.orderly.console.topics.StartAt;
+import dev.orderly.model.AuditAction;
+import dev.orderly.model.InjectableFault;
 import dev.orderly.model.OrderStatus;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.MessageFormat;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -71,6 +78,20 @@ class BundlesTest {
             }
         }
         Arrays.stream(OrderStatus.values()).forEach(s -> used.add("status." + s.name()));
+        // Keys the code makes from an enum's name ("audit.action." + action.name()): every value the screens show.
+        Map<String, List<String>> byName = Map.of(
+            "audit.action.", Arrays.stream(AuditAction.values()).map(Enum::name).toList(),
+            "faults.fault.", Arrays.stream(InjectableFault.values()).filter(f -> !f.isCrash()).map(Enum::name).toList(),
+            "faults.tip.", Arrays.stream(InjectableFault.values()).filter(f -> !f.isCrash()).map(Enum::name).toList(),
+            "topics.start.", Arrays.stream(StartAt.values()).map(Enum::name).toList(),
+            "theme.", Arrays.stream(Theme.values()).map(Enum::name).toList(),
+            "textSize.", Arrays.stream(TextSize.values()).map(Enum::name).toList(),
+            "lesson.step.", LessonViewModel.STEPS.stream().flatMap(step -> Stream.of("title", "does", "watch")
+                .map(part -> step.number() + "." + part)).toList());
+        Set<String> prefixes = used.stream().filter(k -> k.endsWith(".")).collect(Collectors.toSet());
+        assertThat(byName.keySet()).as("every key made from a name is listed here").containsAll(prefixes);
+        used.removeAll(prefixes);
+        byName.forEach((prefix, names) -> names.forEach(name -> used.add(prefix + name)));
         assertThat(used).hasSizeGreaterThan(50);
         assertThat(bundle("console.properties").keySet()).containsAll(used);
     }

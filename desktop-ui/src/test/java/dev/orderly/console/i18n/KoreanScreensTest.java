@@ -5,15 +5,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.orderly.console.alerts.AlertsView;
 import dev.orderly.console.alerts.AlertsViewModel;
 import dev.orderly.console.alerts.WatchStore;
+import dev.orderly.console.audit.AuditView;
+import dev.orderly.console.audit.AuditViewModel;
+import dev.orderly.console.deadletters.DeadLettersView;
+import dev.orderly.console.deadletters.DeadLettersViewModel;
+import dev.orderly.console.faults.FaultsView;
+import dev.orderly.console.faults.FaultsViewModel;
+import dev.orderly.console.lesson.LessonView;
+import dev.orderly.console.lesson.LessonViewModel;
+import dev.orderly.console.load.LoadView;
+import dev.orderly.console.load.LoadViewModel;
 import dev.orderly.console.orders.OrderDetailView;
 import dev.orderly.console.orders.OrderDetailViewModel;
 import dev.orderly.console.orders.OrderFormView;
 import dev.orderly.console.orders.OrderFormViewModel;
 import dev.orderly.console.orders.OrdersTableView;
 import dev.orderly.console.orders.OrdersViewModel;
+import dev.orderly.console.pipeline.PipelineView;
+import dev.orderly.console.pipeline.PipelineViewModel;
 import dev.orderly.console.signin.SignInView;
 import dev.orderly.console.signin.SignInViewModel;
 import dev.orderly.console.support.RecordingClient;
+import dev.orderly.console.topics.ReplayViewModel;
+import dev.orderly.console.topics.TopicsView;
+import dev.orderly.console.topics.TopicsViewModel;
 import dev.orderly.console.util.DirectTaskRunner;
 import dev.orderly.console.util.I18n;
 import dev.orderly.model.UserView;
@@ -27,6 +42,7 @@ import javafx.scene.Parent;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextInputControl;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -58,7 +74,15 @@ class KoreanScreensTest extends FxRobot {
             new OrderFormView(new OrderFormViewModel(client, runner), id -> { }),
             new OrdersTableView(new OrdersViewModel(client, runner, STAFF), id -> { }),
             new OrderDetailView(new OrderDetailViewModel(client, runner, STAFF), id -> { }),
-            new AlertsView(new AlertsViewModel(client, runner, watches, Clock.systemUTC()), alert -> { }))));
+            new AlertsView(new AlertsViewModel(client, runner, watches, Clock.systemUTC()), alert -> { }),
+            new PipelineView(new PipelineViewModel(client, runner, "backend-1"), id -> { }),
+            new DeadLettersView(new DeadLettersViewModel(client, runner)),
+            new FaultsView(new FaultsViewModel(client, runner, "backend-1")),
+            new LoadView(new LoadViewModel(client, runner)),
+            new AuditView(new AuditViewModel(client, runner)),
+            new LessonView(new LessonViewModel(client, runner), new FaultsViewModel(client, runner, "backend-1"),
+                new Region()),
+            new TopicsView(new TopicsViewModel(client, runner), new ReplayViewModel(client, runner)))));
         FxToolkit.showStage();
         WaitForAsyncUtils.waitForFxEvents();
     }
@@ -81,7 +105,9 @@ class KoreanScreensTest extends FxRobot {
         collect(FxToolkit.toolkitContext().getRegisteredStage().getScene().getRoot(), words);
         assertThat(words).hasSizeGreaterThan(20);
         assertThat(words).filteredOn(KoreanScreensTest::english).isEmpty();
-        assertThat(words).contains("로그인", "주문 제출", "카드 번호", "모든 상태", "자세히", "주문 감시");
+        assertThat(words).contains("로그인", "주문 제출", "카드 번호", "모든 상태", "자세히", "주문 감시",
+            "멈춘 주문", "재처리 미리 보기", "불변 조건 검사기", "초당 처리", "모든 작업", "주문 따라가기",
+            "1단계 실행", "정리하기");
     }
 
     private static void collect(Node node, List<String> words) {
