@@ -175,7 +175,7 @@ public final class AlertsViewModel {
             || w instanceof CustomerWatch c && c.email().equals(owner));
         if (watched) {
             raise(Alert.onOrder(clock.instant(), change.orderId(), I18n.t("alerts.order.title",
-                String.valueOf(change.orderId()), change.to()),
+                String.valueOf(change.orderId()), I18n.status(change.to())),
                 (change.from() == null ? "" : change.from() + " -> ") + change.to()
                     + (change.reason() == null ? "" : " (" + change.reason() + ")")
                     + (owner.isEmpty() ? "" : ", " + owner)));

@@ -34,7 +34,7 @@ public final class DeadLettersView extends VBox {
         table = new TableView<>(vm.records());
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.getColumns().setAll(List.of(
-            column(I18n.t("dlt.partition"), 3.8, d -> d.partition()),
+            column(I18n.t("dlt.partition"), 4.6, d -> d.partition()),
             column(I18n.t("dlt.offset"), 4.6, d -> d.offset()),
             column(I18n.t("dlt.when"), 8.5, d -> format(d.timestamp())),
             column(I18n.t("dlt.order"), 5.4, d -> d.orderId() == null ? "?" : d.orderId()),

@@ -39,7 +39,7 @@ public final class TopicsView extends VBox {
         topicTable = new TableView<>(vm.topics());
         topicTable.getColumns().setAll(List.of(
             topicColumn(I18n.t("topics.topic"), 13.1, KafkaTopicView::name),
-            topicColumn(I18n.t("topics.parts"), 4.6, t -> t.partitions().size()),
+            topicColumn(I18n.t("topics.parts"), 5.4, t -> t.partitions().size()),
             topicColumn(I18n.t("topics.records"), 5.8, KafkaTopicView::records),
             topicColumn(I18n.t("topics.size"), 5.4, t -> bytes(t.sizeBytes())),
             topicColumn(I18n.t("topics.kept"), 4.6, t -> retention(t.retentionMs())),
@@ -105,7 +105,7 @@ public final class TopicsView extends VBox {
 
         recordTable = new TableView<>(vm.records());
         recordTable.getColumns().setAll(List.of(
-            recordColumn(I18n.t("dlt.partition"), 3.8, KafkaRecordView::partition),
+            recordColumn(I18n.t("dlt.partition"), 4.6, KafkaRecordView::partition),
             recordColumn(I18n.t("dlt.offset"), 5.4, KafkaRecordView::offset),
             recordColumn(I18n.t("topics.time"), 7.7, r -> TIME.format(r.timestamp())),
             recordColumn(I18n.t("topics.key"), 6.9, r -> r.key() == null ? I18n.t("topics.noKey") : r.key()),
