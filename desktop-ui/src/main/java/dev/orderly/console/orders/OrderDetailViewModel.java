@@ -60,7 +60,7 @@ public final class OrderDetailViewModel {
             if (id == selected) {
                 show(view);
             }
-        }, error -> message.set("Could not load order #" + id + ": " + Messages.of(error)));
+        }, error -> message.set(I18n.t("detail.notLoaded", String.valueOf(id), Messages.of(error))));
     }
 
     private void show(OrderView view) {
@@ -85,7 +85,7 @@ public final class OrderDetailViewModel {
     public void move(OrderStatus target) {
         act(() -> {
             client.transition(selected, target);
-            return "moved to " + target;
+            return I18n.t("detail.movedTo", I18n.status(target));
         });
     }
 
@@ -97,16 +97,16 @@ public final class OrderDetailViewModel {
                 case COMPLETE_REFUND -> client.completeRefund(selected);
                 default -> throw new IllegalArgumentException(action.name());
             }
-            return action.name().toLowerCase().replace('_', ' ') + " done";
+            return I18n.t("detail.done." + action.name());
         });
     }
 
     private void act(Callable<String> command) {
         long id = selected;
         runner.run(command, done -> {
-            message.set("Order #" + id + ": " + done);
+            message.set(I18n.t("detail.order", String.valueOf(id), done));
             reload();
-        }, error -> message.set("Order #" + id + ": " + Messages.of(error)));
+        }, error -> message.set(I18n.t("detail.order", String.valueOf(id), Messages.of(error))));
     }
 
     public ReadOnlyObjectProperty<OrderView> orderProperty() {

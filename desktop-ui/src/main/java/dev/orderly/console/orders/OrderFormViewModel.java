@@ -1,6 +1,7 @@
 package dev.orderly.console.orders;
 
 import dev.orderly.api.ApiCallException;
+import dev.orderly.console.util.I18n;
 import dev.orderly.console.client.OrderlyClient;
 import dev.orderly.console.util.Messages;
 import dev.orderly.console.util.TaskRunner;
@@ -114,7 +115,7 @@ public final class OrderFormViewModel {
         PayAndShipmentRequest payment = request(paid);
         collect(validator.validate(payment), found);
         if (paid != null && sum != null && paid.compareTo(sum) != 0) {
-            found.putIfAbsent("payment.amount", "must equal the order total " + total.get());
+            found.putIfAbsent("payment.amount", I18n.t("form.check.amountTotal", total.get()));
         }
         errors.clear();
         errors.putAll(found);
@@ -129,12 +130,12 @@ public final class OrderFormViewModel {
             try {
                 quantity = Integer.valueOf(line.quantity.get().strip());
             } catch (NumberFormatException e) {
-                found.put("items[" + i + "].quantity", "quantity must be a whole number");
+                found.put("items[" + i + "].quantity", I18n.t("form.check.quantity"));
             }
             try {
                 price = new BigDecimal(line.unitPrice.get().strip());
             } catch (NumberFormatException e) {
-                found.put("items[" + i + "].unitPrice", "unitPrice must be a number like 12.50");
+                found.put("items[" + i + "].unitPrice", I18n.t("form.check.unitPrice"));
             }
             lines.add(new OrderItemRequest(line.sku.get(), quantity, price));
         }
@@ -149,7 +150,7 @@ public final class OrderFormViewModel {
         try {
             return new BigDecimal(text);
         } catch (NumberFormatException e) {
-            found.put("payment.amount", "payment.amount must be a number like 25.00");
+            found.put("payment.amount", I18n.t("form.check.amount"));
             return null;
         }
     }
@@ -170,11 +171,11 @@ public final class OrderFormViewModel {
     public void submit(LongConsumer onAccepted) {
         validate();
         if (!canSubmit.get()) {
-            message.set("Fix the marked fields first");
+            message.set(I18n.t("form.fixFirst"));
             return;
         }
         busy.set(true);
-        message.set("Submitting...");
+        message.set(I18n.t("form.submitting"));
         List<OrderItemRequest> lines = parseItems(new LinkedHashMap<>());
         CreateOrderRequest order = new CreateOrderRequest(lines);
         PayAndShipmentRequest payment = request(parseAmount(order.total(), new LinkedHashMap<>()));
@@ -191,16 +192,16 @@ public final class OrderFormViewModel {
         }, id -> {
             busy.set(false);
             createdButUnpaid = null;
-            message.set(synchronous[0] ? "Order #" + id + " processed synchronously (the seed's mode)"
-                : "Order #" + id + " accepted: processing");
+            message.set(I18n.t(synchronous[0] ? "form.processedSynchronously" : "form.accepted", String.valueOf(id)));
             onAccepted.accept(id);
         }, error -> {
             busy.set(false);
             if (error instanceof ApiCallException api && !api.fieldErrors().isEmpty()) {
                 errors.putAll(api.fieldErrors());
             }
-            message.set((createdButUnpaid != null ? "Order #" + createdButUnpaid + " was created but not sent: "
-                : "Not submitted: ") + Messages.of(error));
+            message.set(createdButUnpaid != null
+                ? I18n.t("form.createdNotSent", String.valueOf(createdButUnpaid), Messages.of(error))
+                : I18n.t("form.notSubmitted", Messages.of(error)));
         });
     }
 

@@ -87,9 +87,9 @@ public final class SettingsViewModel {
             if (chosen != null && chosen != was) {
                 try {
                     store.saveTheme(chosen);
-                    message.set("Theme: " + chosen + " (remembered)");
+                    message.set(I18n.t("settings.theme.saved", chosen));
                 } catch (RuntimeException e) {
-                    message.set("Theme applied, but not remembered: " + Messages.of(e));
+                    message.set(I18n.t("settings.theme.notSaved", Messages.of(e)));
                 }
             }
         });
@@ -100,7 +100,7 @@ public final class SettingsViewModel {
                     store.saveLanguage(chosen);
                     message.set(I18n.t("settings.language.saved", chosen));
                 } catch (RuntimeException e) {
-                    message.set("Language not remembered: " + Messages.of(e));
+                    message.set(I18n.t("settings.language.notSaved", Messages.of(e)));
                 }
             }
         });
@@ -109,9 +109,9 @@ public final class SettingsViewModel {
             if (chosen != null && chosen != was) {
                 try {
                     store.saveTextSize(chosen);
-                    message.set("Text size: " + chosen + " (remembered)");
+                    message.set(I18n.t("settings.textSize.saved", chosen));
                 } catch (RuntimeException e) {
-                    message.set("Text size applied, but not remembered: " + Messages.of(e));
+                    message.set(I18n.t("settings.textSize.notSaved", Messages.of(e)));
                 }
             }
         });
@@ -166,14 +166,14 @@ public final class SettingsViewModel {
     /** Validates, saves for the next start and says what needs a restart; changes nothing on the running backend. */
     public void save() {
         List<String> problems = new ArrayList<>();
-        int http = intIn(httpPort.get(), 0, 65535, "HTTP port", problems);
-        int kafka = intIn(kafkaPort.get(), 0, 65535, "Kafka port", problems);
+        int http = intIn(httpPort.get(), 0, 65535, I18n.t("settings.check.httpPort"), problems);
+        int kafka = intIn(kafkaPort.get(), 0, 65535, I18n.t("settings.check.kafkaPort"), problems);
         GatewaySettingsView simulator = simulator(problems);
         if (externalKafka.get() && bootstrapServers.get().isBlank()) {
-            problems.add("external Kafka needs bootstrap servers (host:port)");
+            problems.add(I18n.t("settings.check.bootstrap"));
         }
         if (dataDir.get().isBlank()) {
-            problems.add("the data directory must not be empty");
+            problems.add(I18n.t("settings.check.dataDir"));
         }
         DatabaseSettings database = postgres.get()
             ? new DatabaseSettings(databaseUrl.get(), databaseUser.get(), databasePassword.get())
@@ -196,17 +196,17 @@ public final class SettingsViewModel {
             }
         }
         KafkaTopicSettings topics = new KafkaTopicSettings(
-            intIn(topicPartitions.get(), 1, 1000, "topic partitions", problems),
-            intIn(replicationFactor.get(), 1, 10, "replication factor", problems),
-            intIn(minInsyncReplicas.get(), 1, 10, "min in-sync replicas", problems));
+            intIn(topicPartitions.get(), 1, 1000, I18n.t("settings.check.partitions"), problems),
+            intIn(replicationFactor.get(), 1, 10, I18n.t("settings.check.replication"), problems),
+            intIn(minInsyncReplicas.get(), 1, 10, I18n.t("settings.check.minInsync"), problems));
         if (problems.isEmpty() && topics.problem() != null) {
             problems.add(topics.problem());
         }
         if (!saslMechanism.get().isBlank() && saslUser.get().isBlank()) {
-            problems.add("SASL " + saslMechanism.get().strip() + " needs a user name");
+            problems.add(I18n.t("settings.check.saslUser", saslMechanism.get().strip()));
         }
         if (!problems.isEmpty()) {
-            message.set("Not saved: " + String.join("; ", problems));
+            message.set(I18n.t("settings.notSaved", String.join("; ", problems)));
             return;
         }
         ConsoleSettings saved = store.load();
@@ -224,14 +224,12 @@ public final class SettingsViewModel {
         try {
             store.save(updated);
         } catch (RuntimeException e) {
-            message.set("Not saved: " + Messages.of(e));
+            message.set(I18n.t("settings.notSaved", Messages.of(e)));
             return;
         }
-        String restart = updated.needsRestartComparedTo(running)
-            ? " Restart Orderly to apply the connection, database, Kafka and data directory changes." : "";
+        String restart = updated.needsRestartComparedTo(running) ? I18n.t("settings.saved.restart") : "";
         // Saving never touches the running backend: other consoles attached to it share its simulator.
-        message.set("Saved." + restart + (staff ? " The running backend's payment simulator changes only with"
-            + " Apply to running backend." : ""));
+        message.set(I18n.t("settings.saved") + restart + (staff ? I18n.t("settings.saved.simulator") : ""));
     }
 
     /**
@@ -240,20 +238,20 @@ public final class SettingsViewModel {
      */
     public void applySimulator() {
         if (!staff) {
-            message.set("Only staff can change the running payment simulator");
+            message.set(I18n.t("settings.staffOnly"));
             return;
         }
         List<String> problems = new ArrayList<>();
         GatewaySettingsView simulator = simulator(problems);
         if (!problems.isEmpty()) {
-            message.set("Not applied: " + String.join("; ", problems));
+            message.set(I18n.t("settings.notApplied", String.join("; ", problems)));
             return;
         }
         runner.run(() -> client.updateGatewaySettings(simulator),
             applied -> {
-                message.set("Applied to the running backend: every console attached to it now sees these values.");
+                message.set(I18n.t("settings.applied"));
                 loadShared();
-            }, error -> message.set("Not applied: " + Messages.of(error)));
+            }, error -> message.set(I18n.t("settings.notApplied", Messages.of(error))));
     }
 
     /** Reads what the running backend shares with every attached console, and who changed it last (staff). */
@@ -262,21 +260,21 @@ public final class SettingsViewModel {
             return;
         }
         runner.run(client::sharedSettings, this::showShared,
-            error -> backendShared.set("Could not read the running backend's settings: " + Messages.of(error)));
+            error -> backendShared.set(I18n.t("settings.shared.notLoaded", Messages.of(error))));
     }
 
     private void showShared(SharedSettingsView shared) {
         GatewaySettingsView g = shared.gateway();
-        backendShared.set("Running backend " + shared.backend() + ": simulator latency " + g.latencyMinMs() + "-"
-            + g.latencyMaxMs() + " ms, error rate " + g.errorRate() + ", timeout rate " + g.timeoutRate() + " ("
-            + changed(shared.gatewayChanged()) + "); mode " + shared.mode() + " (" + changed(shared.modeChanged())
-            + "); faults armed: " + (shared.armedFaults().isEmpty() ? "none" : shared.armedFaults()) + " ("
-            + changed(shared.faultsChanged()) + ").");
+        backendShared.set(I18n.t("settings.shared", shared.backend(), String.valueOf(g.latencyMinMs()),
+            String.valueOf(g.latencyMaxMs()), String.valueOf(g.errorRate()), String.valueOf(g.timeoutRate()),
+            changed(shared.gatewayChanged()), shared.mode(), changed(shared.modeChanged()),
+            shared.armedFaults().isEmpty() ? I18n.t("settings.shared.none") : shared.armedFaults().toString(),
+            changed(shared.faultsChanged())));
     }
 
     private static String changed(AuditEntry entry) {
-        return entry == null ? "not changed since it started"
-            : "last changed by " + entry.user() + " at " + CLOCK.format(entry.at());
+        return entry == null ? I18n.t("settings.shared.unchanged")
+            : I18n.t("settings.shared.changed", entry.user(), CLOCK.format(entry.at()));
     }
 
     /** Whether the signed-in user may change the running backend's shared settings. */
@@ -291,12 +289,12 @@ public final class SettingsViewModel {
 
     /** The simulator fields as settings; what is wrong with them goes to {@code problems}. */
     private GatewaySettingsView simulator(List<String> problems) {
-        long min = intIn(latencyMin.get(), 0, 60_000, "latency min (ms)", problems);
-        long max = intIn(latencyMax.get(), 0, 60_000, "latency max (ms)", problems);
-        double errors = rate(errorRate.get(), "error rate", problems);
-        double timeouts = rate(timeoutRate.get(), "timeout rate", problems);
+        long min = intIn(latencyMin.get(), 0, 60_000, I18n.t("settings.check.latencyMin"), problems);
+        long max = intIn(latencyMax.get(), 0, 60_000, I18n.t("settings.check.latencyMax"), problems);
+        double errors = rate(errorRate.get(), I18n.t("settings.check.errorRate"), problems);
+        double timeouts = rate(timeoutRate.get(), I18n.t("settings.check.timeoutRate"), problems);
         if (max < min) {
-            problems.add("latency max must not be below latency min");
+            problems.add(I18n.t("settings.check.latencyOrder"));
         }
         return new GatewaySettingsView(min, max, errors, timeouts);
     }
@@ -305,11 +303,11 @@ public final class SettingsViewModel {
         try {
             int value = Integer.parseInt(text.strip());
             if (value < min || value > max) {
-                problems.add(name + " must be between " + min + " and " + max);
+                problems.add(I18n.t("settings.check.between", name, String.valueOf(min), String.valueOf(max)));
             }
             return value;
         } catch (NumberFormatException | NullPointerException e) {
-            problems.add(name + " must be a whole number");
+            problems.add(I18n.t("settings.check.whole", name));
             return min;
         }
     }
@@ -318,11 +316,11 @@ public final class SettingsViewModel {
         try {
             double value = Double.parseDouble(text.strip());
             if (value < 0 || value > 1) {
-                problems.add(name + " must be between 0 and 1");
+                problems.add(I18n.t("settings.check.rate", name));
             }
             return value;
         } catch (NumberFormatException | NullPointerException e) {
-            problems.add(name + " must be a number between 0 and 1");
+            problems.add(I18n.t("settings.check.rateNumber", name));
             return 0;
         }
     }

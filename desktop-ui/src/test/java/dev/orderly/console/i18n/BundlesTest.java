@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.orderly.console.appearance.TextSize;
 import dev.orderly.console.appearance.Theme;
 import dev.orderly.console.lesson.LessonViewModel;
+import dev.orderly.console.orders.OrderDetailViewModel;
 import dev.orderly.console.topics.StartAt;
 import dev.orderly.model.AuditAction;
 import dev.orderly.model.InjectableFault;
@@ -85,6 +86,7 @@ class BundlesTest {
             "faults.tip.", Arrays.stream(InjectableFault.values()).filter(f -> !f.isCrash()).map(Enum::name).toList(),
             "topics.start.", Arrays.stream(StartAt.values()).map(Enum::name).toList(),
             "theme.", Arrays.stream(Theme.values()).map(Enum::name).toList(),
+            "detail.done.", Arrays.stream(OrderDetailViewModel.Action.values()).map(Enum::name).toList(),
             "textSize.", Arrays.stream(TextSize.values()).map(Enum::name).toList(),
             "lesson.step.", LessonViewModel.STEPS.stream().flatMap(step -> Stream.of("title", "does", "watch")
                 .map(part -> step.number() + "." + part)).toList());
