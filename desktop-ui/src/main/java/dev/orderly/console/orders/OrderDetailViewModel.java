@@ -79,7 +79,7 @@ public final class OrderDetailViewModel {
             allowed.add(Action.COMPLETE_REFUND);
         }
         actions.setAll(allowed);
-        message.set("Order #" + view.orderId() + ": " + status.getDescription());
+        message.set(I18n.t("detail.order", String.valueOf(view.orderId()), I18n.t("statusText." + status.name())));
     }
 
     public void move(OrderStatus target) {

@@ -72,7 +72,9 @@ public final class StateMachineView extends BorderPane {
                 getChildren().addAll(path, arrow);
             }
             for (OrderStatus status : OrderStatus.values()) {
-                Label name = new Label(status.name().replace('_', '\n'));
+                // The state's name in the user's words ("결제 완료"); in English the enum name, a word a line.
+                String words = I18n.t("status." + status.name());
+                Label name = new Label(words.equals(status.name()) ? status.name().replace('_', '\n') : words);
                 name.getStyleClass().add("name");
                 name.setWrapText(true);
                 name.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
@@ -80,7 +82,9 @@ public final class StateMachineView extends BorderPane {
                 count.getStyleClass().add("count");
                 count.textProperty().bind(vm.countProperty(status).asString());
                 count.setId("count-" + status.name());
-                count.accessibleTextProperty().bind(vm.countProperty(status).asString(status + ": %d orders now"));
+                count.accessibleTextProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                    () -> I18n.t("diagram.count.accessible", I18n.status(status),
+                        String.valueOf(vm.countProperty(status).get())), vm.countProperty(status)));
                 count.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
                 VBox node = new VBox(2, name, count);
                 node.getStyleClass().add("state-node");

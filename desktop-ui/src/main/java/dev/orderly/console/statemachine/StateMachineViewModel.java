@@ -120,7 +120,7 @@ public final class StateMachineViewModel {
         path.setAll(taken);
         current.set(order.status());
         selection.set(I18n.t("diagram.selected", Long.toString(order.orderId()), I18n.status(order.status()),
-            order.statusDescription()));
+            I18n.t("statusText." + order.status().name())));
     }
 
     /** The view registers here to animate committed transitions along their edges. */

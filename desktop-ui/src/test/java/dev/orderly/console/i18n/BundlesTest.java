@@ -56,6 +56,15 @@ class BundlesTest {
     }
 
     @Test
+    void theEnglishStatusTextsAreTheModelsOwn() throws IOException {
+        Map<String, String> english = bundle("console.properties");
+        for (OrderStatus status : OrderStatus.values()) {
+            assertThat(english.get("statusText." + status.name())).as(status.name())
+                .isEqualTo(status.getDescription());
+        }
+    }
+
+    @Test
     void koreanSaysItInKorean() throws IOException {
         Map<String, String> english = bundle("console.properties");
         // The same in both languages: a user's e-mail with their role; nothing else.
@@ -86,6 +95,8 @@ class BundlesTest {
             "faults.tip.", Arrays.stream(InjectableFault.values()).filter(f -> !f.isCrash()).map(Enum::name).toList(),
             "topics.start.", Arrays.stream(StartAt.values()).map(Enum::name).toList(),
             "theme.", Arrays.stream(Theme.values()).map(Enum::name).toList(),
+            "status.", Arrays.stream(OrderStatus.values()).map(Enum::name).toList(),
+            "statusText.", Arrays.stream(OrderStatus.values()).map(Enum::name).toList(),
             "detail.done.", Arrays.stream(OrderDetailViewModel.Action.values()).map(Enum::name).toList(),
             "textSize.", Arrays.stream(TextSize.values()).map(Enum::name).toList(),
             "lesson.step.", LessonViewModel.STEPS.stream().flatMap(step -> Stream.of("title", "does", "watch")

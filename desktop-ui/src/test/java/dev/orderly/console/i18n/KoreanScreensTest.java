@@ -25,6 +25,8 @@ import dev.orderly.console.pipeline.PipelineView;
 import dev.orderly.console.pipeline.PipelineViewModel;
 import dev.orderly.console.signin.SignInView;
 import dev.orderly.console.signin.SignInViewModel;
+import dev.orderly.console.statemachine.StateMachineView;
+import dev.orderly.console.statemachine.StateMachineViewModel;
 import dev.orderly.console.support.RecordingClient;
 import dev.orderly.console.topics.ReplayViewModel;
 import dev.orderly.console.topics.TopicsView;
@@ -80,6 +82,7 @@ class KoreanScreensTest extends FxRobot {
             new FaultsView(new FaultsViewModel(client, runner, "backend-1")),
             new LoadView(new LoadViewModel(client, runner)),
             new AuditView(new AuditViewModel(client, runner)),
+            new StateMachineView(new StateMachineViewModel(client, runner, STAFF)),
             new LessonView(new LessonViewModel(client, runner), new FaultsViewModel(client, runner, "backend-1"),
                 new Region()),
             new TopicsView(new TopicsViewModel(client, runner), new ReplayViewModel(client, runner)))));
@@ -107,7 +110,7 @@ class KoreanScreensTest extends FxRobot {
         assertThat(words).filteredOn(KoreanScreensTest::english).isEmpty();
         assertThat(words).contains("로그인", "주문 제출", "카드 번호", "모든 상태", "자세히", "주문 감시",
             "멈춘 주문", "재처리 미리 보기", "불변 조건 검사기", "초당 처리", "모든 작업", "주문 따라가기",
-            "1단계 실행", "정리하기");
+            "1단계 실행", "정리하기", "결제 완료");
     }
 
     private static void collect(Node node, List<String> words) {
