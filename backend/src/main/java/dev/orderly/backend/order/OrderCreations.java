@@ -57,15 +57,11 @@ public class OrderCreations extends OrderedStop {
         volatile long id;
         volatile RuntimeException failure;
 
-        NewOrder(String email, List<OrderItemRequest> items, Instant createdAt) {
+        NewOrder(String email, CreateOrderRequest request, Instant createdAt) {
             this.email = email;
-            this.items = items;
+            this.items = request.items();
+            this.total = request.total();
             this.createdAt = createdAt;
-            BigDecimal sum = BigDecimal.ZERO;
-            for (OrderItemRequest item : items) {
-                sum = sum.add(item.unitPrice().multiply(BigDecimal.valueOf(item.quantity())));
-            }
-            this.total = sum;
         }
     }
 
@@ -93,7 +89,7 @@ public class OrderCreations extends OrderedStop {
      * @throws org.springframework.dao.DataAccessException if the database refused it or failed (nothing written)
      */
     public Created create(CurrentUser user, CreateOrderRequest request) {
-        NewOrder order = new NewOrder(user.email(), request.items(), clock.instant());
+        NewOrder order = new NewOrder(user.email(), request, clock.instant());
         try {
             writes.submit(order).get(WAIT_SECONDS, TimeUnit.SECONDS);
         } catch (ExecutionException e) {

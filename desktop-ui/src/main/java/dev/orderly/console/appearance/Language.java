@@ -18,12 +18,7 @@ public enum Language {
 
     /** The language saved under {@code name}, or the system's for anything else. */
     public static Language named(String name) {
-        for (Language language : values()) {
-            if (language.name().equalsIgnoreCase(String.valueOf(name).strip())) {
-                return language;
-            }
-        }
-        return SYSTEM;
+        return Saved.named(Language.class, name, SYSTEM);
     }
 
     /** The locale whose words the console shows: the system's when none is chosen. */

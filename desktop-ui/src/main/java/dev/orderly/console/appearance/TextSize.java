@@ -31,12 +31,7 @@ public enum TextSize {
 
     /** The size saved under {@code name}, or normal for anything else. */
     public static TextSize named(String name) {
-        for (TextSize size : values()) {
-            if (size.name().equalsIgnoreCase(String.valueOf(name).strip())) {
-                return size;
-            }
-        }
-        return NORMAL;
+        return Saved.named(TextSize.class, name, NORMAL);
     }
 
     /** The root font in pixels. */

@@ -22,12 +22,7 @@ public enum Theme {
 
     /** The theme saved under {@code name}, or light for anything else. */
     public static Theme named(String name) {
-        for (Theme theme : values()) {
-            if (theme.name().equalsIgnoreCase(String.valueOf(name).strip())) {
-                return theme;
-            }
-        }
-        return LIGHT;
+        return Saved.named(Theme.class, name, LIGHT);
     }
 
     public String userAgentStylesheet() {
