@@ -23,7 +23,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Two relays (as two backends would run) claim disjoint outbox rows: while one holds its claim, the other skips
  * those rows and takes the next ones, so a status change is not published by two relays at the same time.
  * PostgreSQL only: several backends share a PostgreSQL database, while an H2 file belongs to one backend (whose
- * single relay never meets a claim; H2 also applies the row limit before skipping locked rows).
+ * single relay never meets a claim; H2 also applies the row limit before skipping locked rows). The context's own
+ * relay polls once an hour, its first poll too, so it never takes these rows (CI once saw it claim them first).
  */
 @IntegrationTest
 @Tag("postgresql")
