@@ -1,5 +1,7 @@
 package dev.orderly.api;
 
+import dev.orderly.model.ErrorCode;
+import dev.orderly.model.Problem;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
@@ -75,13 +77,15 @@ public final class OrderlyApiClient {
             try {
                 return execution.execute(request, body);
             } catch (ConnectException e) {
-                throw new ApiCallException(0, "The backend at " + base + " is not reachable", null);
+                throw new ApiCallException(0, ErrorCode.BACKEND_UNREACHABLE.with(base), "The backend at " + base
+                    + " is not reachable", null, "");
             } catch (SSLException e) {
-                throw new ApiCallException(0, "The backend at " + base + " could not be trusted over TLS ("
-                    + e.getMessage() + "): set its trust store in Settings > Connection", null);
+                throw new ApiCallException(0, ErrorCode.BACKEND_UNTRUSTED.with(base), "The backend at " + base
+                    + " could not be trusted over TLS (" + e.getMessage() + "): set its trust store in Settings >"
+                    + " Connection", null, "");
             } catch (IOException e) {
-                throw new ApiCallException(0, "Talking to the backend at " + base + " failed: " + e.getMessage(),
-                    null);
+                throw new ApiCallException(0, ErrorCode.BACKEND_FAILED.with(base), "Talking to the backend at " + base
+                    + " failed: " + e.getMessage(), null, "");
             }
         };
     }
@@ -97,15 +101,22 @@ public final class OrderlyApiClient {
         try {
             envelope = JSON.readTree(text);
         } catch (RuntimeException notJson) {
-            return new ApiCallException(status, "The backend answered " + status + " with something that is not"
-                + " JSON", null, text);
+            return new ApiCallException(status, ErrorCode.REQUEST_REFUSED.with(status), "The backend answered "
+                + status + " with something that is not JSON", null, text);
         }
         Map<String, String> fields = new LinkedHashMap<>();
         JsonNode named = envelope.path("data").path("fields");
         for (String name : named.propertyNames()) {
             fields.put(name, named.get(name).asString());
         }
-        return new ApiCallException(status, envelope.path("message").asString("The backend answered " + status),
-            fields, text);
+        JsonNode error = envelope.path("error");
+        Map<String, String> args = new LinkedHashMap<>();
+        for (String name : error.path("args").propertyNames()) {
+            args.put(name, error.path("args").get(name).asString());
+        }
+        Problem problem = error.hasNonNull("code") ? new Problem(error.get("code").asString(), args)
+            : ErrorCode.REQUEST_REFUSED.with(status);
+        return new ApiCallException(status, problem, envelope.path("message").asString("The backend answered "
+            + status), fields, text);
     }
 }

@@ -1,13 +1,16 @@
 package dev.orderly.model;
 
-/** The one response envelope of the REST API, for successes and errors alike. */
-public record ApiResponse<T>(boolean success, String message, T data) {
+/**
+ * The one response envelope of the REST API, for successes and errors alike; an error also names its
+ * {@link Problem} (a stable code and its values; null on a success), so a client can say it in its user's language.
+ */
+public record ApiResponse<T>(boolean success, String message, T data, Problem error) {
 
     public static <T> ApiResponse<T> ok(T data, String message) {
-        return new ApiResponse<>(true, message, data);
+        return new ApiResponse<>(true, message, data, null);
     }
 
-    public static <T> ApiResponse<T> error(String message, T details) {
-        return new ApiResponse<>(false, message, details);
+    public static <T> ApiResponse<T> error(Problem problem, String message, T details) {
+        return new ApiResponse<>(false, message, details, problem);
     }
 }

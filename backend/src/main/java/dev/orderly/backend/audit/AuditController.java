@@ -4,6 +4,7 @@ import dev.orderly.backend.web.ApiException;
 import dev.orderly.model.ApiResponse;
 import dev.orderly.model.AuditAction;
 import dev.orderly.model.AuditEntry;
+import dev.orderly.model.ErrorCode;
 import java.util.List;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -44,7 +45,8 @@ class AuditController {
 
     private static int checked(int limit) {
         if (limit < 1 || limit > 100_000) {
-            throw ApiException.badRequest("limit must be between 1 and 100000", null);
+            throw ApiException.badRequest(ErrorCode.INVALID_PARAMETER.with("limit"),
+                "limit must be between 1 and 100000", null);
         }
         return limit;
     }

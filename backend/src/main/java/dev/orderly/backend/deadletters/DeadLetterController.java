@@ -5,6 +5,7 @@ import dev.orderly.backend.web.ApiException;
 import dev.orderly.model.ApiResponse;
 import dev.orderly.model.AuditAction;
 import dev.orderly.model.DeadLetterView;
+import dev.orderly.model.ErrorCode;
 import dev.orderly.model.RedriveOutcome;
 import dev.orderly.model.RedriveRequest;
 import jakarta.validation.Valid;
@@ -34,7 +35,8 @@ class DeadLetterController {
     @GetMapping
     ApiResponse<List<DeadLetterView>> list(@RequestParam(defaultValue = "200") int limit) {
         if (limit < 1 || limit > 1000) {
-            throw ApiException.badRequest("limit must be between 1 and 1000", null);
+            throw ApiException.badRequest(ErrorCode.INVALID_PARAMETER.with("limit"),
+                "limit must be between 1 and 1000", null);
         }
         List<DeadLetterView> records = deadLetters.list(limit);
         return ApiResponse.ok(records, records.size() + " dead letters");

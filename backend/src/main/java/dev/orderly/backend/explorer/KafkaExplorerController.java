@@ -19,7 +19,6 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.regex.Pattern;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -119,15 +118,16 @@ class KafkaExplorerController {
 
     private static String topic(String topic) {
         if (topic == null || !TOPIC.matcher(topic).matches()) {
-            throw ApiException.badRequest("'" + shorten(topic) + "' is not a Kafka topic name (letters, digits, '.',"
-                + " '_' and '-', at most 249)", Map.of("fields", Map.of("topic", "a Kafka topic name")));
+            throw ApiException.invalid("topic", "'" + shorten(topic) + "' is not a Kafka topic name (letters, digits,"
+                + " '.', '_' and '-', at most 249)", "a Kafka topic name");
         }
         return topic;
     }
 
     private static String group(String group) {
         if (!GROUP.matcher(group).matches()) {
-            throw ApiException.badRequest("a consumer group name is 1 to 255 visible characters", null);
+            throw ApiException.invalid("group", "a consumer group name is 1 to 255 visible characters",
+                "1 to 255 visible characters");
         }
         return group;
     }
@@ -138,8 +138,8 @@ class KafkaExplorerController {
             case "end" -> From.END;
             case "offset" -> From.OFFSET;
             case "timestamp" -> From.TIMESTAMP;
-            default -> throw ApiException.badRequest("from must be start, end, offset or timestamp (was '"
-                + shorten(from) + "')", Map.of("fields", Map.of("from", "start, end, offset or timestamp")));
+            default -> throw ApiException.invalid("from", "from must be start, end, offset or timestamp (was '"
+                + shorten(from) + "')", "start, end, offset or timestamp");
         };
     }
 
@@ -150,8 +150,8 @@ class KafkaExplorerController {
         return switch (order) {
             case "newest" -> true;
             case "oldest" -> false;
-            default -> throw ApiException.badRequest("order must be newest or oldest (was '" + shorten(order) + "')",
-                Map.of("fields", Map.of("order", "newest or oldest")));
+            default -> throw ApiException.invalid("order", "order must be newest or oldest (was '" + shorten(order)
+                + "')", "newest or oldest");
         };
     }
 
@@ -162,9 +162,8 @@ class KafkaExplorerController {
         try {
             return Instant.parse(timestamp);
         } catch (DateTimeParseException e) {
-            throw ApiException.badRequest("timestamp must be ISO-8601 in UTC, e.g. 2026-12-02T10:15:30Z (was '"
-                + shorten(timestamp) + "')", Map.of("fields", Map.of("timestamp", "ISO-8601, e.g."
-                    + " 2026-12-02T10:15:30Z")));
+            throw ApiException.invalid("timestamp", "timestamp must be ISO-8601 in UTC, e.g. 2026-12-02T10:15:30Z"
+                + " (was '" + shorten(timestamp) + "')", "ISO-8601, e.g. 2026-12-02T10:15:30Z");
         }
     }
 
@@ -173,8 +172,8 @@ class KafkaExplorerController {
             return null;
         }
         if (value.length() > MAX_FILTER) {
-            throw ApiException.badRequest(name + " is at most " + MAX_FILTER + " characters", Map.of("fields",
-                Map.of(name, "at most " + MAX_FILTER + " characters")));
+            throw ApiException.invalid(name, name + " is at most " + MAX_FILTER + " characters",
+                "at most " + MAX_FILTER + " characters");
         }
         return value;
     }

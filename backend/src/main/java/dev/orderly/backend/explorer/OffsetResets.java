@@ -1,6 +1,7 @@
 package dev.orderly.backend.explorer;
 
 import dev.orderly.backend.web.ApiException;
+import dev.orderly.model.ErrorCode;
 import dev.orderly.model.OffsetResetPlan;
 import dev.orderly.model.OffsetResetRequest;
 import java.time.Clock;
@@ -52,7 +53,8 @@ class OffsetResets {
         if (!description.members().isEmpty()) {
             String members = description.members().stream().map(OffsetResets::member)
                 .collect(Collectors.joining(", "));
-            throw new ApiException(HttpStatus.CONFLICT, "Group '" + group + "' has "
+            throw new ApiException(HttpStatus.CONFLICT, ErrorCode.GROUP_IN_USE.with(group), "Group '" + group
+                + "' has "
                 + description.members().size() + " live member(s) (" + members + "); its offsets can be reset only"
                 + " while nobody reads with it. Stop its consumers first (PUT /api/admin/consumers"
                 + " {\"running\":false} on every backend, or the Pipeline screen's stop button). Nothing was changed.",
@@ -90,11 +92,12 @@ class OffsetResets {
             case LATEST -> ranges.forEach((p, range) -> targets.put(p, range[1]));
             case TIMESTAMP -> {
                 if (request.timestamp() == null) {
-                    throw ApiException.badRequest("to=TIMESTAMP needs a timestamp", Map.of("fields",
-                        Map.of("timestamp", "required with to=TIMESTAMP")));
+                    throw ApiException.invalid("timestamp", "to=TIMESTAMP needs a timestamp",
+                        "required with to=TIMESTAMP");
                 }
                 if (request.timestamp().isAfter(clock.instant())) {
-                    throw ApiException.badRequest("timestamp " + request.timestamp() + " is in the future (now "
+                    throw ApiException.badRequest(ErrorCode.TIMESTAMP_IN_FUTURE.with(request.timestamp()),
+                        "timestamp " + request.timestamp() + " is in the future (now "
                         + clock.instant() + ")", Map.of("fields", Map.of("timestamp", "not in the future")));
                 }
                 targets.putAll(catalog.offsetsAt(request.topic(), ranges.keySet(),
@@ -102,18 +105,20 @@ class OffsetResets {
             }
             case OFFSETS -> {
                 if (request.offsets() == null || request.offsets().isEmpty()) {
-                    throw ApiException.badRequest("to=OFFSETS needs an offset per partition, e.g."
-                        + " {\"0\": 15}", Map.of("fields", Map.of("offsets", "required with to=OFFSETS")));
+                    throw ApiException.invalid("offsets", "to=OFFSETS needs an offset per partition, e.g. {\"0\": 15}",
+                        "required with to=OFFSETS");
                 }
                 request.offsets().forEach((partition, offset) -> {
                     long[] range = ranges.get(partition);
                     if (range == null) {
-                        throw ApiException.badRequest("topic '" + request.topic() + "' has partitions 0 to "
+                        throw ApiException.badRequest(ErrorCode.PARTITION_OUT_OF_RANGE.with(request.topic(),
+                            partition, ranges.size() - 1), "topic '" + request.topic() + "' has partitions 0 to "
                             + (ranges.size() - 1) + ", not " + partition, Map.of("fields",
                                 Map.of("offsets", "partitions 0 to " + (ranges.size() - 1))));
                     }
                     if (offset == null || offset < range[0] || offset > range[1]) {
-                        throw ApiException.badRequest("offset " + offset + " is out of range for partition "
+                        throw ApiException.badRequest(ErrorCode.OFFSET_OUT_OF_RANGE.with(partition, offset),
+                            "offset " + offset + " is out of range for partition "
                             + partition + ": it holds offsets " + range[0] + " to " + range[1] + " (the end)",
                             Map.of("fields", Map.of("offsets", "partition " + partition + ": " + range[0] + " to "
                                 + range[1])));
@@ -145,7 +150,8 @@ class OffsetResets {
             throw TopicCatalog.unreachable(e);
         }
         if (description == null || description.groupState() == GroupState.DEAD) {
-            throw ApiException.notFound("There is no consumer group '" + group + "' on the cluster");
+            throw ApiException.notFound(ErrorCode.GROUP_NOT_FOUND.with(group),
+                "There is no consumer group '" + group + "' on the cluster");
         }
         return description;
     }

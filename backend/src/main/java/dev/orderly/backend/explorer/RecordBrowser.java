@@ -3,6 +3,7 @@ package dev.orderly.backend.explorer;
 import dev.orderly.backend.explorer.RecordReader.Budget;
 import dev.orderly.backend.explorer.RecordReader.Scan;
 import dev.orderly.backend.web.ApiException;
+import dev.orderly.model.ErrorCode;
 import dev.orderly.model.KafkaRecordPage;
 import dev.orderly.model.KafkaRecordView;
 import java.nio.charset.StandardCharsets;
@@ -101,8 +102,8 @@ class RecordBrowser {
 
     KafkaRecordPage page(Query query) {
         if (query.limit() < 1 || query.limit() > MAX_LIMIT) {
-            throw ApiException.badRequest("limit must be between 1 and " + MAX_LIMIT + " (was " + query.limit()
-                + ")", Map.of("fields", Map.of("limit", "1 to " + MAX_LIMIT)));
+            throw ApiException.invalid("limit", "limit must be between 1 and " + MAX_LIMIT + " (was "
+                + query.limit() + ")", "1 to " + MAX_LIMIT);
         }
         Map<Integer, long[]> ranges = catalog.range(query.topic());
         Map<Integer, long[]> chosen = partitions(query, ranges);
@@ -111,7 +112,8 @@ class RecordBrowser {
         if (query.cursor() != null) {
             Matcher cursor = CURSOR.matcher(query.cursor());
             if (!cursor.matches()) {
-                throw ApiException.badRequest("cursor is not one this server returned: pass back the 'cursor' of"
+                throw ApiException.badRequest(ErrorCode.INVALID_PARAMETER.with("cursor"),
+                    "cursor is not one this server returned: pass back the 'cursor' of"
                     + " the previous page unchanged", null);
             }
             newestFirst = cursor.group(1).equals("newest");
@@ -177,7 +179,8 @@ class RecordBrowser {
             return new TreeMap<>(ranges);
         }
         if (!ranges.containsKey(query.partition())) {
-            throw ApiException.badRequest("topic '" + query.topic() + "' has partitions 0 to " + (ranges.size() - 1)
+            throw ApiException.badRequest(ErrorCode.PARTITION_OUT_OF_RANGE.with(query.topic(), query.partition(),
+                ranges.size() - 1), "topic '" + query.topic() + "' has partitions 0 to " + (ranges.size() - 1)
                 + ", not " + query.partition(), Map.of("fields", Map.of("partition", "0 to " + (ranges.size() - 1))));
         }
         return Map.of(query.partition(), ranges.get(query.partition()));
@@ -191,12 +194,14 @@ class RecordBrowser {
             case END -> chosen.forEach((p, range) -> positions.put(p, range[1]));
             case OFFSET -> {
                 if (query.partition() == null || start.offset() == null) {
-                    throw ApiException.badRequest("from=offset needs a partition and an offset", Map.of("fields",
+                    throw ApiException.badRequest(ErrorCode.INVALID_PARAMETER.with("offset"),
+                        "from=offset needs a partition and an offset", Map.of("fields",
                         Map.of("partition", "required with from=offset", "offset", "required with from=offset")));
                 }
                 long[] range = chosen.get(query.partition());
                 if (start.offset() < range[0] || start.offset() > range[1]) {
-                    throw ApiException.badRequest("offset " + start.offset() + " is out of range: partition "
+                    throw ApiException.badRequest(ErrorCode.OFFSET_OUT_OF_RANGE.with(query.partition(),
+                        start.offset()), "offset " + start.offset() + " is out of range: partition "
                         + query.partition() + " of '" + query.topic() + "' " + (range[0] == range[1]
                         ? "holds no records (next offset " + range[1] + ")"
                         : "holds offsets " + range[0] + " to " + (range[1] - 1)),
@@ -208,11 +213,12 @@ class RecordBrowser {
             }
             case TIMESTAMP -> {
                 if (start.timestamp() == null) {
-                    throw ApiException.badRequest("from=timestamp needs a timestamp (ISO-8601, e.g."
-                        + " 2026-12-02T10:15:30Z)", Map.of("fields", Map.of("timestamp", "required")));
+                    throw ApiException.invalid("timestamp", "from=timestamp needs a timestamp (ISO-8601, e.g."
+                        + " 2026-12-02T10:15:30Z)", "required");
                 }
                 if (start.timestamp().isAfter(clock.instant())) {
-                    throw ApiException.badRequest("timestamp " + start.timestamp() + " is in the future (now "
+                    throw ApiException.badRequest(ErrorCode.TIMESTAMP_IN_FUTURE.with(start.timestamp()),
+                        "timestamp " + start.timestamp() + " is in the future (now "
                         + clock.instant() + ")", Map.of("fields", Map.of("timestamp", "not in the future")));
                 }
                 positions.putAll(catalog.offsetsAt(query.topic(), chosen.keySet(), start.timestamp().toEpochMilli()));
@@ -235,12 +241,14 @@ class RecordBrowser {
                     positions.put(partition, Long.parseLong(pair[1]));
                 }
             } catch (NumberFormatException e) {
-                throw ApiException.badRequest("cursor is not one this server returned: pass back the 'cursor' of"
+                throw ApiException.badRequest(ErrorCode.INVALID_PARAMETER.with("cursor"),
+                    "cursor is not one this server returned: pass back the 'cursor' of"
                     + " the previous page unchanged", null);
             }
         }
         if (positions.isEmpty()) {
-            throw ApiException.badRequest("cursor names none of the partitions asked for: pass back the 'cursor' of"
+            throw ApiException.badRequest(ErrorCode.INVALID_PARAMETER.with("cursor"),
+                "cursor names none of the partitions asked for: pass back the 'cursor' of"
                 + " the previous page with the same topic and partition", null);
         }
         return positions;

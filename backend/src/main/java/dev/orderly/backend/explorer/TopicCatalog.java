@@ -1,6 +1,7 @@
 package dev.orderly.backend.explorer;
 
 import dev.orderly.backend.web.ApiException;
+import dev.orderly.model.ErrorCode;
 import dev.orderly.model.KafkaTopicView;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -120,7 +121,8 @@ class TopicCatalog {
                 .get(topic);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof UnknownTopicOrPartitionException) {
-                throw ApiException.notFound("There is no topic '" + topic + "' on the cluster");
+                throw ApiException.notFound(ErrorCode.TOPIC_NOT_FOUND.with(topic),
+                    "There is no topic '" + topic + "' on the cluster");
             }
             throw unreachable(e.getCause());
         } catch (InterruptedException e) {
@@ -198,7 +200,8 @@ class TopicCatalog {
                 throw unreachable(e);
             } catch (ExecutionException | TimeoutException e) {
                 if (e.getCause() instanceof org.apache.kafka.common.errors.AuthorizationException denied) {
-                    throw new ApiException(HttpStatus.FORBIDDEN, "The cluster refused this: " + denied.getMessage());
+                    throw new ApiException(HttpStatus.FORBIDDEN, ErrorCode.CLUSTER_REFUSED.problem(),
+                        "The cluster refused this: " + denied.getMessage());
                 }
                 // This partition's offsets are unknown for now.
             }
@@ -314,7 +317,8 @@ class TopicCatalog {
             throw unreachable(e);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof org.apache.kafka.common.errors.AuthorizationException denied) {
-                throw new ApiException(HttpStatus.FORBIDDEN, "The cluster refused this: " + denied.getMessage());
+                throw new ApiException(HttpStatus.FORBIDDEN, ErrorCode.CLUSTER_REFUSED.problem(),
+                    "The cluster refused this: " + denied.getMessage());
             }
             throw unreachable(e.getCause());
         } catch (TimeoutException e) {
@@ -323,7 +327,8 @@ class TopicCatalog {
     }
 
     static ApiException unreachable(Throwable cause) {
-        return new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "The Kafka cluster did not answer within " + WAIT
+        return new ApiException(HttpStatus.SERVICE_UNAVAILABLE, ErrorCode.CLUSTER_UNREACHABLE.problem(),
+            "The Kafka cluster did not answer within " + WAIT
             + " s (" + (cause == null ? "no reason given" : cause.getClass().getSimpleName() + ": "
             + cause.getMessage()) + "). Nothing was changed.");
     }

@@ -2,6 +2,7 @@ package dev.orderly.backend.faults;
 
 import dev.orderly.backend.kafka.EmbeddedKafkaBroker;
 import dev.orderly.backend.web.ApiException;
+import dev.orderly.model.ErrorCode;
 import java.time.Duration;
 import java.time.Instant;
 import org.slf4j.Logger;
@@ -37,11 +38,13 @@ public class BrokerOutage implements DisposableBean {
     public synchronized Instant start(Duration duration) {
         EmbeddedKafkaBroker embedded = broker.getIfAvailable();
         if (embedded == null) {
-            throw ApiException.conflict("A broker outage can only be staged with the embedded broker; this backend"
+            throw ApiException.conflict(ErrorCode.OUTAGE_NEEDS_EMBEDDED_BROKER.problem(),
+                "A broker outage can only be staged with the embedded broker; this backend"
                 + " uses an external Kafka cluster");
         }
         if (backAt != null) {
-            throw ApiException.conflict("A broker outage is already under way until " + backAt);
+            throw ApiException.conflict(ErrorCode.OUTAGE_UNDER_WAY.with(backAt),
+                "A broker outage is already under way until " + backAt);
         }
         embedded.stopForOutage();
         backAt = Instant.now().plus(duration);

@@ -8,6 +8,7 @@ import dev.orderly.backend.processing.ProcessingSettings;
 import dev.orderly.backend.processing.RecordOrigin;
 import dev.orderly.backend.security.CurrentUser;
 import dev.orderly.backend.web.ApiException;
+import dev.orderly.model.ErrorCode;
 import dev.orderly.model.InjectableFault;
 import dev.orderly.model.OrderProcessingEvent;
 import dev.orderly.model.PayAndShipmentRequest;
@@ -93,7 +94,8 @@ class OrderSubmitter {
             details.put("eventId", pending.get().eventId());
             details.put("acceptedAt", String.valueOf(pending.get().since()));
             details.put("statusCheckUrl", "/api/orders/" + orderId + "/status");
-            throw new ApiException(HttpStatus.CONFLICT, "A payment for order " + orderId + " is already being"
+            throw new ApiException(HttpStatus.CONFLICT, ErrorCode.PAYMENT_IN_PROGRESS.with(orderId),
+                "A payment for order " + orderId + " is already being"
                 + " processed (accepted at " + pending.get().since() + "); follow it at /api/orders/" + orderId
                 + "/status. The order can be paid again only if that payment fails.", details);
         }
@@ -150,7 +152,8 @@ class OrderSubmitter {
         log.warn("order {}: the broker did not take the processing event: {}", event.orderId(), cause.toString());
         // A send that timed out may still have reached the broker's log just before it failed; then that event is
         // processed once and a second payment request is skipped as a duplicate, so "try again" is always safe.
-        return new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "The order queue (Kafka) is not reachable right now,"
+        return new ApiException(HttpStatus.SERVICE_UNAVAILABLE, ErrorCode.QUEUE_UNREACHABLE.with(event.orderId()),
+            "The order queue (Kafka) is not reachable right now,"
             + " so order " + event.orderId() + " was not accepted for processing and stays PENDING_PAYMENT. Try"
             + " again in a moment: paying again is safe, an order is never charged twice.");
     }

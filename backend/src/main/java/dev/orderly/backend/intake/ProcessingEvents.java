@@ -3,6 +3,7 @@ package dev.orderly.backend.intake;
 import dev.orderly.backend.payment.PaymentGateway;
 import dev.orderly.backend.security.CurrentUser;
 import dev.orderly.backend.web.ApiException;
+import dev.orderly.model.ErrorCode;
 import dev.orderly.model.OrderProcessingEvent;
 import dev.orderly.model.OrderStatus;
 import dev.orderly.model.PayAndShipmentRequest;
@@ -34,7 +35,8 @@ public class ProcessingEvents {
     public OrderProcessingEvent prepare(CurrentUser user, long orderId, PayAndShipmentRequest request) {
         Payable order = payable(user, orderId, "");
         if (order.total().compareTo(request.payment().amount()) != 0) {
-            throw ApiException.badRequest("payment.amount " + request.payment().amount()
+            throw ApiException.badRequest(ErrorCode.PAYMENT_AMOUNT_MISMATCH.with(request.payment().amount(),
+                order.total()), "payment.amount " + request.payment().amount()
                 + " does not match the order total " + order.total(),
                 Map.of("fields", Map.of("payment.amount", "must equal the order total " + order.total())));
         }
@@ -66,10 +68,11 @@ public class ProcessingEvents {
             rows -> rows.next() ? new Payable(rows.getString(1), OrderStatus.valueOf(rows.getString(2)),
                 rows.getBigDecimal(3)) : null, orderId);
         if (order == null || !user.mayAccess(order.owner())) {
-            throw ApiException.notFound("Order " + orderId + " not found");
+            throw ApiException.notFound(ErrorCode.ORDER_NOT_FOUND.with(orderId), "Order " + orderId + " not found");
         }
         if (order.status() != OrderStatus.PENDING_PAYMENT) {
-            throw ApiException.conflict("Order " + orderId + " is " + order.status()
+            throw ApiException.conflict(ErrorCode.ORDER_NOT_AWAITING_PAYMENT.with(orderId, order.status()),
+                "Order " + orderId + " is " + order.status()
                 + "; only an order in PENDING_PAYMENT can be paid for");
         }
         return order;

@@ -7,6 +7,7 @@ import dev.orderly.backend.payment.PaymentRepository;
 import dev.orderly.backend.security.CurrentUser;
 import dev.orderly.backend.web.ApiException;
 import dev.orderly.model.AuditAction;
+import dev.orderly.model.ErrorCode;
 import dev.orderly.model.OrderStatus;
 import java.time.Clock;
 import java.util.EnumSet;
@@ -41,19 +42,24 @@ public class OrderCommands {
     /** The order, if it exists and the user may see it; 404 otherwise (another's order is not revealed). */
     public CustomerOrder load(CurrentUser user, long orderId) {
         return orders.findById(orderId).filter(o -> user.mayAccess(o.getUserEmail()))
-            .orElseThrow(() -> ApiException.notFound("Order " + orderId + " not found"));
+            .orElseThrow(() -> notFound(orderId));
+    }
+
+    private static ApiException notFound(long orderId) {
+        return ApiException.notFound(ErrorCode.ORDER_NOT_FOUND.with(orderId), "Order " + orderId + " not found");
     }
 
     private CustomerOrder lock(CurrentUser user, long orderId) {
         return orders.lockById(orderId).filter(o -> user.mayAccess(o.getUserEmail()))
-            .orElseThrow(() -> ApiException.notFound("Order " + orderId + " not found"));
+            .orElseThrow(() -> notFound(orderId));
     }
 
     @Transactional
     public CustomerOrder cancel(CurrentUser user, long orderId) {
         CustomerOrder order = lock(user, orderId);
         if (!order.getStatus().isCancellable()) {
-            throw ApiException.conflict("Order " + orderId + " is " + order.getStatus() + " and can no longer be"
+            throw ApiException.conflict(ErrorCode.ORDER_NOT_CANCELLABLE.with(orderId, order.getStatus()),
+                "Order " + orderId + " is " + order.getStatus() + " and can no longer be"
                 + " cancelled; only orders in " + cancellableStates() + " can. Ask for a refund instead.");
         }
         OrderStatus from = order.getStatus();
@@ -66,11 +72,13 @@ public class OrderCommands {
     public CustomerOrder transition(CurrentUser staff, long orderId, OrderStatus target) {
         CustomerOrder order = lock(staff, orderId);
         if (!target.isStaffMove()) {
-            throw ApiException.badRequest("Staff cannot move an order to " + target + " by hand; payment and"
+            throw ApiException.badRequest(ErrorCode.ORDER_MOVED_BY_PIPELINE.with(target),
+                "Staff cannot move an order to " + target + " by hand; payment and"
                 + " storage are done by the pipeline; use the cancel and refund endpoints for those", null);
         }
         if (!order.getStatus().canTransitionTo(target)) {
-            throw ApiException.conflict("Order " + orderId + " is " + order.getStatus() + " and cannot move to "
+            throw ApiException.conflict(ErrorCode.ORDER_MOVE_NOT_ALLOWED.with(orderId, order.getStatus(), target),
+                "Order " + orderId + " is " + order.getStatus() + " and cannot move to "
                 + target + "; from " + order.getStatus() + " it may go to " + order.getStatus().allowedTargets());
         }
         OrderStatus from = order.getStatus();
@@ -83,8 +91,9 @@ public class OrderCommands {
     public CustomerOrder requestRefund(CurrentUser user, long orderId) {
         CustomerOrder order = lock(user, orderId);
         if (!order.getStatus().canTransitionTo(OrderStatus.REFUND_REQUESTED)) {
-            throw ApiException.conflict("Order " + orderId + " is " + order.getStatus()
-                + "; a refund can be requested only for a paid order that is not on its way");
+            throw ApiException.conflict(ErrorCode.REFUND_NOT_ALLOWED.with(orderId, order.getStatus()),
+                "Order " + orderId + " is " + order.getStatus() + "; a refund can be requested only for a paid order"
+                + " that is not on its way");
         }
         OrderStatus from = order.getStatus();
         statusChanger.move(order, OrderStatus.REFUND_REQUESTED, user.email(), "refund requested");
@@ -97,11 +106,12 @@ public class OrderCommands {
     public CustomerOrder completeRefund(CurrentUser staff, long orderId) {
         CustomerOrder order = lock(staff, orderId);
         if (order.getStatus() != OrderStatus.REFUND_REQUESTED) {
-            throw ApiException.conflict("Order " + orderId + " is " + order.getStatus()
-                + "; only an order in REFUND_REQUESTED can be refunded");
+            throw ApiException.conflict(ErrorCode.REFUND_NOT_REQUESTED.with(orderId, order.getStatus()),
+                "Order " + orderId + " is " + order.getStatus() + "; only an order in REFUND_REQUESTED can be"
+                + " refunded");
         }
         Payment payment = payments.findByOrderId(orderId).orElseThrow(() -> ApiException.conflict(
-            "Order " + orderId + " has no payment to refund"));
+            ErrorCode.REFUND_WITHOUT_PAYMENT.with(orderId), "Order " + orderId + " has no payment to refund"));
         gateway.refund(payment.getIdempotencyKey());
         payments.markRefunded(orderId, clock.instant());
         statusChanger.move(order, OrderStatus.REFUNDED, staff.email(), "refunded " + payment.getAmount()

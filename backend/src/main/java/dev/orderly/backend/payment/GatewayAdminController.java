@@ -4,6 +4,7 @@ import dev.orderly.backend.audit.AuditLog;
 import dev.orderly.backend.web.ApiException;
 import dev.orderly.model.ApiResponse;
 import dev.orderly.model.AuditAction;
+import dev.orderly.model.ErrorCode;
 import dev.orderly.model.GatewaySettingsView;
 import jakarta.validation.Valid;
 import java.time.Duration;
@@ -36,7 +37,8 @@ class GatewayAdminController {
     ApiResponse<GatewaySettingsView> update(@RequestBody @Valid GatewaySettingsView update,
         Authentication authentication) {
         if (update.latencyMaxMs() < update.latencyMinMs()) {
-            throw ApiException.badRequest("latencyMaxMs must not be below latencyMinMs", null);
+            throw ApiException.badRequest(ErrorCode.INVALID_PARAMETER.with("latencyMaxMs"),
+                "latencyMaxMs must not be below latencyMinMs", null);
         }
         GatewaySettings current = gateway.settings();
         GatewaySettings updated = new GatewaySettings(current.preset(), Duration.ofMillis(update.latencyMinMs()),

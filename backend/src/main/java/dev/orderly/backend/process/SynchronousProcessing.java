@@ -13,6 +13,7 @@ import dev.orderly.backend.processing.AttemptLog;
 import dev.orderly.backend.processing.RecordOrigin;
 import dev.orderly.backend.security.CurrentUser;
 import dev.orderly.backend.web.ApiException;
+import dev.orderly.model.ErrorCode;
 import dev.orderly.model.OrderProcessingEvent;
 import dev.orderly.model.OrderStatus;
 import dev.orderly.model.PayAndShipmentRequest;
@@ -51,28 +52,34 @@ class SynchronousProcessing implements SynchronousPayments {
             outcome = processor.process(event, RecordOrigin.SYNCHRONOUS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "The backend is shutting down; order " + orderId
+            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, ErrorCode.SHUTTING_DOWN.problem(),
+                "The backend is shutting down; order " + orderId
                 + " was not processed and is still PENDING_PAYMENT.");
         }
         if (outcome instanceof Processed) {
             return orders.load(user, orderId).getStatus();
         }
         if (outcome instanceof Declined) {
-            throw new ApiException(HttpStatus.PAYMENT_REQUIRED, "The card was declined; order " + orderId
+            throw new ApiException(HttpStatus.PAYMENT_REQUIRED, ErrorCode.CARD_DECLINED.with(orderId),
+                "The card was declined; order " + orderId
                 + " is still PENDING_PAYMENT and nothing was charged.");
         }
         if (outcome instanceof Duplicate) {
-            throw ApiException.conflict("Order " + orderId + " was already processed");
+            throw ApiException.conflict(ErrorCode.ORDER_ALREADY_PROCESSED.with(orderId),
+                "Order " + orderId + " was already processed");
         }
         if (outcome instanceof Unavailable) {
-            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "The database is not reachable right now; order "
+            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, ErrorCode.DATABASE_UNREACHABLE.problem(),
+                "The database is not reachable right now; order "
                 + orderId + " was not processed and is still PENDING_PAYMENT. Try again in a moment.");
         }
         if (outcome instanceof Retry retry) {
-            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "Order " + orderId + " could not be processed ("
+            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, ErrorCode.ORDER_NOT_PROCESSED.with(orderId),
+                "Order " + orderId + " could not be processed ("
                 + retry.reason() + "). Everything was rolled back and any authorisation voided; the order is still"
                 + " PENDING_PAYMENT. Try again.");
         }
-        throw ApiException.conflict("Order " + orderId + " cannot be processed: " + ((DeadLetter) outcome).reason());
+        throw ApiException.conflict(ErrorCode.ORDER_UNPROCESSABLE.with(orderId),
+            "Order " + orderId + " cannot be processed: " + ((DeadLetter) outcome).reason());
     }
 }

@@ -3,6 +3,7 @@ package dev.orderly.backend.query;
 import dev.orderly.backend.security.CurrentUser;
 import dev.orderly.backend.web.ApiException;
 import dev.orderly.model.ApiResponse;
+import dev.orderly.model.ErrorCode;
 import dev.orderly.model.OrderStatus;
 import dev.orderly.model.OrderStatusView;
 import dev.orderly.model.OrderSummary;
@@ -49,10 +50,12 @@ class OrderQueryController {
         @RequestParam(required = false) String email, @RequestParam(defaultValue = "0") int page,
         @RequestParam(defaultValue = "50") int size, Authentication authentication) {
         if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
-            throw ApiException.badRequest("page must be 0 or more and size between 1 and " + MAX_PAGE_SIZE, null);
+            throw ApiException.badRequest(ErrorCode.INVALID_PARAMETER.with("page, size"),
+                "page must be 0 or more and size between 1 and " + MAX_PAGE_SIZE, null);
         }
         if ((long) page * size > Integer.MAX_VALUE) {
-            throw ApiException.badRequest("page " + page + " of " + size + " is far beyond the last order: page x size"
+            throw ApiException.badRequest(ErrorCode.INVALID_PARAMETER.with("page"),
+                "page " + page + " of " + size + " is far beyond the last order: page x size"
                 + " must stay below " + Integer.MAX_VALUE, null);
         }
         PageView<OrderSummary> result = queries.list(CurrentUser.of(authentication), status, email, page, size);

@@ -2,6 +2,7 @@ package dev.orderly.backend.query;
 
 import dev.orderly.backend.web.ApiException;
 import dev.orderly.model.ApiResponse;
+import dev.orderly.model.ErrorCode;
 import dev.orderly.model.StuckOrders;
 import java.time.Duration;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,7 +23,8 @@ class StuckOrdersController {
     ApiResponse<StuckOrders> stuck(@RequestParam(required = false) Long olderThanSeconds) {
         long seconds = olderThanSeconds == null ? queries.threshold().toSeconds() : olderThanSeconds;
         if (seconds < 0 || seconds > 30 * 24 * 3600) {
-            throw ApiException.badRequest("olderThanSeconds must be between 0 and 2592000 (30 days)", null);
+            throw ApiException.badRequest(ErrorCode.INVALID_PARAMETER.with("olderThanSeconds"),
+                "olderThanSeconds must be between 0 and 2592000 (30 days)", null);
         }
         StuckOrders stuck = queries.stuck(Duration.ofSeconds(seconds));
         return ApiResponse.ok(stuck, stuck.acceptedNotProcessedCount() + " accepted but not processed and "

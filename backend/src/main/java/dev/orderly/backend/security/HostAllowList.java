@@ -1,6 +1,7 @@
 package dev.orderly.backend.security;
 
 import dev.orderly.backend.web.EnvelopeWriter;
+import dev.orderly.model.ErrorCode;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -72,7 +73,8 @@ final class HostAllowList extends OncePerRequestFilter {
         String host = request.getServerName();
         if (request.getHeader("Host") != null && !allows(host)) {
             String shown = host.length() > 60 ? host.substring(0, 60) + "..." : host;
-            envelopes.write(response, HttpStatus.MISDIRECTED_REQUEST, "This backend does not answer for the host name '"
+            envelopes.write(response, HttpStatus.MISDIRECTED_REQUEST, ErrorCode.UNKNOWN_HOST.with(shown),
+                "This backend does not answer for the host name '"
                 + shown + "'. Use its address or a loopback name, or add the name to orderly.security.allowed-hosts.");
             return;
         }

@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
 import dev.orderly.backend.web.EnvelopeWriter;
+import dev.orderly.model.ErrorCode;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
@@ -96,7 +97,8 @@ public class RequestLimits {
         long left = FAILURE_WINDOW.toNanos() - (ticker.read() - window.startNanos());
         long seconds = Math.max(1, (left + 999_999_999L) / 1_000_000_000L);
         response.setHeader("Retry-After", Long.toString(seconds));
-        envelopes.write(response, HttpStatus.TOO_MANY_REQUESTS, "Too many failed sign-ins for this account from"
+        envelopes.write(response, HttpStatus.TOO_MANY_REQUESTS, ErrorCode.TOO_MANY_SIGN_INS.with(seconds),
+            "Too many failed sign-ins for this account from"
             + " this address: try again in " + seconds + " s (a console that is already signed in is not affected)");
         return true;
     }
@@ -112,14 +114,11 @@ public class RequestLimits {
         if (limiter.acquirePermission()) {
             return false;
         }
-        tooMany(response, limiter, "Too many requests that change data: at most "
-            + limiter.getRateLimiterConfig().getLimitForPeriod() + " a second per user; try again shortly");
-        return true;
-    }
-
-    private void tooMany(HttpServletResponse response, RateLimiter limiter, String message) throws IOException {
+        int limit = limiter.getRateLimiterConfig().getLimitForPeriod();
         response.setHeader("Retry-After", Long.toString(retryAfter(limiter)));
-        envelopes.write(response, HttpStatus.TOO_MANY_REQUESTS, message);
+        envelopes.write(response, HttpStatus.TOO_MANY_REQUESTS, ErrorCode.TOO_MANY_WRITES.with(limit),
+            "Too many requests that change data: at most " + limit + " a second per user; try again shortly");
+        return true;
     }
 
     /** Seconds until the limiter's next period (the registry makes AtomicRateLimiters, which can tell). */

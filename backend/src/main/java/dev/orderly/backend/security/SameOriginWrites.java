@@ -1,6 +1,7 @@
 package dev.orderly.backend.security;
 
 import dev.orderly.backend.web.EnvelopeWriter;
+import dev.orderly.model.ErrorCode;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -35,7 +36,8 @@ final class SameOriginWrites extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
         throws ServletException, IOException {
         if (!SAFE.contains(request.getMethod()) && crossSite(request)) {
-            envelopes.write(response, HttpStatus.FORBIDDEN, "Cross-origin requests that change data are refused:"
+            envelopes.write(response, HttpStatus.FORBIDDEN, ErrorCode.CROSS_ORIGIN_REFUSED.problem(),
+                "Cross-origin requests that change data are refused:"
                 + " call the API from this server's own pages or from a client that is not a browser");
             return;
         }

@@ -1,6 +1,7 @@
 package dev.orderly.backend.security;
 
 import dev.orderly.backend.web.EnvelopeWriter;
+import dev.orderly.model.ErrorCode;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -98,11 +99,16 @@ class SecurityConfiguration {
                 limits.failedSignIn(request);
             }
             response.setHeader("WWW-Authenticate", "Basic realm=\"Orderly\"");
-            envelopes.write(response, HttpStatus.UNAUTHORIZED, credentials == null
-                ? "Sign in with HTTP Basic (e-mail and password); see the README for the demo accounts"
-                : credentials.regionMatches(true, 0, "Bearer ", 0, 7)
-                ? "The session has ended (it expired, or the backend restarted): sign in again"
-                : "Wrong e-mail or password");
+            if (credentials == null) {
+                envelopes.write(response, HttpStatus.UNAUTHORIZED, ErrorCode.SIGN_IN_REQUIRED.problem(),
+                    "Sign in with HTTP Basic (e-mail and password); see the README for the demo accounts");
+            } else if (credentials.regionMatches(true, 0, "Bearer ", 0, 7)) {
+                envelopes.write(response, HttpStatus.UNAUTHORIZED, ErrorCode.SESSION_ENDED.problem(),
+                    "The session has ended (it expired, or the backend restarted): sign in again");
+            } else {
+                envelopes.write(response, HttpStatus.UNAUTHORIZED, ErrorCode.WRONG_CREDENTIALS.problem(),
+                    "Wrong e-mail or password");
+            }
         };
         // HTTP Basic or a session token on every request, no session cookie: a cross-site form post is stopped by
         // the Origin check, and a browser never sends a Bearer token by itself.
@@ -120,7 +126,7 @@ class SecurityConfiguration {
             .exceptionHandling(e -> e
                 .authenticationEntryPoint(signIn)
                 .accessDeniedHandler((request, response, ex) -> envelopes.write(response, HttpStatus.FORBIDDEN,
-                    "Only staff may do this")))
+                    ErrorCode.STAFF_ONLY.problem(), "Only staff may do this")))
             .authorizeHttpRequests(auth -> auth
                 .requestMatchers("/actuator/health/**", "/actuator/info", "/error").permitAll()
                 // Metrics (Prometheus, /actuator/metrics): staff only, never anonymous.

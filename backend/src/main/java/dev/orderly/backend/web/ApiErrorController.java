@@ -1,6 +1,7 @@
 package dev.orderly.backend.web;
 
 import dev.orderly.model.ApiResponse;
+import dev.orderly.model.ErrorCode;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
@@ -23,12 +24,13 @@ class ApiErrorController implements ErrorController {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         HttpStatus status = code instanceof Integer value ? HttpStatus.resolve(value) : null;
         if (status == null) {
-            return ResponseEntity.status(HttpStatus.NOT_FOUND).body(ApiResponse.error("No such endpoint: /error",
-                null));
+            return ResponseEntity.status(HttpStatus.NOT_FOUND).body(ApiResponse.error(
+                ErrorCode.NO_SUCH_ENDPOINT.with("/error"), "No such endpoint: /error", null));
         }
         Object message = request.getAttribute(RequestDispatcher.ERROR_MESSAGE);
         String text = message == null || message.toString().isBlank() ? status.getReasonPhrase()
             : message.toString();
-        return ResponseEntity.status(status).body(ApiResponse.error(text, null));
+        return ResponseEntity.status(status).body(ApiResponse.error(
+            ErrorCode.REQUEST_REFUSED.with(status.value()), text, null));
     }
 }

@@ -2,6 +2,7 @@ package dev.orderly.backend.web;
 
 import dev.orderly.backend.db.DatabaseOutages;
 import dev.orderly.model.ApiResponse;
+import dev.orderly.model.ErrorCode;
 import dev.orderly.model.IllegalTransitionException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -47,7 +48,8 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ApiResponse<Object>> api(ApiException e) {
-        return ResponseEntity.status(e.getStatus()).body(ApiResponse.error(e.getMessage(), e.getDetails()));
+        return ResponseEntity.status(e.getStatus())
+            .body(ApiResponse.error(e.getProblem(), e.getMessage(), e.getDetails()));
     }
 
     @ExceptionHandler(MethodArgumentNotValidException.class)
@@ -57,8 +59,8 @@ class ApiExceptionHandler {
             String.valueOf(f.getDefaultMessage()), (a, b) -> a + "; " + b));
         e.getBindingResult().getGlobalErrors().forEach(g -> fields.put(g.getObjectName(), g.getDefaultMessage()));
         String summary = String.join("; ", fields.values());
-        return ResponseEntity.badRequest().body(ApiResponse.error("Invalid request: " + summary,
-            Map.of("fields", fields)));
+        return ResponseEntity.badRequest().body(ApiResponse.error(ErrorCode.INVALID_REQUEST.with(
+            String.join(", ", fields.keySet())), "Invalid request: " + summary, Map.of("fields", fields)));
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
@@ -66,23 +68,26 @@ class ApiExceptionHandler {
         BodySizeLimit.BodyTooLargeException tooLarge = causeOfType(e, BodySizeLimit.BodyTooLargeException.class);
         if (tooLarge != null) {
             return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(ApiResponse.error(
+                ErrorCode.BODY_TOO_LARGE.problem(),
                 "The request body is too large: " + tooLarge.getMessage(), null));
         }
         JacksonException json = causeOfType(e, JacksonException.class);
         if (json == null) {
             // No body at all (Spring's message names the controller method: never shown), or not JSON.
             boolean missing = String.valueOf(e.getMessage()).startsWith("Required request body is missing");
-            return ResponseEntity.badRequest().body(ApiResponse.error(missing
+            return ResponseEntity.badRequest().body(ApiResponse.error(ErrorCode.INVALID_JSON.problem(), missing
                 ? "A JSON body is required" : "The request body is not valid JSON", null));
         }
         String duplicate = duplicateField(json);
         if (duplicate != null) {
             String rule = "given twice; each field may appear once";
-            return ResponseEntity.badRequest().body(ApiResponse.error("Invalid request: " + duplicate + ": " + rule,
+            return ResponseEntity.badRequest().body(ApiResponse.error(ErrorCode.INVALID_REQUEST.with(duplicate),
+                "Invalid request: " + duplicate + ": " + rule,
                 Map.of("fields", Map.of(duplicate, rule))));
         }
         if (json instanceof StreamReadException && !(json instanceof InputCoercionException)) {
-            return ResponseEntity.badRequest().body(ApiResponse.error("The request body is not valid JSON (near line "
+            return ResponseEntity.badRequest().body(ApiResponse.error(ErrorCode.INVALID_JSON.problem(),
+                "The request body is not valid JSON (near line "
                 + (json.getLocation() == null ? "?" : json.getLocation().getLineNr() + ", column "
                 + json.getLocation().getColumnNr()) + ")", null));
         }
@@ -90,9 +95,11 @@ class ApiExceptionHandler {
         String rule = rule(json);
         if (field.isEmpty()) {
             return ResponseEntity.badRequest().body(ApiResponse.error(
-                "The request body is not valid JSON of the expected shape: " + rule, null));
+                ErrorCode.INVALID_JSON.problem(), "The request body is not valid JSON of the expected shape: " + rule,
+                null));
         }
-        return ResponseEntity.badRequest().body(ApiResponse.error("Invalid request: " + field + ": " + rule,
+        return ResponseEntity.badRequest().body(ApiResponse.error(ErrorCode.INVALID_REQUEST.with(field),
+            "Invalid request: " + field + ": " + rule,
             Map.of("fields", Map.of(field, rule))));
     }
 
@@ -192,29 +199,34 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ApiResponse<Object>> typeMismatch(MethodArgumentTypeMismatchException e) {
-        return ResponseEntity.badRequest().body(ApiResponse.error("'" + e.getValue() + "' is not a valid "
+        return ResponseEntity.badRequest().body(ApiResponse.error(
+            ErrorCode.INVALID_PARAMETER.with(e.getName()), "'" + e.getValue() + "' is not a valid "
             + e.getName(), null));
     }
 
     @ExceptionHandler(IllegalTransitionException.class)
     ResponseEntity<ApiResponse<Object>> illegalTransition(IllegalTransitionException e) {
-        return ResponseEntity.status(HttpStatus.CONFLICT).body(ApiResponse.error(e.getMessage(), null));
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(ApiResponse.error(
+            ErrorCode.ILLEGAL_TRANSITION.with(e.getFrom(), e.getTo()), e.getMessage(), null));
     }
 
     @ExceptionHandler(AccessDeniedException.class)
     ResponseEntity<ApiResponse<Object>> denied(AccessDeniedException e) {
-        return ResponseEntity.status(HttpStatus.FORBIDDEN).body(ApiResponse.error("Only staff may do this", null));
+        return ResponseEntity.status(HttpStatus.FORBIDDEN).body(ApiResponse.error(
+            ErrorCode.STAFF_ONLY.problem(), "Only staff may do this", null));
     }
 
     @ExceptionHandler(NoResourceFoundException.class)
     ResponseEntity<ApiResponse<Object>> noResource(NoResourceFoundException e) {
-        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(ApiResponse.error("No such endpoint: /"
-            + e.getResourcePath(), null));
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(ApiResponse.error(
+            ErrorCode.NO_SUCH_ENDPOINT.with("/" + e.getResourcePath()), "No such endpoint: /" + e.getResourcePath(),
+            null));
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
     ResponseEntity<ApiResponse<Object>> method(HttpRequestMethodNotSupportedException e) {
-        return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED).body(ApiResponse.error(e.getMessage(), null));
+        return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED).body(ApiResponse.error(
+            ErrorCode.METHOD_NOT_ALLOWED.with(e.getMethod()), e.getMessage(), null));
     }
 
     /**
@@ -223,7 +235,8 @@ class ApiExceptionHandler {
      */
     @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
     void notAcceptable(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        envelopes.write(response, HttpStatus.NOT_ACCEPTABLE, "This endpoint answers application/json, which the"
+        envelopes.write(response, HttpStatus.NOT_ACCEPTABLE, ErrorCode.NOT_ACCEPTABLE.problem(),
+            "This endpoint answers application/json, which the"
             + " request's Accept header (" + abbreviate(request.getHeader("Accept")) + ") excludes; nothing was"
             + " changed. Accept application/json (or */*) and send it again.");
     }
@@ -235,13 +248,14 @@ class ApiExceptionHandler {
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     ResponseEntity<ApiResponse<Object>> mediaType(HttpMediaTypeNotSupportedException e) {
         return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE).body(ApiResponse.error(
-            "Send the body as application/json", null));
+            ErrorCode.UNSUPPORTED_MEDIA_TYPE.problem(), "Send the body as application/json", null));
     }
 
     /** A Content-Type that is no single media type ({@code *}{@code /*}, garbage): the body cannot be read. */
     @ExceptionHandler(InvalidMediaTypeException.class)
     ResponseEntity<ApiResponse<Object>> invalidMediaType(InvalidMediaTypeException e) {
         return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE).body(ApiResponse.error(
+            ErrorCode.UNSUPPORTED_MEDIA_TYPE.problem(),
             "Send the body as application/json (Content-Type " + e.getMediaType() + " names no single type)", null));
     }
 
@@ -249,18 +263,21 @@ class ApiExceptionHandler {
     ResponseEntity<ApiResponse<Object>> unexpected(Exception e) {
         if (e instanceof IllegalArgumentException && String.valueOf(e.getMessage()).contains("wildcard")) {
             return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE).body(ApiResponse.error(
-                "Send the body as application/json (a Content-Type with a wildcard names no single type)", null));
+                ErrorCode.UNSUPPORTED_MEDIA_TYPE.problem(),
+                    "Send the body as application/json (a Content-Type with a wildcard names no single type)", null));
         }
         if (DatabaseOutages.isOutage(e)) {
             log.warn("request refused, the database is not reachable: {}", e.toString());
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body(ApiResponse.error(
-                "The database is not reachable right now, so nothing was changed. Try again in a moment.", null));
+                ErrorCode.DATABASE_UNREACHABLE.problem(),
+                    "The database is not reachable right now, so nothing was changed. Try again in a moment.", null));
         }
         // The answer names no class (callers learn nothing of the code); the reference finds it in the log.
         String reference = UUID.randomUUID().toString().substring(0, 8);
         log.error("unexpected error {}", reference, e);
         return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(ApiResponse.error(
-            "Something went wrong on the server (error " + reference + " in its log); nothing was changed"
+            ErrorCode.SERVER_ERROR.with(reference),
+                "Something went wrong on the server (error " + reference + " in its log); nothing was changed"
                 + " unless the order's timeline says so", null));
     }
 }

@@ -1,5 +1,6 @@
 package dev.orderly.backend.web;
 
+import dev.orderly.model.ErrorCode;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -47,7 +48,8 @@ class BodySizeLimit extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
         throws ServletException, IOException {
         if (request.getContentLengthLong() > limit) {
-            envelopes.write(response, HttpStatus.PAYLOAD_TOO_LARGE, tooLarge(limit));
+            envelopes.write(response, HttpStatus.PAYLOAD_TOO_LARGE, ErrorCode.BODY_TOO_LARGE.problem(),
+                tooLarge(limit));
             return;
         }
         boolean mayHaveBody = !"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod());

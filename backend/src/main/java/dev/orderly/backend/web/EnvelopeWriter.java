@@ -1,6 +1,7 @@
 package dev.orderly.backend.web;
 
 import dev.orderly.model.ApiResponse;
+import dev.orderly.model.Problem;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.http.HttpStatus;
@@ -18,15 +19,16 @@ public class EnvelopeWriter {
         this.mapper = mapper;
     }
 
-    public void write(HttpServletResponse response, HttpStatus status, String message) throws IOException {
-        write(response, status, message, null);
+    public void write(HttpServletResponse response, HttpStatus status, Problem problem, String message)
+        throws IOException {
+        write(response, status, problem, message, null);
     }
 
     /** The same, with data for the client (the envelope's {@code data}). */
-    public void write(HttpServletResponse response, HttpStatus status, String message, Object data)
+    public void write(HttpServletResponse response, HttpStatus status, Problem problem, String message, Object data)
         throws IOException {
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-        response.getWriter().write(mapper.writeValueAsString(ApiResponse.error(message, data)));
+        response.getWriter().write(mapper.writeValueAsString(ApiResponse.error(problem, message, data)));
     }
 }

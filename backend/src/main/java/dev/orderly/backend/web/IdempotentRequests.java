@@ -1,5 +1,6 @@
 package dev.orderly.backend.web;
 
+import dev.orderly.model.ErrorCode;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -90,7 +91,8 @@ public class IdempotentRequests extends OncePerRequestFilter {
         throws ServletException, IOException {
         String key = unquoted(request.getHeader(HEADER).trim());
         if (!VALID.matcher(key).matches()) {
-            envelopes.write(response, HttpStatus.BAD_REQUEST, HEADER + " must be 1 to 255 visible ASCII characters"
+            envelopes.write(response, HttpStatus.BAD_REQUEST, ErrorCode.IDEMPOTENCY_KEY_INVALID.problem(),
+                HEADER + " must be 1 to 255 visible ASCII characters"
                 + " (a UUID is a good choice), one per distinct request", Map.of("fields", Map.of(HEADER,
                     "1 to 255 visible ASCII characters")));
             return;
@@ -154,11 +156,13 @@ public class IdempotentRequests extends OncePerRequestFilter {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("idempotencyKey", key);
         if (!standing.fingerprint().equals(fingerprint)) {
-            envelopes.write(response, HttpStatus.UNPROCESSABLE_CONTENT, "This Idempotency-Key was already used for"
+            envelopes.write(response, HttpStatus.UNPROCESSABLE_CONTENT, ErrorCode.IDEMPOTENCY_KEY_REUSED.problem(),
+                "This Idempotency-Key was already used for"
                 + " a different request (another path or body). Use a new key for a new request.", data);
         } else if (standing.status() == null) {
             response.setHeader("Retry-After", "1");
-            envelopes.write(response, HttpStatus.CONFLICT, "The first request with this Idempotency-Key is still"
+            envelopes.write(response, HttpStatus.CONFLICT, ErrorCode.IDEMPOTENCY_KEY_IN_FLIGHT.problem(),
+                "The first request with this Idempotency-Key is still"
                 + " being processed; send it again in a moment to get its answer.", data);
         } else {
             response.setStatus(standing.status());

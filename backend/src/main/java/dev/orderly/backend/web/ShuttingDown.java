@@ -1,5 +1,6 @@
 package dev.orderly.backend.web;
 
+import dev.orderly.model.ErrorCode;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -45,7 +46,8 @@ class ShuttingDown extends OncePerRequestFilter implements ApplicationListener<C
         throws ServletException, IOException {
         response.setHeader("Retry-After", "5");
         response.setHeader("Connection", "close");
-        envelopes.write(response, HttpStatus.SERVICE_UNAVAILABLE, "This backend is shutting down, so the request was"
+        envelopes.write(response, HttpStatus.SERVICE_UNAVAILABLE, ErrorCode.SHUTTING_DOWN.problem(),
+            "This backend is shutting down, so the request was"
             + " not accepted and nothing changed. Send it again in a moment: to this backend once it is back, or to"
             + " another one.");
     }

@@ -110,7 +110,15 @@ class ApiBadInputTest {
     void payingForAnOrderNotPendingPaymentIs409() {
         long orderId = api.createOrder(ALICE);
         assertThat(api.post(ALICE, "/api/orders/" + orderId + "/cancel", "").status()).isEqualTo(200);
-        assertError(api.pay(ALICE, orderId, "4111111111111111", true), 409, "is CANCELLED");
+        Answer refused = api.pay(ALICE, orderId, "4111111111111111", true);
+        assertError(refused, 409, "is CANCELLED");
+        // The same, as a code and its values, for a client to say in its user's language.
+        assertThat(refused.body().path("error").path("code").asString()).isEqualTo("ORDER_NOT_AWAITING_PAYMENT");
+        assertThat(refused.body().path("error").path("args").path("order").asString()).isEqualTo("" + orderId);
+        assertThat(refused.body().path("error").path("args").path("status").asString()).isEqualTo("CANCELLED");
+        Answer twice = api.post(ALICE, "/api/orders/" + orderId + "/cancel", "");
+        assertError(twice, 409, "can no longer be cancelled");
+        assertThat(twice.body().path("error").path("code").asString()).isEqualTo("ORDER_NOT_CANCELLABLE");
         assertThat(api.status(ALICE, orderId)).isEqualTo("CANCELLED");
     }
 
@@ -130,7 +138,11 @@ class ApiBadInputTest {
     @Test
     void missingOrWrongCredentialsAre401InTheEnvelope() {
         assertError(api.get(null, "/api/orders"), 401, "Sign in");
-        assertError(new ApiClient(port).get("mallory@example.com", "/api/orders"), 401, "Wrong e-mail or password");
+        Answer wrong = new ApiClient(port).get("mallory@example.com", "/api/orders");
+        assertError(wrong, 401, "Wrong e-mail or password");
+        assertThat(wrong.body().path("error").path("code").asString()).isEqualTo("WRONG_CREDENTIALS");
+        // A success names no problem.
+        assertThat(api.get(ALICE, "/api/orders").body().path("error").isNull()).isTrue();
     }
 
     @Test

@@ -3,7 +3,9 @@ package dev.orderly.backend.support;
 import dev.orderly.api.OrderlyApi;
 import dev.orderly.api.OrderlyApiClient;
 import dev.orderly.model.CreateOrderRequest;
+import dev.orderly.model.ErrorCode;
 import dev.orderly.model.OrderItemRequest;
+import dev.orderly.model.Problem;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -13,7 +15,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -166,12 +170,32 @@ public final class ApiClient {
             } catch (RuntimeException notJson) {
                 body = JSON.createObjectNode().put("notJson", text);
             }
+            assertNamesItsProblem(response.statusCode(), body);
             return new Answer(response.statusCode(), body, response.headers());
         } catch (IOException e) {
             throw new IllegalStateException("HTTP call failed: " + e, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Every error envelope any test meets names its problem: a code the shared model knows, with exactly the values
+     * that code's sentence needs (so a console can say it in its user's language). A code missing from one error
+     * answer, or a value missing from a code, fails whichever test met it.
+     */
+    static void assertNamesItsProblem(int status, JsonNode body) {
+        if (status < 400 || !body.has("success")) {
+            return;
+        }
+        JsonNode error = body.path("error");
+        ErrorCode code = ErrorCode.of(new Problem(error.path("code").asString(null), null)).orElseThrow(() ->
+            new AssertionError("an error answer (" + status + ") without a known code: " + body));
+        Set<String> given = new HashSet<>(error.path("args").propertyNames());
+        if (!given.equals(new HashSet<>(code.parameters()))) {
+            throw new AssertionError(code + " needs " + code.parameters() + " but the answer gave " + given + ": "
+                + body);
         }
     }
 

@@ -11,6 +11,7 @@ import dev.orderly.model.ApiResponse;
 import dev.orderly.model.AuditEntry;
 import dev.orderly.model.CreateOrderRequest;
 import dev.orderly.model.DeadLetterView;
+import dev.orderly.model.ErrorCode;
 import dev.orderly.model.GatewaySettingsView;
 import dev.orderly.model.InjectableFault;
 import dev.orderly.model.InvariantReport;
@@ -379,8 +380,8 @@ public class RemoteClient implements OrderlyClient {
             }
             throw e;
         } catch (RestClientException e) {
-            throw new ApiCallException(0, "The backend at " + baseUrl + " answered something this console cannot"
-                + " read: " + e.getMessage(), null);
+            throw new ApiCallException(0, ErrorCode.BACKEND_ANSWER_UNREADABLE.with(baseUrl), "The backend at "
+                + baseUrl + " answered something this console cannot read: " + e.getMessage(), null, "");
         }
     }
 

@@ -1,21 +1,50 @@
 package dev.orderly.console.util;
 
 import dev.orderly.api.ApiCallException;
+import dev.orderly.model.ErrorCode;
+import dev.orderly.model.OrderStatus;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Set;
 
-/** Turns failures into one line a person can read. */
+/** Turns failures into one line a person can read, in the user's language. */
 public final class Messages {
+
+    /** The values that name a status, said in the user's words with the name beside them. */
+    private static final Set<String> STATUS_VALUES = Set.of("status", "target");
 
     private Messages() {
     }
 
+    /**
+     * A refusal by its code in the user's words ({@code error.CODE}); in English, or for a code this console does
+     * not know (a newer backend), the backend's own sentence, which can say more.
+     */
     public static String of(Throwable error) {
         if (error instanceof ApiCallException api) {
-            return api.getMessage();
+            return refusal(api);
         }
         Throwable root = error;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
         return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+
+    private static String refusal(ApiCallException api) {
+        boolean english = Locale.ENGLISH.getLanguage().equals(I18n.locale().getLanguage());
+        ErrorCode code = ErrorCode.of(api.problem()).orElse(null);
+        if (code == null || english && api.getMessage() != null && !api.getMessage().isBlank()) {
+            return api.getMessage();
+        }
+        Object[] values = code.parameters().stream().map(name -> {
+            String value = api.problem().args().getOrDefault(name, "");
+            return STATUS_VALUES.contains(name) && isStatus(value) ? I18n.status(OrderStatus.valueOf(value)) : value;
+        }).toArray();
+        return I18n.t("error." + code.name(), values);
+    }
+
+    private static boolean isStatus(String value) {
+        return Arrays.stream(OrderStatus.values()).anyMatch(s -> s.name().equals(value));
     }
 }

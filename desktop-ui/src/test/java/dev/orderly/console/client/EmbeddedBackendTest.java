@@ -2,9 +2,13 @@ package dev.orderly.console.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.orderly.api.ApiCallException;
 import dev.orderly.console.client.StartupStep.Component;
 import dev.orderly.console.client.StartupStep.State;
+import dev.orderly.console.util.I18n;
+import dev.orderly.console.util.Messages;
 import dev.orderly.model.CreateOrderRequest;
 import dev.orderly.model.OrderItemRequest;
 import java.math.BigDecimal;
@@ -15,6 +19,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -57,6 +62,32 @@ class EmbeddedBackendTest {
                 long created = alice.createOrder(order, "submission-1-create");
                 assertThat(alice.createOrder(order, "submission-1-create")).isEqualTo(created);
                 assertThat(alice.createOrder(order, "submission-2-create")).isNotEqualTo(created);
+
+                // A refusal is said in the user's language from its code: the backend's own sentence in English,
+                // the bundle's in Korean, with the order's number and its status in the user's words.
+                alice.cancel(created);
+                ApiCallException twice = catchThrowableOfType(ApiCallException.class, () -> alice.cancel(created));
+                assertThat(twice.problem().code()).isEqualTo("ORDER_NOT_CANCELLABLE");
+                try {
+                    I18n.use(Locale.ENGLISH);
+                    assertThat(Messages.of(twice)).isEqualTo(twice.getMessage())
+                        .contains("Order " + created + " is CANCELLED and can no longer be cancelled");
+                    I18n.use(Locale.KOREAN);
+                    assertThat(Messages.of(twice)).isEqualTo("주문 " + created
+                        + "은(는) 취소 (CANCELLED) 상태라 더 이상 취소할 수 없습니다. 대신 환불을 요청하세요.");
+                } finally {
+                    I18n.use(Locale.ENGLISH);
+                }
+            }
+            try (RemoteClient stranger = new RemoteClient(first.baseUrl())) {
+                ApiCallException wrong = catchThrowableOfType(ApiCallException.class,
+                    () -> stranger.signIn("alice@example.com", "not-her-password"));
+                try {
+                    I18n.use(Locale.KOREAN);
+                    assertThat(Messages.of(wrong)).isEqualTo("이메일 또는 비밀번호가 틀렸습니다");
+                } finally {
+                    I18n.use(Locale.ENGLISH);
+                }
             }
 
             List<StartupStep> second = new ArrayList<>();

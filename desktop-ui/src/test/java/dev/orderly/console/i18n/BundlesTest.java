@@ -8,6 +8,7 @@ import dev.orderly.console.lesson.LessonViewModel;
 import dev.orderly.console.orders.OrderDetailViewModel;
 import dev.orderly.console.topics.StartAt;
 import dev.orderly.model.AuditAction;
+import dev.orderly.model.ErrorCode;
 import dev.orderly.model.InjectableFault;
 import dev.orderly.model.OrderStatus;
 import java.io.IOException;
@@ -89,7 +90,7 @@ class BundlesTest {
         }
         Arrays.stream(OrderStatus.values()).forEach(s -> used.add("status." + s.name()));
         // Keys the code makes from an enum's name ("audit.action." + action.name()): every value the screens show.
-        Map<String, List<String>> byName = Map.of(
+        Map<String, List<String>> byName = new java.util.HashMap<>(Map.of(
             "audit.action.", Arrays.stream(AuditAction.values()).map(Enum::name).toList(),
             "faults.fault.", Arrays.stream(InjectableFault.values()).filter(f -> !f.isCrash()).map(Enum::name).toList(),
             "faults.tip.", Arrays.stream(InjectableFault.values()).filter(f -> !f.isCrash()).map(Enum::name).toList(),
@@ -100,13 +101,28 @@ class BundlesTest {
             "detail.done.", Arrays.stream(OrderDetailViewModel.Action.values()).map(Enum::name).toList(),
             "textSize.", Arrays.stream(TextSize.values()).map(Enum::name).toList(),
             "lesson.step.", LessonViewModel.STEPS.stream().flatMap(step -> Stream.of("title", "does", "watch")
-                .map(part -> step.number() + "." + part)).toList());
+                .map(part -> step.number() + "." + part)).toList()));
+        byName.put("error.", Arrays.stream(ErrorCode.values()).map(Enum::name).toList());
         Set<String> prefixes = used.stream().filter(k -> k.endsWith(".")).collect(Collectors.toSet());
         assertThat(byName.keySet()).as("every key made from a name is listed here").containsAll(prefixes);
         used.removeAll(prefixes);
         byName.forEach((prefix, names) -> names.forEach(name -> used.add(prefix + name)));
         assertThat(used).hasSizeGreaterThan(50);
         assertThat(bundle("console.properties").keySet()).containsAll(used);
+    }
+
+    /** Each of the backend's error codes is said with exactly its values, {0} to {n-1}, in the code's order. */
+    @Test
+    void everyErrorCodeIsSaidWithItsValues() throws IOException {
+        Map<String, String> english = bundle("console.properties");
+        for (ErrorCode code : ErrorCode.values()) {
+            Set<Integer> expected = new TreeSet<>();
+            for (int i = 0; i < code.parameters().size(); i++) {
+                expected.add(i);
+            }
+            assertThat(english).as(code.name()).containsKey("error." + code.name());
+            assertThat(placeholders(english.get("error." + code.name()))).as(code.name()).isEqualTo(expected);
+        }
     }
 
     /** The argument numbers a pattern uses ({0}, {1}...); also fails on a pattern MessageFormat cannot read. */
