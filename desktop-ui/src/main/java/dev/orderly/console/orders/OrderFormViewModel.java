@@ -12,14 +12,20 @@ import dev.orderly.model.PaymentMethod;
 import dev.orderly.model.PaymentRequest;
 import dev.orderly.model.ShipmentRequest;
 import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 import jakarta.validation.ValidatorFactory;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.LongConsumer;
 import javafx.beans.Observable;
@@ -42,6 +48,8 @@ import javafx.collections.ObservableMap;
 public final class OrderFormViewModel {
 
     private static final ValidatorFactory VALIDATION = Validation.buildDefaultValidatorFactory();
+    /** The rules that say a value is missing: their sentence wins over a pattern a blank value also fails. */
+    private static final Set<Class<?>> REQUIRED = Set.of(NotNull.class, NotBlank.class, NotEmpty.class);
 
     /** One item line of the form. */
     public static final class ItemLine {
@@ -160,11 +168,36 @@ public final class OrderFormViewModel {
             new ShipmentRequest(recipient.get(), phone.get(), address.get(), zipCode.get()), warehouseStorage.get());
     }
 
-    private static void collect(java.util.Set<? extends ConstraintViolation<?>> violations, Map<String, String> into) {
+    private static void collect(Set<? extends ConstraintViolation<?>> violations, Map<String, String> into) {
+        Map<String, Boolean> required = new LinkedHashMap<>();
         for (ConstraintViolation<?> v : violations) {
+            String field = v.getPropertyPath().toString();
+            boolean isRequired = REQUIRED.contains(v.getConstraintDescriptor().getAnnotation().annotationType());
             // "is required" says more than a pattern a blank value also fails.
-            into.merge(v.getPropertyPath().toString(), v.getMessage(), (a, b) -> b.contains("required") ? b : a);
+            if (!into.containsKey(field) || isRequired && !required.getOrDefault(field, false)) {
+                into.put(field, I18n.t(checkKey(v.getLeafBean().getClass(), lastProperty(v),
+                    v.getConstraintDescriptor().getAnnotation().annotationType())));
+                required.put(field, isRequired);
+            }
         }
+    }
+
+    /**
+     * The bundle key of one rule of the shared model ({@code check.OrderItemRequest.sku.NotBlank}): the rule's
+     * sentence in the user's language (in English the model's own message, which a test keeps equal).
+     */
+    public static String checkKey(Class<?> record, String property, Class<?> rule) {
+        return "check." + record.getSimpleName() + "." + property + "." + rule.getSimpleName();
+    }
+
+    private static String lastProperty(ConstraintViolation<?> v) {
+        String name = "";
+        for (Path.Node node : v.getPropertyPath()) {
+            if (node.getKind() == ElementKind.PROPERTY) {
+                name = node.getName();
+            }
+        }
+        return name;
     }
 
     /** Creates the order and sends it for processing; {@code onAccepted} gets its id once the backend said 202. */

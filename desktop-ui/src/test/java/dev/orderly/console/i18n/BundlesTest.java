@@ -6,18 +6,29 @@ import dev.orderly.console.appearance.TextSize;
 import dev.orderly.console.appearance.Theme;
 import dev.orderly.console.lesson.LessonViewModel;
 import dev.orderly.console.orders.OrderDetailViewModel;
+import dev.orderly.console.orders.OrderFormViewModel;
 import dev.orderly.console.topics.StartAt;
 import dev.orderly.model.AuditAction;
+import dev.orderly.model.CreateOrderRequest;
 import dev.orderly.model.ErrorCode;
 import dev.orderly.model.InjectableFault;
 import dev.orderly.model.OrderStatus;
+import dev.orderly.model.PayAndShipmentRequest;
+import jakarta.validation.Validation;
+import jakarta.validation.ValidatorFactory;
+import jakarta.validation.metadata.ConstraintDescriptor;
+import jakarta.validation.metadata.ContainerElementTypeDescriptor;
+import jakarta.validation.metadata.PropertyDescriptor;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.MessageFormat;
+import java.util.ArrayDeque;
 import java.util.Arrays;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -109,6 +120,49 @@ class BundlesTest {
         byName.forEach((prefix, names) -> names.forEach(name -> used.add(prefix + name)));
         assertThat(used).hasSizeGreaterThan(50);
         assertThat(bundle("console.properties").keySet()).containsAll(used);
+    }
+
+    /**
+     * Every rule of the shared model the order form checks (walked from the two requests it sends, through what they
+     * cascade to) is said in both languages; the English is the model's own message, word for word, so the console
+     * and the API say the same.
+     */
+    @Test
+    void everyRuleTheOrderFormChecksIsSaidAndTheEnglishIsTheModelsOwn() throws IOException {
+        Map<String, String> english = bundle("console.properties");
+        Map<String, String> rules = new TreeMap<>();
+        try (ValidatorFactory factory = Validation.buildDefaultValidatorFactory()) {
+            Deque<Class<?>> types = new ArrayDeque<>(List.of(CreateOrderRequest.class, PayAndShipmentRequest.class));
+            Set<Class<?>> seen = new HashSet<>();
+            while (!types.isEmpty()) {
+                Class<?> type = types.pop();
+                if (!seen.add(type)) {
+                    continue;
+                }
+                for (PropertyDescriptor property : factory.getValidator().getConstraintsForClass(type)
+                    .getConstrainedProperties()) {
+                    Set<ConstraintDescriptor<?>> constraints = new HashSet<>(property.getConstraintDescriptors());
+                    if (property.isCascaded()) {
+                        types.add(property.getElementClass());
+                    }
+                    for (ContainerElementTypeDescriptor element : property.getConstrainedContainerElementTypes()) {
+                        constraints.addAll(element.getConstraintDescriptors());
+                        if (element.isCascaded()) {
+                            types.add(element.getElementClass());
+                        }
+                    }
+                    constraints.forEach(c -> rules.put(OrderFormViewModel.checkKey(type, property.getPropertyName(),
+                        c.getAnnotation().annotationType()), c.getMessageTemplate()));
+                }
+            }
+        }
+        assertThat(seen(rules)).as("the form's records").contains("OrderItemRequest", "PaymentRequest",
+            "ShipmentRequest");
+        rules.forEach((key, message) -> assertThat(english.get(key)).as(key + "=" + message).isEqualTo(message));
+    }
+
+    private static Set<String> seen(Map<String, String> rules) {
+        return rules.keySet().stream().map(k -> k.split("\\.")[1]).collect(Collectors.toSet());
     }
 
     /** Each of the backend's error codes is said with exactly its values, {0} to {n-1}, in the code's order. */

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.orderly.api.ApiCallException;
 import dev.orderly.console.support.RecordingClient;
 import dev.orderly.console.util.DirectTaskRunner;
+import dev.orderly.console.util.I18n;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -35,6 +37,25 @@ class OrderFormViewModelTest {
             "items[0].unitPrice");
         assertThat(form.errorFor("payment.cardNumber")).contains("Luhn");
         assertThat(form.canSubmitProperty().get()).isFalse();
+    }
+
+    @Test
+    void theRulesAreSaidInTheUsersLanguageAndAMissingValueSaysItIsMissing() {
+        form.zipCodeProperty().set("");
+        // A blank zip code fails both "required" and the pattern: the form says it is missing.
+        assertThat(form.errorFor("shipment.zipCode")).isEqualTo("shipment.zipCode is required");
+        try {
+            I18n.use(Locale.KOREAN);
+            OrderFormViewModel korean = new OrderFormViewModel(client, new DirectTaskRunner());
+            korean.zipCodeProperty().set("");
+            korean.cardNumberProperty().set("4111111111111112");
+            korean.items().get(0).quantityProperty().set("0");
+            assertThat(korean.errorFor("shipment.zipCode")).isEqualTo("우편번호를 입력하세요");
+            assertThat(korean.errorFor("payment.cardNumber")).contains("룬(Luhn)");
+            assertThat(korean.errorFor("items[0].quantity")).isEqualTo("수량은 1 이상이어야 합니다");
+        } finally {
+            I18n.use(Locale.ENGLISH);
+        }
     }
 
     @Test
