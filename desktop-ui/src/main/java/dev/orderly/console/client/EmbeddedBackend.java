@@ -4,6 +4,7 @@ import dev.orderly.backend.OrderlyBackendApplication;
 import dev.orderly.backend.db.DatabaseProblems;
 import dev.orderly.backend.kafka.EmbeddedKafkaBroker;
 import dev.orderly.console.client.StartupStep.Component;
+import dev.orderly.console.client.StartupStep.Detail;
 import dev.orderly.console.client.StartupStep.State;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -44,11 +45,11 @@ public final class EmbeddedBackend implements AutoCloseable {
         BackendOptions effective = options;
         if (options.httpPort() != 0 && !isFree(options.httpPort())) {
             effective = options.withHttpPort(0);
-            progress.accept(new StartupStep(Component.HTTP_API, State.WAITING,
-                "port " + options.httpPort() + " is taken; using a free port"));
+            progress.accept(new StartupStep(Component.HTTP_API, State.WAITING, Detail.PORT_TAKEN,
+                String.valueOf(options.httpPort())));
         }
         Tracker tracker = new Tracker(progress);
-        progress.accept(new StartupStep(Component.CONFIGURATION, State.STARTING, "reading settings"));
+        progress.accept(new StartupStep(Component.CONFIGURATION, State.STARTING, Detail.READING_SETTINGS, ""));
         try {
             ConfigurableApplicationContext context = new SpringApplicationBuilder(OrderlyBackendApplication.class)
                 .listeners(tracker)
@@ -59,7 +60,7 @@ public final class EmbeddedBackend implements AutoCloseable {
         } catch (RuntimeException e) {
             Component failed = tracker.current;
             String reason = explain(e, effective.extraProperties().get("spring.datasource.url"));
-            progress.accept(new StartupStep(failed, State.FAILED, reason));
+            progress.accept(new StartupStep(failed, State.FAILED, Detail.FAILED, reason));
             throw new BackendStartException(failed, reason, e);
         }
     }
@@ -147,35 +148,36 @@ public final class EmbeddedBackend implements AutoCloseable {
             this.progress = progress;
         }
 
-        private void step(Component component, State state, String detail) {
+        private void step(Component component, State state, Detail detail, String value) {
             if (state == State.STARTING) {
                 current = component;
             }
-            progress.accept(new StartupStep(component, state, detail));
+            progress.accept(new StartupStep(component, state, detail, value));
         }
 
         @Override
         public void onApplicationEvent(org.springframework.context.ApplicationEvent event) {
             if (event instanceof ApplicationEnvironmentPreparedEvent prepared) {
-                step(Component.CONFIGURATION, State.READY, "data in "
-                    + prepared.getEnvironment().getProperty("orderly.data-dir"));
+                step(Component.CONFIGURATION, State.READY, Detail.DATA_IN,
+                    prepared.getEnvironment().getProperty("orderly.data-dir"));
             } else if (event instanceof WebServerInitializedEvent web) {
                 port = web.getWebServer().getPort();
-                step(Component.HTTP_API, State.READY, "http://127.0.0.1:" + port);
+                step(Component.HTTP_API, State.READY, Detail.ANSWERING_AT, "http://127.0.0.1:" + port);
             } else if (event instanceof ApplicationStartedEvent) {
-                step(Component.TOPICS, State.READY, "4 topics");
-                step(Component.CONSUMERS, State.STARTING, "joining consumer groups");
+                step(Component.TOPICS, State.READY, Detail.TOPICS_READY, "4");
+                step(Component.CONSUMERS, State.STARTING, Detail.JOINING_GROUPS, "");
             } else if (event instanceof ApplicationReadyEvent) {
-                step(Component.CONSUMERS, State.READY, "order-processing-group, order-retry-group");
+                step(Component.CONSUMERS, State.READY, Detail.GROUPS_JOINED,
+                    "order-processing-group, order-retry-group");
             }
         }
 
         @Override
         public Object postProcessBeforeInstantiation(Class<?> beanClass, String beanName) throws BeansException {
             if ("embeddedKafkaBroker".equals(beanName)) {
-                step(Component.BROKER, State.STARTING, "starting a KRaft broker in this process");
+                step(Component.BROKER, State.STARTING, Detail.STARTING_BROKER, "");
             } else if ("dataSource".equals(beanName)) {
-                step(Component.DATABASE, State.STARTING, "opening the H2 file");
+                step(Component.DATABASE, State.STARTING, Detail.OPENING_DATABASE, "");
             }
             return null;
         }
@@ -183,11 +185,11 @@ public final class EmbeddedBackend implements AutoCloseable {
         @Override
         public Object postProcessAfterInitialization(Object bean, String beanName) throws BeansException {
             if (bean instanceof EmbeddedKafkaBroker broker) {
-                step(Component.BROKER, State.READY, "listening on " + broker.bootstrapServers());
+                step(Component.BROKER, State.READY, Detail.BROKER_LISTENING, broker.bootstrapServers());
             } else if ("flywayInitializer".equals(beanName) || "entityManagerFactory".equals(beanName)) {
-                step(Component.DATABASE, State.READY, "schema up to date");
+                step(Component.DATABASE, State.READY, Detail.SCHEMA_UP_TO_DATE, "");
             } else if (bean instanceof KafkaAdmin) {
-                step(Component.TOPICS, State.STARTING, "creating topics if missing");
+                step(Component.TOPICS, State.STARTING, Detail.CREATING_TOPICS, "");
             }
             return bean;
         }

@@ -1,6 +1,7 @@
 package dev.orderly.console.orders;
 
 import dev.orderly.console.client.OrderlyClient;
+import dev.orderly.console.util.I18n;
 import dev.orderly.console.util.TaskRunner;
 import dev.orderly.model.OrderStatus;
 import dev.orderly.model.OrderStatusChanged;
@@ -64,7 +65,7 @@ public final class SubmissionWatcher implements AutoCloseable {
     void onStatusChange(OrderStatusChanged change) {
         if (settled(change.to()) && watched.remove(change.orderId())) {
             report(new Outcome(change.orderId(), change.to() != OrderStatus.CANCELLED,
-                "Order #" + change.orderId() + " is " + change.to() + ": " + change.to().getDescription()));
+                isNow(change.orderId(), change.to())));
         }
     }
 
@@ -95,13 +96,20 @@ public final class SubmissionWatcher implements AutoCloseable {
     static Outcome assess(OrderView order) {
         if (order.status() != OrderStatus.PENDING_PAYMENT) {
             return new Outcome(order.orderId(), order.status() != OrderStatus.CANCELLED,
-                "Order #" + order.orderId() + " is " + order.status() + ": " + order.statusDescription());
+                isNow(order.orderId(), order.status()));
         }
         var last = order.timeline().isEmpty() ? null : order.timeline().get(order.timeline().size() - 1);
         if (last != null && (last.kind() == TimelineKind.ATTEMPT_FAILED || last.kind() == TimelineKind.DEAD_LETTERED)) {
-            return new Outcome(order.orderId(), false, "Order #" + order.orderId() + " failed: " + last.detail());
+            return new Outcome(order.orderId(), false, I18n.t("toast.orderFailed", String.valueOf(order.orderId()),
+                last.detail()));
         }
         return null;
+    }
+
+    /** "Order #7 is COMPLETED: Completed", in the user's words. */
+    private static String isNow(long orderId, OrderStatus status) {
+        return I18n.t("toast.orderIs", String.valueOf(orderId), I18n.status(status),
+            I18n.t("statusText." + status.name()));
     }
 
     @Override

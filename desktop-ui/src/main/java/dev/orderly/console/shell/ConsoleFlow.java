@@ -75,19 +75,18 @@ public final class ConsoleFlow {
 
     private void connect(StartupViewModel startup) {
         if (settings.attach()) {
-            startup.start("Attaching to " + settings.attachUrl(), () -> {
+            startup.start(I18n.t("startup.attaching", settings.attachUrl()), () -> {
                 RemoteClient remote = settings.attachClient();
                 OrderlyClient.Health health = remote.health();
                 if (!health.databaseUp() && !health.brokerUp()) {
                     remote.close();
-                    throw new IllegalStateException("No Orderly backend answers at " + settings.attachUrl() + " ("
-                        + health.detail() + "). Start one, or change the URL in "
-                        + store.file());
+                    throw new IllegalStateException(I18n.t("startup.noBackend", settings.attachUrl(),
+                        health.detail(), store.file().toString()));
                 }
                 return remote;
             }, this::signIn);
         } else {
-            startup.start("Starting Orderly", () -> new InProcessClient(
+            startup.start(I18n.t("startup.title"), () -> new InProcessClient(
                 EmbeddedBackend.start(settings.backendOptions(), startup::report)), this::signIn);
         }
     }
@@ -97,7 +96,7 @@ public final class ConsoleFlow {
         SignInViewModel vm = new SignInViewModel(connected, runner, settings.lastUser());
         show(new SignInView(vm, connected.describe(), user -> showShell(connected, user)));
         // The title says where the user is (window lists, screen readers, the packaged app's test).
-        stage.setTitle("Orderly - sign in");
+        stage.setTitle(I18n.t("window.signIn"));
     }
 
     /** Signs in without the form (the screenshot tool); the flow must be at the sign-in screen. */
@@ -125,7 +124,7 @@ public final class ConsoleFlow {
     private void notifyOutcome(SubmissionWatcher.Outcome outcome) {
         try {
             Notifications note = Notifications.create().owner(stage)
-                .title(outcome.success() ? "Order processed" : "Order failed").text(outcome.text());
+                .title(I18n.t(outcome.success() ? "toast.processed" : "toast.failed")).text(outcome.text());
             if (outcome.success()) {
                 note.showInformation();
             } else {

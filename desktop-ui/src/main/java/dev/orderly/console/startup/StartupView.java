@@ -3,6 +3,7 @@ package dev.orderly.console.startup;
 import dev.orderly.console.util.Dots;
 import dev.orderly.console.util.Em;
 import dev.orderly.console.util.I18n;
+import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -34,10 +35,11 @@ public final class StartupView extends StackPane {
             Label dot = Dots.dot();
             Dots.set(dot, line.stateProperty().get().name().toLowerCase());
             line.stateProperty().addListener((o, a, state) -> Dots.set(dot, state.name().toLowerCase()));
-            Label name = new Label(line.component().label());
+            Label name = new Label(StartupViewModel.label(line.component()));
             Em.minWidth(name, 11.5);
             Label state = new Label();
-            state.textProperty().bind(line.stateProperty().asString());
+            state.textProperty().bind(Bindings.createStringBinding(() -> StartupViewModel.label(
+                line.stateProperty().get()), line.stateProperty()));
             Em.minWidth(state, 6.2);
             state.getStyleClass().add("muted");
             Label detail = new Label();

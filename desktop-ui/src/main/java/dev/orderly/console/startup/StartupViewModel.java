@@ -4,6 +4,7 @@ import dev.orderly.console.client.OrderlyClient;
 import dev.orderly.console.client.StartupStep;
 import dev.orderly.console.client.StartupStep.Component;
 import dev.orderly.console.client.StartupStep.State;
+import dev.orderly.console.util.I18n;
 import dev.orderly.console.util.Messages;
 import dev.orderly.console.util.TaskRunner;
 import java.util.EnumMap;
@@ -57,7 +58,7 @@ public final class StartupViewModel {
     private final BooleanProperty failed = new SimpleBooleanProperty(false);
     private final BooleanProperty running = new SimpleBooleanProperty(false);
     private final StringProperty message = new SimpleStringProperty("");
-    private final StringProperty title = new SimpleStringProperty("Starting Orderly");
+    private final StringProperty title = new SimpleStringProperty(I18n.t("startup.title"));
 
     public StartupViewModel(TaskRunner runner) {
         this.runner = runner;
@@ -68,6 +69,16 @@ public final class StartupViewModel {
         }
     }
 
+    /** A component's name in the user's words. */
+    public static String label(Component component) {
+        return I18n.t("startup.component." + component.name());
+    }
+
+    /** A state's name in the user's words. */
+    public static String label(State state) {
+        return I18n.t("startup.state." + state.name());
+    }
+
     /** Feeds a progress step from any thread. */
     public void report(StartupStep step) {
         runner.onUi(() -> apply(step));
@@ -76,12 +87,12 @@ public final class StartupViewModel {
     private void apply(StartupStep step) {
         ComponentRow row = byComponent.get(step.component());
         row.state.set(step.state());
-        row.detail.set(step.detail() == null ? "" : step.detail());
+        row.detail.set(step.detail() == null ? "" : I18n.t("startup.detail." + step.detail().name(), step.value()));
         long ready = rows.stream().filter(r -> r.state.get() == State.READY).count();
         progress.set((double) ready / rows.size());
         if (step.state() == State.FAILED) {
             failed.set(true);
-            message.set(step.component().label() + " failed: " + step.detail());
+            message.set(I18n.t("startup.failed", label(step.component()), step.value()));
         }
     }
 

@@ -3,6 +3,9 @@ package dev.orderly.console.i18n;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.orderly.console.appearance.TextSize;
+import dev.orderly.console.client.StartupStep.Component;
+import dev.orderly.console.client.StartupStep.Detail;
+import dev.orderly.console.client.StartupStep.State;
 import dev.orderly.console.appearance.Theme;
 import dev.orderly.console.lesson.LessonViewModel;
 import dev.orderly.console.orders.OrderDetailViewModel;
@@ -114,6 +117,9 @@ class BundlesTest {
             "lesson.step.", LessonViewModel.STEPS.stream().flatMap(step -> Stream.of("title", "does", "watch")
                 .map(part -> step.number() + "." + part)).toList()));
         byName.put("error.", Arrays.stream(ErrorCode.values()).map(Enum::name).toList());
+        byName.put("startup.component.", Arrays.stream(Component.values()).map(Enum::name).toList());
+        byName.put("startup.state.", Arrays.stream(State.values()).map(Enum::name).toList());
+        byName.put("startup.detail.", Arrays.stream(Detail.values()).map(Enum::name).toList());
         Set<String> prefixes = used.stream().filter(k -> k.endsWith(".")).collect(Collectors.toSet());
         assertThat(byName.keySet()).as("every key made from a name is listed here").containsAll(prefixes);
         used.removeAll(prefixes);

@@ -6,6 +6,10 @@ import dev.orderly.console.alerts.AlertsView;
 import dev.orderly.console.alerts.AlertsViewModel;
 import dev.orderly.console.alerts.WatchStore;
 import dev.orderly.console.audit.AuditView;
+import dev.orderly.console.client.StartupStep;
+import dev.orderly.console.client.StartupStep.Component;
+import dev.orderly.console.client.StartupStep.Detail;
+import dev.orderly.console.client.StartupStep.State;
 import dev.orderly.console.audit.AuditViewModel;
 import dev.orderly.console.deadletters.DeadLettersView;
 import dev.orderly.console.deadletters.DeadLettersViewModel;
@@ -25,6 +29,8 @@ import dev.orderly.console.pipeline.PipelineView;
 import dev.orderly.console.pipeline.PipelineViewModel;
 import dev.orderly.console.signin.SignInView;
 import dev.orderly.console.signin.SignInViewModel;
+import dev.orderly.console.startup.StartupView;
+import dev.orderly.console.startup.StartupViewModel;
 import dev.orderly.console.statemachine.StateMachineView;
 import dev.orderly.console.statemachine.StateMachineViewModel;
 import dev.orderly.console.support.RecordingClient;
@@ -69,9 +75,13 @@ class KoreanScreensTest extends FxRobot {
         RecordingClient client = new RecordingClient();
         DirectTaskRunner runner = new DirectTaskRunner();
         WatchStore watches = new WatchStore(Files.createTempFile("alerts", ".txt"));
+        StartupViewModel startup = new StartupViewModel(runner);
+        startup.report(new StartupStep(Component.DATABASE, State.READY, Detail.SCHEMA_UP_TO_DATE, ""));
+        startup.report(new StartupStep(Component.BROKER, State.STARTING, Detail.STARTING_BROKER, ""));
         // Stacked in one window the size of a screen (the headless screen is that size): their words are read from
         // the nodes, not from pixels.
         FxToolkit.setupSceneRoot(() -> sized(new StackPane(
+            new StartupView(startup, () -> { }, () -> { }),
             new SignInView(new SignInViewModel(client, runner, "staff@example.com"), "http://127.0.0.1:8080", u -> { }),
             new OrderFormView(new OrderFormViewModel(client, runner), id -> { }),
             new OrdersTableView(new OrdersViewModel(client, runner, STAFF), id -> { }),
@@ -110,7 +120,8 @@ class KoreanScreensTest extends FxRobot {
         assertThat(words).filteredOn(KoreanScreensTest::english).isEmpty();
         assertThat(words).contains("로그인", "주문 제출", "카드 번호", "모든 상태", "자세히", "주문 감시",
             "멈춘 주문", "재처리 미리 보기", "불변 조건 검사기", "초당 처리", "모든 작업", "주문 따라가기",
-            "1단계 실행", "정리하기", "결제 완료");
+            "1단계 실행", "정리하기", "결제 완료", "Orderly를 시작하는 중", "카프카 브로커", "시작 중",
+            "스키마 최신");
     }
 
     private static void collect(Node node, List<String> words) {
