@@ -1,10 +1,11 @@
 package dev.orderly.console.appearance;
 
+import dev.orderly.console.util.I18n;
 import java.util.Locale;
 
 /** The console's language: the system's (the default), English or Korean; applies at the next start. */
 public enum Language {
-    SYSTEM("System language", null),
+    SYSTEM("", null),
     ENGLISH("English", Locale.ENGLISH),
     KOREAN("한국어 (Korean)", Locale.KOREAN);
 
@@ -26,8 +27,9 @@ public enum Language {
         return locale == null ? Locale.getDefault() : locale;
     }
 
+    /** Each language in its own words; the system's in the user's. */
     @Override
     public String toString() {
-        return label;
+        return this == SYSTEM ? I18n.t("language.system") : label;
     }
 }

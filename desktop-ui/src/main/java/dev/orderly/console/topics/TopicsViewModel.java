@@ -175,16 +175,23 @@ public final class TopicsViewModel {
 
     /** One line per record and timeline entry, by time. */
     static String trailText(OrderTrailView trail) {
-        StringBuilder text = new StringBuilder("Order " + trail.orderId() + ", Kafka records and timeline by time\n\n");
+        StringBuilder text = new StringBuilder(I18n.t("topics.trail.title", String.valueOf(trail.orderId())))
+            .append("\n\n");
+        // The two kinds of line, their words padded to one width so what follows lines up.
+        String record = I18n.t("topics.trail.record");
+        String timeline = I18n.t("topics.trail.timeline");
+        String width = "%-" + (Math.max(record.length(), timeline.length()) + 1) + "s";
+        String recordWord = String.format(width, record);
+        String timelineWord = String.format(width, timeline);
         for (OrderTrailView.Entry entry : trail.entries()) {
             text.append(entry.at()).append("  ");
             if (entry.record() != null) {
                 KafkaRecordView r = entry.record();
-                text.append("record   ").append(r.topic()).append('-').append(r.partition()).append('@')
+                text.append(recordWord).append(r.topic()).append('-').append(r.partition()).append('@')
                     .append(r.offset());
             } else {
                 TimelineEntry t = entry.timeline();
-                text.append("timeline ").append(t.kind()).append(t.to() == null ? "" : " -> " + t.to())
+                text.append(timelineWord).append(t.kind()).append(t.to() == null ? "" : " -> " + t.to())
                     .append(": ").append(t.detail());
             }
             text.append('\n');
@@ -200,12 +207,12 @@ public final class TopicsViewModel {
         StringBuilder text = new StringBuilder();
         text.append(record.topic()).append('-').append(record.partition()).append('@').append(record.offset())
             .append("   ").append(record.timestamp()).append('\n');
-        text.append("key: ").append(record.key() == null ? "(none)" : record.key()).append('\n');
-        record.headers().forEach(h -> text.append("header ").append(h.name()).append(": ").append(h.value())
-            .append('\n'));
-        text.append(record.format()).append(", ").append(record.valueBytes()).append(" bytes")
-            .append(record.truncated() ? " (the first 64 KiB shown)" : "").append("\n\n");
-        text.append(record.value() == null ? "(null value)" : record.value());
+        text.append(I18n.t("topics.record.key", record.key() == null ? I18n.t("topics.record.noKey") : record.key()))
+            .append('\n');
+        record.headers().forEach(h -> text.append(I18n.t("topics.record.header", h.name(), h.value())).append('\n'));
+        text.append(I18n.t(record.truncated() ? "topics.record.sizeTruncated" : "topics.record.size",
+            String.valueOf(record.format()), String.valueOf(record.valueBytes()))).append("\n\n");
+        text.append(record.value() == null ? I18n.t("topics.record.nullValue") : record.value());
         return text.toString();
     }
 
@@ -218,12 +225,12 @@ public final class TopicsViewModel {
             int chosen = Integer.parseInt(text);
             int count = topic.get().partitions().size();
             if (chosen < 0 || chosen >= count) {
-                throw new IllegalArgumentException("Partition must be 0 to " + (count - 1) + " (or empty for all)");
+                throw new IllegalArgumentException(I18n.t("topics.check.partitionRange", String.valueOf(count - 1)));
             }
             return chosen;
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("Partition must be a number 0 to "
-                + (topic.get().partitions().size() - 1) + " (or empty for all)");
+            throw new IllegalArgumentException(I18n.t("topics.check.partition",
+                String.valueOf(topic.get().partitions().size() - 1)));
         }
     }
 
@@ -234,19 +241,19 @@ public final class TopicsViewModel {
             case OLDEST -> new Start(From.OLDEST, null, null);
             case OFFSET -> {
                 if (partition.get() == null || partition.get().isBlank()) {
-                    throw new IllegalArgumentException("From an offset needs a partition");
+                    throw new IllegalArgumentException(I18n.t("topics.check.offsetNeedsPartition"));
                 }
                 try {
                     yield new Start(From.OFFSET, Long.parseLong(text), null);
                 } catch (NumberFormatException e) {
-                    throw new IllegalArgumentException("Offset must be a whole number");
+                    throw new IllegalArgumentException(I18n.t("topics.check.offset"));
                 }
             }
             case TIME -> {
                 try {
                     yield new Start(From.TIME, null, Instant.parse(text));
                 } catch (DateTimeParseException e) {
-                    throw new IllegalArgumentException("Time must be like 2026-12-02T10:15:30Z");
+                    throw new IllegalArgumentException(I18n.t("topics.check.time"));
                 }
             }
         };
