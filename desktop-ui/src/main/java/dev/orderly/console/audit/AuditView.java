@@ -6,8 +6,6 @@ import dev.orderly.console.util.ExportDialog;
 import dev.orderly.model.AuditAction;
 import dev.orderly.model.AuditEntry;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.function.Function;
 import javafx.beans.property.SimpleObjectProperty;
@@ -25,13 +23,11 @@ import javafx.scene.layout.VBox;
 /** The audit trail: one row per staff action, newest first; filter, refresh, export. */
 public final class AuditView extends VBox {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
-        .withZone(ZoneId.systemDefault());
 
     public AuditView(AuditViewModel vm) {
         TableView<AuditEntry> table = new TableView<>(vm.shownEntries());
         table.getColumns().setAll(List.of(
-            column(I18n.t("audit.when"), 12.7, e -> format(e.at())),
+            column(I18n.t("audit.when"), 11.5, e -> format(e.at())),
             column(I18n.t("audit.who"), 13.1, AuditEntry::user),
             column(I18n.t("audit.action"), 14.6, e -> AuditViewModel.describe(e.action())),
             column(I18n.t("audit.on"), 13.1, AuditEntry::subject),
@@ -72,7 +68,7 @@ public final class AuditView extends VBox {
     }
 
     private static String format(Instant at) {
-        return at == null ? "" : TIME.format(at);
+        return at == null ? "" : I18n.dateTime(at);
     }
 
     private static TableColumn<AuditEntry, Object> column(String name, double ems,

@@ -6,8 +6,6 @@ import dev.orderly.console.util.ExportDialog;
 import dev.orderly.model.DeadLetterView;
 import dev.orderly.model.RedriveOutcome;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.SimpleObjectProperty;
@@ -25,8 +23,6 @@ import javafx.scene.layout.VBox;
 /** The DLT: why each record is there and where it came from; preview, then redrive a selection. */
 public final class DeadLettersView extends VBox {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("MM-dd HH:mm:ss")
-        .withZone(ZoneId.systemDefault());
 
     private final TableView<DeadLetterView> table;
 
@@ -36,7 +32,7 @@ public final class DeadLettersView extends VBox {
         table.getColumns().setAll(List.of(
             column(I18n.t("dlt.partition"), 4.6, d -> d.partition()),
             column(I18n.t("dlt.offset"), 4.6, d -> d.offset()),
-            column(I18n.t("dlt.when"), 8.5, d -> format(d.timestamp())),
+            column(I18n.t("dlt.when"), 11.5, d -> format(d.timestamp())),
             column(I18n.t("dlt.order"), 5.4, d -> d.orderId() == null ? "?" : d.orderId()),
             column(I18n.t("dlt.error"), 36.2, d -> d.error()),
             column(I18n.t("dlt.cameFrom"), 13.1,
@@ -103,7 +99,7 @@ public final class DeadLettersView extends VBox {
     }
 
     private static String format(Instant at) {
-        return at == null ? "" : TIME.format(at);
+        return at == null ? "" : I18n.dateTime(at);
     }
 
     private static <T> TableColumn<DeadLetterView, Object> column(String name, double ems,

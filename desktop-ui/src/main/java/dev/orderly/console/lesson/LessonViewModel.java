@@ -84,7 +84,7 @@ public final class LessonViewModel {
                 long started = System.nanoTime();
                 long orderId = order();
                 yield I18n.t("lesson.done.1", String.valueOf(orderId),
-                    "%.1f".formatted((System.nanoTime() - started) / 1e9));
+                    I18n.number((System.nanoTime() - started) / 1e9, 1));
             }
             case 2 -> {
                 setUp(ProcessingMode.PAYMENT_ONLY, DEFAULT_GATEWAY);

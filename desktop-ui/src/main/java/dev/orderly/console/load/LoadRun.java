@@ -59,10 +59,10 @@ public final class LoadRun implements AutoCloseable {
         /** Why the plan cannot run, or null. */
         public String problem() {
             if (orders < 1 || orders > MAX_ORDERS) {
-                return I18n.t("load.problem.orders", String.format("%,d", MAX_ORDERS));
+                return I18n.t("load.problem.orders", I18n.number(MAX_ORDERS));
             }
             if (!(perSecond >= 0.1 && perSecond <= MAX_PER_SECOND)) {
-                return I18n.t("load.problem.rate", String.format("%,.0f", MAX_PER_SECOND));
+                return I18n.t("load.problem.rate", I18n.number(MAX_PER_SECOND, 0));
             }
             return null;
         }

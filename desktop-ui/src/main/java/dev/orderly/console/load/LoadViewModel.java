@@ -120,7 +120,7 @@ public final class LoadViewModel implements AutoCloseable {
         lastSummary.set(null);
         progress.set(0);
         running.set(true);
-        status.set(I18n.t("load.creating", "%,d".formatted(plan.orders())));
+        status.set(I18n.t("load.creating", I18n.number(plan.orders())));
         LoadRun started = new LoadRun(client, plan);
         run = started;
         started.start();
@@ -154,17 +154,17 @@ public final class LoadViewModel implements AutoCloseable {
 
     private void show(Progress now, Sample sample) {
         progress.set(now.fraction());
-        accepted.set("%,.0f/s".formatted(sample.acceptedPerSecond()));
-        finished.set("%,.0f/s".formatted(sample.finishedPerSecond()));
-        inFlight.set("%,d".formatted(now.inFlight()));
-        p50.set(Double.isNaN(sample.p50Millis()) ? "-" : "%,.1f ms".formatted(sample.p50Millis()));
-        p99.set(Double.isNaN(sample.p99Millis()) ? "-" : "%,.1f ms".formatted(sample.p99Millis()));
+        accepted.set(I18n.number(sample.acceptedPerSecond(), 0) + "/s");
+        finished.set(I18n.number(sample.finishedPerSecond(), 0) + "/s");
+        inFlight.set(I18n.number(now.inFlight()));
+        p50.set(Double.isNaN(sample.p50Millis()) ? "-" : I18n.number(sample.p50Millis(), 1) + " ms");
+        p99.set(Double.isNaN(sample.p99Millis()) ? "-" : I18n.number(sample.p99Millis(), 1) + " ms");
         status.set(switch (now.phase()) {
-            case PREPARING -> I18n.t("load.preparing", "%,d".formatted(now.prepared()),
-                "%,d".formatted(now.orders()));
-            case SENDING -> I18n.t("load.sending", "%,d".formatted(now.sent()), "%,d".formatted(now.orders()),
-                "%,d".formatted(now.completed() + now.failed()));
-            case FINISHING -> I18n.t("load.finishing", "%,d".formatted(now.inFlight()));
+            case PREPARING -> I18n.t("load.preparing", I18n.number(now.prepared()),
+                I18n.number(now.orders()));
+            case SENDING -> I18n.t("load.sending", I18n.number(now.sent()), I18n.number(now.orders()),
+                I18n.number(now.completed() + now.failed()));
+            case FINISHING -> I18n.t("load.finishing", I18n.number(now.inFlight()));
             case DONE -> I18n.t("load.done");
         });
     }
@@ -184,27 +184,28 @@ public final class LoadViewModel implements AutoCloseable {
         }
         Progress end = current.progress();
         progress.set(end.fraction());
-        inFlight.set("%,d".formatted(end.inFlight()));
-        lastSummary.set(result);
+        inFlight.set(I18n.number(end.inFlight()));
         status.set(I18n.t(result.stopped() ? "load.stopped" : "load.doneDot"));
         summary.set(describe(result));
+        // Last: whoever waits for the summary finds the status and the text already said.
+        lastSummary.set(result);
     }
 
     static String describe(Summary s) {
-        StringBuilder text = new StringBuilder(I18n.t("load.summary", "%,d".formatted(s.orders()),
-            "%.1f".formatted(s.duration().toMillis() / 1000.0), "%,d".formatted(s.accepted()),
-            "%,d".formatted(s.completed()), "%,d".formatted(s.failed())));
+        StringBuilder text = new StringBuilder(I18n.t("load.summary", I18n.number(s.orders()),
+            I18n.number(s.duration().toMillis() / 1000.0, 1), I18n.number(s.accepted()),
+            I18n.number(s.completed()), I18n.number(s.failed())));
         if (s.rejected() > 0) {
-            text.append(I18n.t("load.summary.refused", "%,d".formatted(s.rejected())));
+            text.append(I18n.t("load.summary.refused", I18n.number(s.rejected())));
         }
         if (s.unfinished() > 0) {
-            text.append(I18n.t("load.summary.unfinished", "%,d".formatted(s.unfinished())));
+            text.append(I18n.t("load.summary.unfinished", I18n.number(s.unfinished())));
         }
         if (s.orders() > s.accepted() + s.rejected()) {
-            text.append(I18n.t("load.summary.notSent", "%,d".formatted(s.orders() - s.accepted() - s.rejected())));
+            text.append(I18n.t("load.summary.notSent", I18n.number(s.orders() - s.accepted() - s.rejected())));
         }
         text.append(Double.isNaN(s.p50Millis()) ? "." : I18n.t("load.summary.latency",
-            "%,.1f".formatted(s.p50Millis()), "%,.1f".formatted(s.p99Millis())));
+            I18n.number(s.p50Millis(), 1), I18n.number(s.p99Millis(), 1)));
         if (s.firstError() != null) {
             text.append(I18n.t("load.summary.firstError", s.firstError()));
         }

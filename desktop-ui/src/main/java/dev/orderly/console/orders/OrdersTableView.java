@@ -147,8 +147,9 @@ public final class OrdersTableView extends VBox {
             } else {
                 bar.setProgress(item.doubleValue());
                 OrderRow row = getTableRow() == null ? null : getTableRow().getItem();
-                bar.setAccessibleText(Math.round(item.doubleValue() * 100) + "% of the way"
-                    + (row == null ? "" : ", " + row.statusProperty().get()));
+                String percent = String.valueOf(Math.round(item.doubleValue() * 100));
+                bar.setAccessibleText(row == null ? I18n.t("orders.progress", percent)
+                    : I18n.t("orders.progressOf", percent, I18n.status(row.statusProperty().get())));
                 setGraphic(bar);
             }
         }

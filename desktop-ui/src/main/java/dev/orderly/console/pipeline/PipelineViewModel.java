@@ -180,8 +180,8 @@ public final class PipelineViewModel {
         Instant cutoff = snapshot.at().minus(WINDOW);
         history.removeIf(p -> p.at().isBefore(cutoff));
         rebalances.removeIf(r -> r.at().isBefore(cutoff));
-        rates.set(I18n.t("pipeline.rates", String.format("%.1f", snapshot.inPerSecond()),
-            String.format("%.1f", snapshot.processedPerSecond())));
+        rates.set(I18n.t("pipeline.rates", I18n.number(snapshot.inPerSecond(), 1),
+            I18n.number(snapshot.processedPerSecond(), 1)));
         totals.set(I18n.t("pipeline.totals", String.valueOf(snapshot.totalLag()), String.valueOf(snapshot.retried()),
             String.valueOf(snapshot.deadLettered())));
         waiting.set(snapshot.oldestPending() == null

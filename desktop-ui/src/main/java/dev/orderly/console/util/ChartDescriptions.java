@@ -32,29 +32,30 @@ public final class ChartDescriptions {
     }
 
     static <X, Y> String describe(XYChart<X, Y> chart) {
-        String title = chart.getTitle() == null || chart.getTitle().isBlank() ? "Chart" : chart.getTitle();
+        String title = chart.getTitle() == null || chart.getTitle().isBlank() ? I18n.t("chart.untitled")
+            : chart.getTitle();
         boolean categories = chart.getXAxis() instanceof CategoryAxis;
         List<String> parts = new ArrayList<>();
         for (XYChart.Series<X, Y> series : chart.getData()) {
             List<XYChart.Data<X, Y>> points = series.getData();
             String name = series.getName() == null ? "" : series.getName() + ": ";
             if (points.isEmpty()) {
-                parts.add(name + "no data yet");
+                parts.add(name + I18n.t("chart.noData"));
             } else if (categories) {
                 List<String> bars = new ArrayList<>();
                 points.forEach(p -> bars.add(p.getXValue() + " " + number(p.getYValue())));
                 parts.add(name + String.join(", ", bars));
             } else {
-                parts.add(name + "now " + number(points.get(points.size() - 1).getYValue()));
+                parts.add(name + I18n.t("chart.now", number(points.get(points.size() - 1).getYValue())));
             }
         }
-        return parts.isEmpty() ? title + ": no data yet" : title + ". " + String.join("; ", parts);
+        return parts.isEmpty() ? title + ": " + I18n.t("chart.noData") : title + ". " + String.join("; ", parts);
     }
 
     private static String number(Object value) {
         if (value instanceof Number n) {
             double d = n.doubleValue();
-            return d == Math.rint(d) ? Long.toString((long) d) : String.format("%.1f", d);
+            return d == Math.rint(d) ? I18n.number((long) d) : I18n.number(d, 1);
         }
         return String.valueOf(value);
     }

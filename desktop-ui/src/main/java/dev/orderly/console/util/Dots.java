@@ -12,7 +12,7 @@ public final class Dots {
         Label dot = new Label("\u25CF");
         dot.getStyleClass().add("dot");
         // A screen reader would say "black circle": it says the state instead.
-        dot.setAccessibleText("not known yet");
+        dot.setAccessibleText(I18n.t("dot.unknown"));
         return dot;
     }
 
@@ -20,6 +20,6 @@ public final class Dots {
     public static void set(Label dot, String state) {
         dot.getStyleClass().removeAll("up", "down", "ready", "starting", "failed", "waiting");
         dot.getStyleClass().add(state);
-        dot.setAccessibleText(state);
+        dot.setAccessibleText(I18n.t("dot." + state));
     }
 }

@@ -2,6 +2,11 @@ package dev.orderly.console.util;
 
 import dev.orderly.model.OrderStatus;
 import java.text.MessageFormat;
+import java.text.NumberFormat;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Locale;
 import java.util.MissingResourceException;
@@ -69,6 +74,31 @@ public final class I18n {
         }
         return "System";
     }
+
+    /** A count as the user's language writes it (12,500). */
+    public static String number(long value) {
+        return NumberFormat.getIntegerInstance(locale()).format(value);
+    }
+
+    /** A measure as the user's language writes it, with exactly {@code decimals} digits after the point. */
+    public static String number(double value, int decimals) {
+        NumberFormat format = NumberFormat.getNumberInstance(locale());
+        format.setMinimumFractionDigits(decimals);
+        format.setMaximumFractionDigits(decimals);
+        return format.format(value);
+    }
+
+    /**
+     * A moment as the user's language writes a date, with the time of day on a 24-hour clock (an operations desk's
+     * clock in both languages): "Dec 3, 2026 14:05:09", "2026. 12. 3. 14:05:09".
+     */
+    public static String dateTime(Instant at) {
+        return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale())
+            .withZone(ZoneId.systemDefault()).format(at) + " " + TIME_OF_DAY.format(at);
+    }
+
+    private static final DateTimeFormatter TIME_OF_DAY = DateTimeFormatter.ofPattern("HH:mm:ss")
+        .withZone(ZoneId.systemDefault());
 
     /** A status in the user's words, with its name: "결제 완료 (PAYMENT_COMPLETED)"; in English the name alone. */
     public static String status(OrderStatus status) {
