@@ -1,5 +1,7 @@
 package dev.orderly.console.client;
 
+import dev.orderly.console.util.I18n;
+
 /**
  * The console's default mode: the backend runs in this JVM, and this client talks to it exactly as the remote one
  * does, over HTTP (REST) and STOMP over WebSocket on loopback, never through direct calls; so every screen behaves
@@ -20,7 +22,7 @@ public class InProcessClient extends RemoteClient {
 
     @Override
     public String describe() {
-        return "in-process, " + baseUrl() + " (HTTP + STOMP on loopback)";
+        return I18n.t("connection.inProcess", baseUrl());
     }
 
     @Override

@@ -7,6 +7,7 @@ import dev.orderly.api.OrderlyApi.BrokerOutage;
 import dev.orderly.api.OrderlyApi.RunConsumers;
 import dev.orderly.api.OrderlyApi.SwitchMode;
 import dev.orderly.api.OrderlyApiClient;
+import dev.orderly.console.util.I18n;
 import dev.orderly.model.ApiResponse;
 import dev.orderly.model.AuditEntry;
 import dev.orderly.model.CreateOrderRequest;
@@ -357,7 +358,7 @@ public class RemoteClient implements OrderlyClient {
 
     @Override
     public String describe() {
-        return "attached to " + baseUrl;
+        return I18n.t("connection.attached", baseUrl);
     }
 
     public String baseUrl() {

@@ -48,7 +48,7 @@ public final class FaultsView extends VBox {
         TableColumn<Violation, Number> count = new TableColumn<>(I18n.t("faults.count"));
         count.setCellValueFactory(c -> new SimpleObjectProperty<>(c.getValue().count()));
         TableColumn<Violation, String> what = new TableColumn<>(I18n.t("faults.meaning"));
-        what.setCellValueFactory(c -> new SimpleObjectProperty<>(c.getValue().description()));
+        what.setCellValueFactory(c -> new SimpleObjectProperty<>(FaultsViewModel.meaning(c.getValue())));
         Em.width(what, 32.3);
         TableColumn<Violation, String> examples = new TableColumn<>(I18n.t("faults.examples"));
         examples.setCellValueFactory(c -> new SimpleObjectProperty<>(String.join("; ", c.getValue().examples())));

@@ -206,8 +206,20 @@ public final class FaultsViewModel {
         verdict.set(report.ok() ? I18n.t("faults.allHold") : broken == 1 ? I18n.t("faults.violated.one")
             : I18n.t("faults.violated", String.valueOf(broken)));
         violations.setAll(report.violations());
-        counts.set(report.counts().entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
-            .collect(Collectors.joining("   ")));
+        counts.set(report.counts().entrySet().stream().map(e -> said("faults.tally." + e.getKey(), e.getKey()) + " "
+            + I18n.number(e.getValue())).collect(Collectors.joining("   ")));
+    }
+
+    /**
+     * What a broken guarantee means, in the user's words when the console knows the checker's rule by its name
+     * (in English, and for a rule a newer backend added, the checker's own sentence, which names its limits).
+     */
+    public static String meaning(InvariantReport.Violation violation) {
+        return said("faults.rule." + violation.name(), violation.description());
+    }
+
+    private static String said(String key, String otherwise) {
+        return !"en".equals(I18n.locale().getLanguage()) && I18n.has(key) ? I18n.t(key) : otherwise;
     }
 
     private void showArmed(Map<InjectableFault, Integer> faults) {

@@ -131,7 +131,9 @@ public final class PipelineViewModel {
             brokerUp.set(h.brokerUp());
             databaseUp.set(h.databaseUp());
             databaseName.set(h.database());
-            health.set(h.detail());
+            // In English the client's own line, which also says why the broker is down; else the user's words.
+            health.set("en".equals(I18n.locale().getLanguage()) ? h.detail() : I18n.t("pipeline.health",
+                I18n.t(h.brokerUp() ? "dot.up" : "dot.down"), I18n.t(h.databaseUp() ? "dot.up" : "dot.down")));
         }, error -> health.set(I18n.t("pipeline.unknown")));
     }
 

@@ -185,7 +185,7 @@ public final class ConsoleShell extends BorderPane implements AutoCloseable {
         Label mode = new Label(model.connection());
         mode.getStyleClass().addAll("subtle", "gives-way");
         mode.setId("header-connection");
-        Label instance = new Label(user.instance() == null ? "" : "backend " + user.instance());
+        Label instance = new Label(user.instance() == null ? "" : I18n.t("header.backend", user.instance()));
         instance.getStyleClass().add("subtle");
         instance.setMinWidth(Region.USE_PREF_SIZE);
         instance.setId("header-instance");

@@ -51,6 +51,11 @@ public final class I18n {
         }
     }
 
+    /** Whether the bundle has words under {@code key} (for names another side defines, such as the checker's). */
+    public static boolean has(String key) {
+        return words.containsKey(key);
+    }
+
     /** The words under {@code key} with {@code args} put in ({@link MessageFormat}, in the user's locale). */
     public static String t(String key, Object... args) {
         return new MessageFormat(t(key), locale()).format(args);

@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.orderly.console.support.RecordingClient;
 import dev.orderly.console.util.DirectTaskRunner;
+import dev.orderly.console.util.I18n;
 import dev.orderly.model.GatewaySettingsView;
 import dev.orderly.model.InjectableFault;
 import dev.orderly.model.InvariantReport;
 import dev.orderly.model.ProcessingMode;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -27,6 +29,25 @@ class FaultsViewModelTest {
         assertThat(vm.verdictProperty().get()).isEqualTo("1 invariant violated");
         assertThat(vm.violations()).extracting(InvariantReport.Violation::name).containsExactly("double-capture");
         assertThat(vm.countsProperty().get()).isEqualTo("accepted 3");
+        assertThat(FaultsViewModel.meaning(vm.violations().get(0))).isEqualTo("money taken twice");
+    }
+
+    @Test
+    void inKoreanTheCheckersRulesAndTalliesAreSaidByTheirNamesAndAnUnknownRuleAsTheBackendSaysIt() {
+        try {
+            I18n.use(Locale.KOREAN);
+            FaultsViewModel korean = new FaultsViewModel(client, new DirectTaskRunner(), "backend-a");
+            client.report = new InvariantReport(Instant.now(), false, Map.of("accepted", 12_500L), List.of(
+                new InvariantReport.Violation("double-capture", "money taken twice", 1, List.of("order 7")),
+                new InvariantReport.Violation("some-new-rule", "a rule this console does not know", 1, List.of())));
+            korean.refresh();
+            assertThat(korean.countsProperty().get()).isEqualTo("접수 12,500");
+            assertThat(FaultsViewModel.meaning(korean.violations().get(0))).isEqualTo("돈이 두 번 이상 빠져나간 주문");
+            assertThat(FaultsViewModel.meaning(korean.violations().get(1)))
+                .isEqualTo("a rule this console does not know");
+        } finally {
+            I18n.use(Locale.ENGLISH);
+        }
     }
 
     @Test

@@ -121,6 +121,13 @@ class BundlesTest {
         byName.put("startup.state.", Arrays.stream(State.values()).map(Enum::name).toList());
         byName.put("startup.detail.", Arrays.stream(Detail.values()).map(Enum::name).toList());
         byName.put("dot.", List.of("up", "down", "ready", "starting", "failed", "waiting"));
+        // The checker's tallies and rules, by the names the backend gives them (a name the console does not know
+        // is shown as the backend says it).
+        byName.put("faults.tally.", List.of("accepted", "processed", "pendingPayment", "inRetry", "inDlt", "payments",
+            "captured", "voided", "declined"));
+        byName.put("faults.rule.", List.of("double-capture", "capture-without-committed-order",
+            "authorisation-not-voided", "amount-mismatch", "payment-unknown-to-gateway", "payment-not-captured",
+            "illegal-transition", "processed-without-payment", "paid-but-unfinished", "stuck-beyond-retry-budget"));
         Set<String> prefixes = used.stream().filter(k -> k.endsWith(".")).collect(Collectors.toSet());
         assertThat(byName.keySet()).as("every key made from a name is listed here").containsAll(prefixes);
         used.removeAll(prefixes);
