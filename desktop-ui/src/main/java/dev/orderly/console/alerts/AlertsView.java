@@ -82,6 +82,12 @@ public final class AlertsView extends SplitPane {
         alerts.setId("alerts-list");
         alerts.setAccessibleText(I18n.t("alerts.list.accessible"));
         alerts.setCellFactory(list -> new ListCell<>() {
+            {
+                // Two lines each: the theme's cell size is one line, which cut the second line's foot (its
+                // underscores, in Korean's taller font).
+                setStyle("-fx-cell-size: 3.6em;");
+            }
+
             @Override
             protected void updateItem(Alert alert, boolean empty) {
                 super.updateItem(alert, empty);

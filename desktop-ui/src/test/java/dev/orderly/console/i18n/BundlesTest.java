@@ -70,6 +70,28 @@ class BundlesTest {
             .isEqualTo(placeholders(words)));
     }
 
+    /** A key given twice is a sentence silently lost (Properties keeps the last): each key once per bundle. */
+    @Test
+    void noKeyIsGivenTwice() throws IOException {
+        for (String file : List.of("console.properties", "console_ko.properties")) {
+            Set<String> seen = new HashSet<>();
+            Set<String> twice = new TreeSet<>();
+            Properties counting = new Properties() {
+                @Override
+                public synchronized Object put(Object key, Object value) {
+                    if (!seen.add((String) key)) {
+                        twice.add((String) key);
+                    }
+                    return super.put(key, value);
+                }
+            };
+            try (InputStream in = BundlesTest.class.getResourceAsStream(DIR + file)) {
+                counting.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+            }
+            assertThat(twice).as(file).isEmpty();
+        }
+    }
+
     @Test
     void theEnglishStatusTextsAreTheModelsOwn() throws IOException {
         Map<String, String> english = bundle("console.properties");
