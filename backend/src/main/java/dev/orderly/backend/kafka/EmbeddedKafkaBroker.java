@@ -17,6 +17,8 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
@@ -28,6 +30,7 @@ import org.apache.kafka.common.utils.Exit;
 import org.apache.kafka.common.utils.Time;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
 
 /**
  * A real single-node KRaft Kafka broker (broker + controller) running inside this JVM. Its log directory is
@@ -41,6 +44,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     private final Path directory;
     private final int port;
     private KafkaRaftServer server;
+    /** Done once the broker answers clients ({@link #startInBackground}); done at once for {@link #start}. */
+    private volatile CompletableFuture<Void> starting = CompletableFuture.completedFuture(null);
     private FileChannel lockChannel;
     private FileLock lock;
 
@@ -64,6 +69,43 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             throw e;
         }
         return broker;
+    }
+
+    /**
+     * Starts a broker like {@link #start}, but returns at once with its address already fixed: the broker comes up on
+     * a thread of its own while the application goes on starting (the two share the machine's cores instead of
+     * taking turns), and {@link #awaitStarted} waits for it. A taken port or a data directory in use still fails
+     * here, at once.
+     */
+    public static EmbeddedKafkaBroker startInBackground(Path directory, int requestedPort, Duration readyTimeout) {
+        int port = requestedPort == 0 ? freePort() : requireFree(requestedPort);
+        EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(directory.toAbsolutePath(), port);
+        broker.lockDirectory();
+        // One thread for one task, which ends with the start: Spring's executor that makes a thread per task.
+        SimpleAsyncTaskExecutor thread = new SimpleAsyncTaskExecutor("embedded-kafka-start-");
+        thread.setDaemon(true);
+        broker.starting = CompletableFuture.runAsync(() -> {
+            synchronized (broker) {
+                broker.startServer(readyTimeout);
+            }
+        }, thread);
+        return broker;
+    }
+
+    /** Returns once the broker answers clients; throws why it did not start (its directory released), if not. */
+    public void awaitStarted() {
+        try {
+            starting.join();
+        } catch (CompletionException e) {
+            close();
+            throw e.getCause() instanceof RuntimeException failure ? failure
+                : new IllegalStateException("The embedded Kafka broker did not start", e.getCause());
+        }
+    }
+
+    /** Runs {@code then} once the broker answers clients (at once if it already does); never if it fails. */
+    public void whenStarted(Runnable then) {
+        starting.thenRun(then);
     }
 
     /** One Orderly per data directory: refuse clearly here, before Kafka's own lock check ends the JVM. */

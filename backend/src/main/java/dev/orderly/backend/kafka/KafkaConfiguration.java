@@ -2,13 +2,17 @@ package dev.orderly.backend.kafka;
 
 import dev.orderly.backend.BackendSettings;
 import java.time.Duration;
-import java.util.List;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
 import org.springframework.context.annotation.Bean;
@@ -24,8 +28,37 @@ class KafkaConfiguration {
     @Bean(destroyMethod = "close")
     @ConditionalOnProperty(name = "orderly.kafka.mode", havingValue = "embedded", matchIfMissing = true)
     EmbeddedKafkaBroker embeddedKafkaBroker(KafkaSettings settings, BackendSettings backend) {
-        return EmbeddedKafkaBroker.start(backend.dataDir().resolve("kafka"), settings.embedded().port(),
+        return EmbeddedKafkaBroker.startInBackground(backend.dataDir().resolve("kafka"), settings.embedded().port(),
             Duration.ofSeconds(60));
+    }
+
+    /**
+     * The embedded broker is made before the database, the first of the slow parts of a start, so the broker's
+     * start (on a thread of its own) and the database's (Flyway, Hibernate) run side by side.
+     */
+    @Bean
+    static BeanFactoryPostProcessor embeddedKafkaBrokerBeforeTheDatabase() {
+        return factory -> {
+            if (factory.containsBeanDefinition("embeddedKafkaBroker") && factory.containsBeanDefinition("dataSource")) {
+                BeanDefinition dataSource = factory.getBeanDefinition("dataSource");
+                List<String> before = new ArrayList<>(dataSource.getDependsOn() == null ? List.of()
+                    : List.of(dataSource.getDependsOn()));
+                before.add("embeddedKafkaBroker");
+                dataSource.setDependsOn(before.toArray(String[]::new));
+            }
+        };
+    }
+
+    /**
+     * The broker comes up while the rest of the application is made (a second of start-up on two cores); once
+     * every bean exists, and before Spring Kafka creates the topics and starts the consumers, the start waits for
+     * it and fails with the broker's own reason if it did not start. Registered before the auto-configured Kafka
+     * beans, so this runs before their own start-up callbacks.
+     */
+    @Bean
+    @ConditionalOnProperty(name = "orderly.kafka.mode", havingValue = "embedded", matchIfMissing = true)
+    SmartInitializingSingleton embeddedKafkaBrokerStarted(EmbeddedKafkaBroker broker) {
+        return broker::awaitStarted;
     }
 
     /** In embedded mode every Kafka client of the application connects to the in-process broker. */

@@ -1,5 +1,6 @@
 package dev.orderly.backend.web;
 
+import dev.orderly.model.ErrorCode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import org.apache.catalina.connector.Request;
@@ -35,7 +36,10 @@ public class EnvelopeErrorReportValve extends ErrorReportValve {
             response.setCharacterEncoding("UTF-8");
             PrintWriter writer = response.getReporter();
             if (writer != null) {
-                writer.write("{\"success\":false,\"message\":\"" + message + "\",\"data\":null}");
+                // The code as every error envelope names one (ErrorCode): the request refused, with its status.
+                writer.write("{\"success\":false,\"message\":\"" + message + "\",\"data\":null,\"error\":"
+                    + "{\"code\":\"" + ErrorCode.REQUEST_REFUSED.name() + "\",\"args\":{\"status\":\"" + status
+                    + "\"}}}");
                 response.finishResponse();
             }
         } catch (IOException | IllegalStateException e) {

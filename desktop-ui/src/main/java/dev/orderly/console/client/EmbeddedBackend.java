@@ -185,7 +185,9 @@ public final class EmbeddedBackend implements AutoCloseable {
         @Override
         public Object postProcessAfterInitialization(Object bean, String beanName) throws BeansException {
             if (bean instanceof EmbeddedKafkaBroker broker) {
-                step(Component.BROKER, State.READY, Detail.BROKER_LISTENING, broker.bootstrapServers());
+                // It comes up on a thread of its own while the rest starts.
+                broker.whenStarted(() -> step(Component.BROKER, State.READY, Detail.BROKER_LISTENING,
+                    broker.bootstrapServers()));
             } else if ("flywayInitializer".equals(beanName) || "entityManagerFactory".equals(beanName)) {
                 step(Component.DATABASE, State.READY, Detail.SCHEMA_UP_TO_DATE, "");
             } else if (bean instanceof KafkaAdmin) {
