@@ -58,11 +58,21 @@ public final class EmbeddedBackend implements AutoCloseable {
             int port = tracker.port;
             return new EmbeddedBackend(context, port);
         } catch (RuntimeException e) {
-            Component failed = tracker.current;
+            // The broker starts on a thread of its own: its failure surfaces later, whatever else is starting then.
+            Component failed = brokerFailed(e) ? Component.BROKER : tracker.current;
             String reason = explain(e, effective.extraProperties().get("spring.datasource.url"));
             progress.accept(new StartupStep(failed, State.FAILED, Detail.FAILED, reason));
             throw new BackendStartException(failed, reason, e);
         }
+    }
+
+    private static boolean brokerFailed(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (String.valueOf(t.getMessage()).contains("embedded Kafka broker")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public int port() {
