@@ -27,7 +27,7 @@ public final class AuditView extends VBox {
     public AuditView(AuditViewModel vm) {
         TableView<AuditEntry> table = new TableView<>(vm.shownEntries());
         table.getColumns().setAll(List.of(
-            column(I18n.t("audit.when"), 11.5, e -> format(e.at())),
+            column(I18n.t("audit.when"), 13.5, e -> format(e.at())),
             column(I18n.t("audit.who"), 13.1, AuditEntry::user),
             column(I18n.t("audit.action"), 14.6, e -> AuditViewModel.describe(e.action())),
             column(I18n.t("audit.on"), 13.1, AuditEntry::subject),

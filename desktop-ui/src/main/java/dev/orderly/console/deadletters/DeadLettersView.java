@@ -32,7 +32,7 @@ public final class DeadLettersView extends VBox {
         table.getColumns().setAll(List.of(
             column(I18n.t("dlt.partition"), 4.6, d -> d.partition()),
             column(I18n.t("dlt.offset"), 4.6, d -> d.offset()),
-            column(I18n.t("dlt.when"), 11.5, d -> format(d.timestamp())),
+            column(I18n.t("dlt.when"), 13.5, d -> format(d.timestamp())),
             column(I18n.t("dlt.order"), 5.4, d -> d.orderId() == null ? "?" : d.orderId()),
             column(I18n.t("dlt.error"), 36.2, d -> d.error()),
             column(I18n.t("dlt.cameFrom"), 13.1,
