@@ -219,7 +219,7 @@ public final class FaultsViewModel {
     }
 
     private static String said(String key, String otherwise) {
-        return !"en".equals(I18n.locale().getLanguage()) && I18n.has(key) ? I18n.t(key) : otherwise;
+        return !I18n.english() && I18n.has(key) ? I18n.t(key) : otherwise;
     }
 
     private void showArmed(Map<InjectableFault, Integer> faults) {

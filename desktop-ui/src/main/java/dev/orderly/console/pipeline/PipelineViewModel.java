@@ -132,7 +132,7 @@ public final class PipelineViewModel {
             databaseUp.set(h.databaseUp());
             databaseName.set(h.database());
             // In English the client's own line, which also says why the broker is down; else the user's words.
-            health.set("en".equals(I18n.locale().getLanguage()) ? h.detail() : I18n.t("pipeline.healthLine",
+            health.set(I18n.english() ? h.detail() : I18n.t("pipeline.healthLine",
                 I18n.t(h.brokerUp() ? "dot.up" : "dot.down"), I18n.t(h.databaseUp() ? "dot.up" : "dot.down")));
         }, error -> health.set(I18n.t("pipeline.unknown")));
     }

@@ -22,7 +22,11 @@ import javafx.scene.text.Font;
 public final class I18n {
 
     static final String BUNDLE = "dev.orderly.console.i18n.console";
+    private static final DateTimeFormatter TIME_OF_DAY = DateTimeFormatter.ofPattern("HH:mm:ss")
+        .withZone(ZoneId.systemDefault());
     private static volatile ResourceBundle words = load(Locale.getDefault());
+    /** The language's date, made once per language rather than for every table cell that shows one. */
+    private static volatile DateTimeFormatter date = dateOf(locale());
 
     private I18n() {
     }
@@ -30,10 +34,24 @@ public final class I18n {
     /** Uses {@code locale}'s words from now on (before the screens are built). */
     public static void use(Locale locale) {
         words = load(locale);
+        date = dateOf(locale());
     }
 
     public static Locale locale() {
         return words.getLocale().getLanguage().isEmpty() ? Locale.ENGLISH : words.getLocale();
+    }
+
+    /**
+     * Whether the user reads English, the language the backend and the client write their own sentences in (shown
+     * then as they are, since they can say more than a bundle's words).
+     */
+    public static boolean english() {
+        return Locale.ENGLISH.getLanguage().equals(locale().getLanguage());
+    }
+
+    private static DateTimeFormatter dateOf(Locale locale) {
+        return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale)
+            .withZone(ZoneId.systemDefault());
     }
 
     private static ResourceBundle load(Locale locale) {
@@ -98,12 +116,8 @@ public final class I18n {
      * clock in both languages): "Dec 3, 2026 14:05:09", "2026. 12. 3. 14:05:09".
      */
     public static String dateTime(Instant at) {
-        return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale())
-            .withZone(ZoneId.systemDefault()).format(at) + " " + TIME_OF_DAY.format(at);
+        return date.format(at) + " " + TIME_OF_DAY.format(at);
     }
-
-    private static final DateTimeFormatter TIME_OF_DAY = DateTimeFormatter.ofPattern("HH:mm:ss")
-        .withZone(ZoneId.systemDefault());
 
     /** A status in the user's words, with its name: "결제 완료 (PAYMENT_COMPLETED)"; in English the name alone. */
     public static String status(OrderStatus status) {

@@ -4,7 +4,6 @@ import dev.orderly.api.ApiCallException;
 import dev.orderly.model.ErrorCode;
 import dev.orderly.model.OrderStatus;
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.Set;
 
 /** Turns failures into one line a person can read, in the user's language. */
@@ -32,9 +31,8 @@ public final class Messages {
     }
 
     private static String refusal(ApiCallException api) {
-        boolean english = Locale.ENGLISH.getLanguage().equals(I18n.locale().getLanguage());
         ErrorCode code = ErrorCode.of(api.problem()).orElse(null);
-        if (code == null || english && api.getMessage() != null && !api.getMessage().isBlank()) {
+        if (code == null || I18n.english() && api.getMessage() != null && !api.getMessage().isBlank()) {
             return api.getMessage();
         }
         Object[] values = code.parameters().stream().map(name -> {
