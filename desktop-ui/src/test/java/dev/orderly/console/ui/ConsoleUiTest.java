@@ -114,7 +114,7 @@ class ConsoleUiTest extends FxRobot {
     }
 
     private long completedCount() {
-        return Long.parseLong(lookup("#count-COMPLETED").<Label>query().getText());
+        return Long.parseLong(UiWait.textOf(this, "#count-COMPLETED"));
     }
 
     private OrderStatus statusOf(long orderId) {
@@ -135,7 +135,7 @@ class ConsoleUiTest extends FxRobot {
         long before = shell.model().detail().selectedId();
         UiWait.clickWhenReady(this, "#form-submit", WAIT);
         await().atMost(WAIT).untilAsserted(() -> assertThat(shell.model().detail().selectedId())
-            .as("form says: %s", lookup("#form-message").<Label>query().getText()).isNotEqualTo(before));
+            .as("form says: %s", UiWait.textOf(this, "#form-message")).isNotEqualTo(before));
         return shell.model().detail().selectedId();
     }
 
@@ -227,7 +227,7 @@ class ConsoleUiTest extends FxRobot {
     void aTrainerTriggersASeedFailureAndTheOrderRollsBackThenCompletesWithTheCheckerGreen() {
         showTab("tab-faults");
         UiWait.clickWhenReady(this, "#fault-SHIPMENT_FAILS", WAIT);
-        await().atMost(WAIT).until(() -> lookup("#faults-armed").<Label>query().getText()
+        await().atMost(WAIT).until(() -> UiWait.textOf(this, "#faults-armed")
             .contains("SHIPMENT_FAILS"));
         showTab("tab-orders");
 
@@ -237,8 +237,8 @@ class ConsoleUiTest extends FxRobot {
         assertThat(flow.client().order(orderId).timeline()).extracting(t -> t.kind().name())
             .contains("COMPENSATED", "RETRY_SCHEDULED");
         showTab("tab-faults");
-        await().atMost(WAIT).until(() -> lookup("#faults-armed").<Label>query().getText()
-            .equals("No faults armed") && lookup("#faults-verdict").<Label>query().getText()
+        await().atMost(WAIT).until(() -> UiWait.textOf(this, "#faults-armed")
+            .equals("No faults armed") && UiWait.textOf(this, "#faults-verdict")
             .equals("All invariants hold"));
         showTab("tab-orders");
     }
@@ -248,7 +248,7 @@ class ConsoleUiTest extends FxRobot {
     void thePipelineChartReceivesData() {
         showTab("tab-pipeline");
         await().atMost(WAIT).until(() -> shell.pipelineView().chartPoints() >= 2);
-        assertThat(lookup("#stat-totals").<Label>query().getText()).contains("dead letters");
+        assertThat(UiWait.textOf(this, "#stat-totals")).contains("dead letters");
         await().atMost(WAIT).until(() -> shell.model().pipeline().partitions().stream()
             .anyMatch(p -> p.owner() != null));
 
@@ -258,8 +258,8 @@ class ConsoleUiTest extends FxRobot {
         try {
             await().atMost(WAIT).until(() -> !shell.model().pipeline().consumersRunningProperty().get());
             await().atMost(WAIT).until(() -> shell.pipelineView().rebalanceMarks() > marksBefore);
-            assertThat(lookup("#last-rebalance").<Label>query().getText()).contains("-> nobody");
-            assertThat(lookup("#consumers-message").<Label>query().getText()).contains("stopped");
+            assertThat(UiWait.textOf(this, "#last-rebalance")).contains("-> nobody");
+            assertThat(UiWait.textOf(this, "#consumers-message")).contains("stopped");
             // Each group leaves as its consumers stop: the retry group's may follow a sample later.
             await().atMost(WAIT).untilAsserted(() -> assertThat(shell.model().pipeline().partitions())
                 .allMatch(p -> p.owner() == null));
@@ -270,7 +270,7 @@ class ConsoleUiTest extends FxRobot {
         await().atMost(WAIT).until(() -> shell.model().pipeline().consumersRunningProperty().get());
         await().atMost(WAIT).until(() -> shell.model().pipeline().partitions().stream()
             .filter(p -> p.group().equals("order-processing-group")).allMatch(p -> p.owner() != null));
-        assertThat(lookup("#last-rebalance").<Label>query().getText()).contains("nobody ->");
+        assertThat(UiWait.textOf(this, "#last-rebalance")).contains("nobody ->");
         showTab("tab-orders");
     }
 
@@ -292,7 +292,7 @@ class ConsoleUiTest extends FxRobot {
         long orderId = submitThroughTheForm(true);
         // Done by the time the request answered: the form says so.
         assertThat(flow.client().order(orderId).status()).isEqualTo(OrderStatus.COMPLETED);
-        await().atMost(WAIT).until(() -> lookup("#form-message").<Label>query().getText()
+        await().atMost(WAIT).until(() -> UiWait.textOf(this, "#form-message")
             .contains("processed synchronously"));
 
         showTab("tab-faults");
@@ -331,7 +331,7 @@ class ConsoleUiTest extends FxRobot {
         assertThat(summary.completed()).isEqualTo(200);
         assertThat(summary.unfinished()).isZero();
         assertThat(lookup("#load-progress").<ProgressBar>query().getProgress()).isEqualTo(1.0);
-        assertThat(lookup("#load-summary").<Label>query().getText()).contains("200 orders", "200 completed", "p99");
+        assertThat(UiWait.textOf(this, "#load-summary")).contains("200 orders", "200 completed", "p99");
         await().atMost(WAIT).untilAsserted(() -> assertThat(flow.client().counts().get(OrderStatus.COMPLETED))
             .isEqualTo(completedBefore + summary.completed()));
         // The charts were drawn from the run's samples.
@@ -416,7 +416,7 @@ class ConsoleUiTest extends FxRobot {
         long orderId = submitThroughTheForm(true);
         awaitStatus(orderId, OrderStatus.COMPLETED);
         UiWait.clickWhenReady(this, "#detail-follow-kafka", WAIT);
-        await().atMost(WAIT).until(() -> lookup("#topics-message").<Label>query().getText()
+        await().atMost(WAIT).until(() -> UiWait.textOf(this, "#topics-message")
             .startsWith("Order " + orderId + " on Kafka"));
         assertThat(records.getItems()).extracting(KafkaRecordView::topic)
             .contains("order-processing-topic", "order-status-events");
@@ -426,8 +426,8 @@ class ConsoleUiTest extends FxRobot {
         // The trainer's replay, previewed: how many records a replay of the last hour would read again.
         interact(() -> lookup("#replay-minutes").<TextField>query().setText("60"));
         UiWait.clickWhenReady(this, "#replay-preview", WAIT);
-        await().atMost(WAIT).until(() -> lookup("#replay-message").<Label>query().getText().contains("would read"));
-        assertThat(lookup("#replay-message").<Label>query().getText()).doesNotContain("would read 0 records");
+        await().atMost(WAIT).until(() -> UiWait.textOf(this, "#replay-message").contains("would read"));
+        assertThat(UiWait.textOf(this, "#replay-message")).doesNotContain("would read 0 records");
         showTab("tab-orders");
     }
 
@@ -568,7 +568,7 @@ class ConsoleUiTest extends FxRobot {
         assertThat(lookup("#form-recipient").<TextField>query().getText()).isEqualTo("Kim Minji");
         press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);
         await().atMost(WAIT).untilAsserted(() -> assertThat(shell.model().detail().selectedId())
-            .as("form says: %s", lookup("#form-message").<Label>query().getText()).isNotEqualTo(before));
+            .as("form says: %s", UiWait.textOf(this, "#form-message")).isNotEqualTo(before));
         long orderId = shell.model().detail().selectedId();
         // Held in the warehouse it completes; shipped, the pipeline leaves it PREPARING for the courier.
         awaitStatus(orderId, warehouse ? OrderStatus.PREPARING : OrderStatus.COMPLETED);
@@ -606,7 +606,7 @@ class ConsoleUiTest extends FxRobot {
             showTab("tab-alerts");
             clickOn("#alerts-order").write(Long.toString(orderId));
             clickOn("#alerts-watch-order");
-            assertThat(lookup("#alerts-message").<Label>query().getText()).startsWith("Watching: Order #" + orderId);
+            assertThat(UiWait.textOf(this, "#alerts-message")).startsWith("Watching: Order #" + orderId);
             interact(() -> shell.model().alerts().markAllRead());
 
             alice.pay(orderId, new dev.orderly.model.PayAndShipmentRequest(new dev.orderly.model.PaymentRequest(
@@ -653,7 +653,7 @@ class ConsoleUiTest extends FxRobot {
         await().atMost(WAIT).until(() -> shell.model().alerts().active().contains("Broker down"));
         await().atMost(Duration.ofSeconds(120)).until(() -> shell.model().alerts().active().isEmpty());
         assertThat(alertTitles()).containsSubsequence("Broker back", "Broker down");
-        assertThat(lookup("#alerts-active").<Label>query().getText()).isEqualTo("Nothing wrong now");
+        assertThat(UiWait.textOf(this, "#alerts-active")).isEqualTo("Nothing wrong now");
         assertThat(new dev.orderly.console.alerts.WatchStore(dataDir.resolve("alerts.txt")).load()).hasSize(3);
     }
 }
