@@ -1,9 +1,7 @@
 package dev.orderly.model;
 
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -87,14 +85,7 @@ public enum ErrorCode {
 
     /** This code with its values, one for each {@link #parameters()} name, in that order. */
     public Problem with(Object... values) {
-        if (values.length != parameters.size()) {
-            throw new IllegalArgumentException(name() + " needs " + parameters + ", got " + Arrays.toString(values));
-        }
-        Map<String, String> args = new LinkedHashMap<>();
-        for (int i = 0; i < values.length; i++) {
-            args.put(parameters.get(i), String.valueOf(values[i]));
-        }
-        return new Problem(name(), args);
+        return new Problem(name(), Codes.args(name(), parameters, values));
     }
 
     /** This code, for one whose sentence needs no values. */

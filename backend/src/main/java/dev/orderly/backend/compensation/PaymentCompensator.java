@@ -5,6 +5,7 @@ import dev.orderly.backend.payment.PaymentGateway;
 import dev.orderly.backend.payment.PaymentRepository;
 import dev.orderly.backend.processing.AttemptLog;
 import dev.orderly.backend.processing.RecordOrigin;
+import dev.orderly.model.NoteCode;
 import dev.orderly.model.TimelineEntry.TimelineKind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,7 +46,7 @@ public class PaymentCompensator {
         if (voided) {
             log.info("order {}: voided authorisation {} ({})", orderId, idempotencyKey, reason);
             attempts.recordAlone(orderId, eventId, TimelineKind.COMPENSATED,
-                "payment authorisation voided: " + reason, origin, retryCount);
+                NoteCode.AUTHORISATION_VOIDED.with(reason), origin, retryCount);
         }
         return voided;
     }
@@ -65,8 +66,7 @@ public class PaymentCompensator {
         if (voided) {
             log.info("order {}: voided authorisation {}, left open by an attempt that never committed",
                 orderId, idempotencyKey);
-            attempts.recordAlone(orderId, eventId, TimelineKind.COMPENSATED, "payment authorisation voided by the"
-                + " sweep: its attempt never committed and its first void was lost", null, 0);
+            attempts.recordAlone(orderId, eventId, TimelineKind.COMPENSATED, NoteCode.ORPHAN_VOIDED.with(), null, 0);
         }
         return voided;
     }

@@ -13,6 +13,8 @@ import dev.orderly.backend.process.Outcome.Processed;
 import dev.orderly.backend.process.Outcome.Retry;
 import dev.orderly.backend.process.Outcome.Unavailable;
 import dev.orderly.backend.processing.ProcessingSettings;
+import dev.orderly.model.Note;
+import dev.orderly.model.NoteCode;
 import dev.orderly.model.OrderProcessingEvent;
 import dev.orderly.model.TimelineEntry.TimelineKind;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -192,8 +194,8 @@ class OutcomeRouter {
             return false;
         }
         recordQuietly(event.orderId(), event.eventId(), delivery, TimelineKind.RETRY_SCHEDULED,
-            "attempt failed (" + retry.reason() + "); retry " + (event.retryCount() + 1) + " of "
-                + settings.maxRetries() + " in " + backoff[0].toMillis() + " ms");
+            NoteCode.RETRY_SCHEDULED.with(retry.reason(), event.retryCount() + 1, settings.maxRetries(),
+                backoff[0].toMillis()));
         return true;
     }
 
@@ -206,13 +208,12 @@ class OutcomeRouter {
         if (event != null) {
             releaseQuietly(event);
             recordQuietly(event.orderId(), event.eventId(), delivery, TimelineKind.DEAD_LETTERED,
-                "sent to " + KafkaTopics.DEAD_LETTER + ": " + reason);
+                NoteCode.DEAD_LETTERED.with(KafkaTopics.DEAD_LETTER, reason));
         } else {
             Long orderId = orderIdFromKey(delivery);
             if (orderId != null) {
                 recordQuietly(orderId, "unreadable " + delivery.origin(), delivery, TimelineKind.DEAD_LETTERED,
-                    "an unreadable record with this order's key was sent to " + KafkaTopics.DEAD_LETTER + ": "
-                        + reason);
+                    NoteCode.UNREADABLE_DEAD_LETTERED.with(KafkaTopics.DEAD_LETTER, reason));
             }
         }
         return true;
@@ -250,10 +251,10 @@ class OutcomeRouter {
         }
     }
 
-    private void recordQuietly(long orderId, String eventId, Delivery delivery, TimelineKind kind, String detail) {
+    private void recordQuietly(long orderId, String eventId, Delivery delivery, TimelineKind kind, Note note) {
         int retryCount = delivery.event() == null ? 0 : delivery.event().retryCount();
         try {
-            attempts.recordAlone(orderId, eventId, kind, detail, delivery.origin(), retryCount);
+            attempts.recordAlone(orderId, eventId, kind, note, delivery.origin(), retryCount);
         } catch (RuntimeException e) {
             log.warn("order {}: the {} timeline entry was not written ({}); the record's outcome stands", orderId,
                 kind, e.getMessage());

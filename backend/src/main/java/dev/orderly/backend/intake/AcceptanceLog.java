@@ -5,6 +5,7 @@ import dev.orderly.backend.db.OrderedStop;
 import dev.orderly.backend.db.TransactionInserts;
 import dev.orderly.backend.processing.ProcessingAttempt;
 import dev.orderly.backend.processing.RecordOrigin;
+import dev.orderly.model.Note;
 import dev.orderly.model.TimelineEntry.TimelineKind;
 import java.time.Clock;
 import java.util.concurrent.TimeUnit;
@@ -38,9 +39,9 @@ class AcceptanceLog extends OrderedStop {
     }
 
     /** Records that {@code eventId} was accepted; returns once the row is committed (or failed, logged). */
-    void accepted(long orderId, String eventId, String detail, RecordOrigin origin) {
+    void accepted(long orderId, String eventId, Note note, RecordOrigin origin) {
         try {
-            rows.submit(new ProcessingAttempt(orderId, eventId, TimelineKind.ACCEPTED, detail, origin, 0,
+            rows.submit(new ProcessingAttempt(orderId, eventId, TimelineKind.ACCEPTED, note, origin, 0,
                 clock.instant())).get(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

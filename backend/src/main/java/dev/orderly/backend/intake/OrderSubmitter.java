@@ -8,6 +8,7 @@ import dev.orderly.backend.processing.ProcessingSettings;
 import dev.orderly.backend.processing.RecordOrigin;
 import dev.orderly.backend.security.CurrentUser;
 import dev.orderly.backend.web.ApiException;
+import dev.orderly.model.NoteCode;
 import dev.orderly.model.ErrorCode;
 import dev.orderly.model.InjectableFault;
 import dev.orderly.model.OrderProcessingEvent;
@@ -116,7 +117,7 @@ class OrderSubmitter {
         }
         RecordOrigin origin = new RecordOrigin(KafkaTopics.PROCESSING, sent.getRecordMetadata().partition(),
             sent.getRecordMetadata().offset());
-        acceptance.accepted(orderId, event.eventId(), "accepted for processing by " + user.email(), origin);
+        acceptance.accepted(orderId, event.eventId(), NoteCode.ACCEPTED_FOR.with(user.email()), origin);
         return event;
     }
 

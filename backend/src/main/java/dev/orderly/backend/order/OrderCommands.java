@@ -8,6 +8,7 @@ import dev.orderly.backend.security.CurrentUser;
 import dev.orderly.backend.web.ApiException;
 import dev.orderly.model.AuditAction;
 import dev.orderly.model.ErrorCode;
+import dev.orderly.model.NoteCode;
 import dev.orderly.model.OrderStatus;
 import java.time.Clock;
 import java.util.EnumSet;
@@ -63,7 +64,7 @@ public class OrderCommands {
                 + " cancelled; only orders in " + cancellableStates() + " can. Ask for a refund instead.");
         }
         OrderStatus from = order.getStatus();
-        statusChanger.move(order, OrderStatus.CANCELLED, user.email(), "cancelled by " + user.email());
+        statusChanger.move(order, OrderStatus.CANCELLED, user.email(), NoteCode.CANCELLED_BY.with(user.email()));
         audit.record(user.email(), AuditAction.ORDER_CANCELLED, "order " + orderId, from + " -> CANCELLED");
         return order;
     }
@@ -82,7 +83,7 @@ public class OrderCommands {
                 + target + "; from " + order.getStatus() + " it may go to " + order.getStatus().allowedTargets());
         }
         OrderStatus from = order.getStatus();
-        statusChanger.move(order, target, staff.email(), "moved by staff");
+        statusChanger.move(order, target, staff.email(), NoteCode.MOVED_BY_STAFF.with());
         audit.record(staff.email(), AuditAction.ORDER_TRANSITION, "order " + orderId, from + " -> " + target);
         return order;
     }
@@ -96,7 +97,7 @@ public class OrderCommands {
                 + " that is not on its way");
         }
         OrderStatus from = order.getStatus();
-        statusChanger.move(order, OrderStatus.REFUND_REQUESTED, user.email(), "refund requested");
+        statusChanger.move(order, OrderStatus.REFUND_REQUESTED, user.email(), NoteCode.REFUND_REQUESTED.with());
         audit.record(user.email(), AuditAction.REFUND_REQUESTED, "order " + orderId, from + " -> REFUND_REQUESTED");
         return order;
     }
@@ -114,8 +115,8 @@ public class OrderCommands {
             ErrorCode.REFUND_WITHOUT_PAYMENT.with(orderId), "Order " + orderId + " has no payment to refund"));
         gateway.refund(payment.getIdempotencyKey());
         payments.markRefunded(orderId, clock.instant());
-        statusChanger.move(order, OrderStatus.REFUNDED, staff.email(), "refunded " + payment.getAmount()
-            + " to card ending " + payment.getCardLast4());
+        statusChanger.move(order, OrderStatus.REFUNDED, staff.email(),
+            NoteCode.REFUNDED.with(payment.getAmount(), payment.getCardLast4()));
         audit.record(staff.email(), AuditAction.REFUND_COMPLETED, "order " + orderId, "refunded "
             + payment.getAmount() + " to card ending " + payment.getCardLast4());
         return order;

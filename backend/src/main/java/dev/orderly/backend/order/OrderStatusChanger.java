@@ -2,6 +2,8 @@ package dev.orderly.backend.order;
 
 import dev.orderly.backend.db.TransactionInserts;
 import dev.orderly.backend.messaging.Outbox;
+import dev.orderly.model.Note;
+import dev.orderly.model.NoteCode;
 import dev.orderly.model.OrderStatus;
 import dev.orderly.model.OrderStatusChanged;
 import java.math.BigDecimal;
@@ -19,6 +21,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class OrderStatusChanger {
 
+    private static final Note CREATED = NoteCode.ORDER_CREATED.with();
+    private static final String CREATED_ENGLISH = StatusHistoryEntry.english(CREATED);
+    private static final Note AWAITING = NoteCode.AWAITING_PAYMENT.with();
+    private static final String AWAITING_ENGLISH = StatusHistoryEntry.english(AWAITING);
+
     private final TransactionInserts inserts;
     private final Outbox outbox;
     private final Clock clock;
@@ -30,12 +37,13 @@ public class OrderStatusChanger {
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
-    public void move(CustomerOrder order, OrderStatus target, String actor, String reason) {
+    public void move(CustomerOrder order, OrderStatus target, String actor, Note reason) {
         Instant now = clock.instant();
         OrderStatus from = order.moveTo(target, now);
-        new StatusHistoryEntry(order.getId(), from, target, now, actor, reason).insertAtCommit(inserts);
-        outbox.append(new OrderStatusChanged(order.getId(), order.getUserEmail(), from, target, now, reason,
-            order.getTotal(), order.getStatusVersion()));
+        StatusHistoryEntry entry = new StatusHistoryEntry(order.getId(), from, target, now, actor, reason);
+        entry.insertAtCommit(inserts);
+        outbox.append(new OrderStatusChanged(order.getId(), order.getUserEmail(), from, target, now,
+            entry.getReason(), order.getTotal(), order.getStatusVersion(), reason));
     }
 
     /**
@@ -45,13 +53,12 @@ public class OrderStatusChanger {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     void recordCreation(long orderId, String email, BigDecimal total, Instant createdAt, Instant awaiting) {
-        new StatusHistoryEntry(orderId, null, OrderStatus.CREATED, createdAt, email, "order created")
-            .insertAtCommit(inserts);
-        outbox.append(new OrderStatusChanged(orderId, email, null, OrderStatus.CREATED, createdAt, "order created",
-            total, 1L));
+        new StatusHistoryEntry(orderId, null, OrderStatus.CREATED, createdAt, email, CREATED).insertAtCommit(inserts);
+        outbox.append(new OrderStatusChanged(orderId, email, null, OrderStatus.CREATED, createdAt,
+            CREATED_ENGLISH, total, 1L, CREATED));
         new StatusHistoryEntry(orderId, OrderStatus.CREATED, OrderStatus.PENDING_PAYMENT, awaiting, email,
-            "awaiting payment").insertAtCommit(inserts);
+            AWAITING).insertAtCommit(inserts);
         outbox.append(new OrderStatusChanged(orderId, email, OrderStatus.CREATED, OrderStatus.PENDING_PAYMENT,
-            awaiting, "awaiting payment", total, 2L));
+            awaiting, AWAITING_ENGLISH, total, 2L, AWAITING));
     }
 }

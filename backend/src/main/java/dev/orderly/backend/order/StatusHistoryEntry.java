@@ -1,6 +1,8 @@
 package dev.orderly.backend.order;
 
+import dev.orderly.backend.db.JdbcRows;
 import dev.orderly.backend.db.TransactionInserts;
+import dev.orderly.model.Note;
 import dev.orderly.model.OrderStatus;
 import java.sql.Types;
 import java.time.Instant;
@@ -17,24 +19,38 @@ public final class StatusHistoryEntry {
     private final Instant changedAt;
     private final String actor;
     private final String reason;
+    private final Note note;
 
+    /** A new change, its reason said by {@code note} (stored with its English). */
     StatusHistoryEntry(Long orderId, OrderStatus fromStatus, OrderStatus toStatus, Instant changedAt, String actor,
-        String reason) {
+        Note note) {
+        this(orderId, fromStatus, toStatus, changedAt, actor, english(note), note);
+    }
+
+    /** A change as its row holds it. */
+    StatusHistoryEntry(Long orderId, OrderStatus fromStatus, OrderStatus toStatus, Instant changedAt, String actor,
+        String reason, Note note) {
         this.orderId = orderId;
         this.fromStatus = fromStatus;
         this.toStatus = toStatus;
         this.changedAt = changedAt;
         this.actor = actor;
         this.reason = reason;
+        this.note = note;
+    }
+
+    static String english(Note note) {
+        return note == null ? null : note.known().map(c -> c.english(note)).orElse(note.code());
     }
 
     /** Queues this entry's row for the current transaction's commit ({@link TransactionInserts}). */
     void insertAtCommit(TransactionInserts inserts) {
-        inserts.add("INSERT INTO order_status_history (order_id, from_status, to_status, changed_at, actor, reason)"
-            + " VALUES (?, ?, ?, ?, ?, ?)", orderId,
+        inserts.add("INSERT INTO order_status_history (order_id, from_status, to_status, changed_at, actor, reason,"
+            + " note) VALUES (?, ?, ?, ?, ?, ?, ?)", orderId,
             TransactionInserts.nullable(fromStatus == null ? null : fromStatus.name(), Types.VARCHAR),
             toStatus.name(), TransactionInserts.at(changedAt), actor,
-            TransactionInserts.nullable(reason, Types.VARCHAR));
+            TransactionInserts.nullable(reason, Types.VARCHAR),
+            TransactionInserts.nullable(JdbcRows.note(note), Types.VARCHAR));
     }
 
     public Long getOrderId() {
@@ -59,5 +75,10 @@ public final class StatusHistoryEntry {
 
     public String getReason() {
         return reason;
+    }
+
+    /** The reason by its stable code; null for rows written before notes were stored. */
+    public Note getNote() {
+        return note;
     }
 }

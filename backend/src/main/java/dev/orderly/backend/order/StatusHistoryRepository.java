@@ -17,12 +17,13 @@ public class StatusHistoryRepository {
     }
 
     public List<StatusHistoryEntry> findByOrderIdOrderByIdAsc(Long orderId) {
-        return jdbc.sql("SELECT order_id, from_status, to_status, changed_at, actor, reason FROM order_status_history"
+        return jdbc.sql("SELECT order_id, from_status, to_status, changed_at, actor, reason, note"
+            + " FROM order_status_history"
             + " WHERE order_id = ? ORDER BY id").param(orderId).query((rs, rowNum) -> {
                 String from = rs.getString("from_status");
                 return new StatusHistoryEntry(rs.getLong("order_id"), from == null ? null : OrderStatus.valueOf(from),
                     OrderStatus.valueOf(rs.getString("to_status")), JdbcRows.instant(rs, "changed_at"),
-                    rs.getString("actor"), rs.getString("reason"));
+                    rs.getString("actor"), rs.getString("reason"), JdbcRows.note(rs, "note"));
             }).list();
     }
 }

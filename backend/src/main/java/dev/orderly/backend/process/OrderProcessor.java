@@ -19,6 +19,7 @@ import dev.orderly.backend.process.Outcome.Processed;
 import dev.orderly.backend.process.Outcome.Retry;
 import dev.orderly.backend.process.Outcome.Unavailable;
 import dev.orderly.backend.processing.RecordOrigin;
+import dev.orderly.model.NoteCode;
 import dev.orderly.model.InjectableFault;
 import dev.orderly.model.OrderProcessingEvent;
 import dev.orderly.model.OrderStatus;
@@ -189,7 +190,7 @@ public class OrderProcessor {
         // Released first: once the timeline says "declined", paying again is accepted.
         claims.release(event.orderId(), event.eventId());
         attempts.recordAlone(event.orderId(), event.eventId(), TimelineKind.ATTEMPT_FAILED,
-            "payment declined: " + why + "; the order stays PENDING_PAYMENT", origin, event.retryCount());
+            NoteCode.PAYMENT_DECLINED.with(why), origin, event.retryCount());
         return new Declined(why);
     }
 
@@ -205,9 +206,7 @@ public class OrderProcessor {
             log.warn("order {}: paid, but the rest of the order failed in its own transaction ({}); payment-only"
                 + " teaching mode leaves it paid and unfinished", event.orderId(), rootMessage(e));
             attempts.recordAlone(event.orderId(), event.eventId(), TimelineKind.ATTEMPT_FAILED,
-                "payment taken, then the rest of the order failed in a transaction of its own: " + rootMessage(e)
-                    + ". Paid and unfinished (payment-only teaching mode); reconcile refunds it", origin,
-                event.retryCount());
+                NoteCode.REST_FAILED_AFTER_PAYMENT.with(rootMessage(e)), origin, event.retryCount());
             return OrderStatus.PAYMENT_COMPLETED;
         }
     }
@@ -231,7 +230,7 @@ public class OrderProcessor {
     private Outcome duplicate(OrderProcessingEvent event, RecordOrigin origin, String why) {
         capturer.captureIfPending(event.orderId());
         attempts.recordAlone(event.orderId(), event.eventId(), TimelineKind.DUPLICATE_SKIPPED,
-            "skipped by " + instance.value() + ", already processed (" + why + ")", origin, event.retryCount());
+            NoteCode.DUPLICATE_SKIPPED.with(instance.value(), why), origin, event.retryCount());
         return new Duplicate(why);
     }
 

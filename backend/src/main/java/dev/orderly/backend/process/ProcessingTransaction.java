@@ -16,6 +16,7 @@ import dev.orderly.backend.processing.RecordOrigin;
 import dev.orderly.backend.shipment.Shipment;
 import dev.orderly.backend.warehouse.WarehouseStorage;
 import dev.orderly.model.InjectableFault;
+import dev.orderly.model.NoteCode;
 import dev.orderly.model.OrderProcessingEvent;
 import dev.orderly.model.OrderStatus;
 import dev.orderly.model.ProcessingInstructions;
@@ -94,16 +95,16 @@ class ProcessingTransaction {
 
         new Payment(order.getId(), authorization, now).insertAtCommit(inserts);
         statusChanger.move(order, OrderStatus.PAYMENT_COMPLETED, ACTOR,
-            "payment " + authorization.authorizationId() + " authorised, card ending " + request.cardLast4());
+            NoteCode.PAYMENT_AUTHORISED.with(authorization.authorizationId(), request.cardLast4()));
         if (mode.mode() == ProcessingMode.PAYMENT_ONLY) {
             // The seed's first attempt (teaching mode): payment commits alone; completeAfterPayment does the rest.
-            attempts.recordWithin(event, TimelineKind.ATTEMPT_SUCCEEDED, "payment processed by " + instance.value()
-                + " (payment-only teaching mode: the rest of the order follows in a transaction of its own)",
+            attempts.recordWithin(event, TimelineKind.ATTEMPT_SUCCEEDED, NoteCode.PAID_ONLY.with(instance.value()),
                 origin);
         } else {
             completeOrder(order, request, now);
-            attempts.recordWithin(event, TimelineKind.ATTEMPT_SUCCEEDED, "processed by " + instance.value()
-                + ": payment, shipment" + (request.warehouseStorage() ? ", warehouse storage" : ""), origin);
+            attempts.recordWithin(event, TimelineKind.ATTEMPT_SUCCEEDED, (request.warehouseStorage()
+                ? NoteCode.PROCESSED_SHIPPED_AND_STORED : NoteCode.PROCESSED_AND_SHIPPED).with(instance.value()),
+                origin);
         }
         // The order no longer waits for payment: its claim goes with the same commit.
         claims.release(order.getId(), event.eventId());
@@ -136,12 +137,13 @@ class ProcessingTransaction {
             WarehouseStorage stored = new WarehouseStorage(order.getId(), now);
             stored.insertAtCommit(inserts);
             faults.hit(InjectableFault.WAREHOUSE_FAILS);
-            statusChanger.move(order, OrderStatus.IN_WAREHOUSE, ACTOR, "stored at " + stored.getLocation());
+            statusChanger.move(order, OrderStatus.IN_WAREHOUSE, ACTOR, NoteCode.STORED_AT.with(stored.getLocation()));
             faults.hit(InjectableFault.STATUS_UPDATE_FAILS);
-            statusChanger.move(order, OrderStatus.COMPLETED, ACTOR, "held in the warehouse for pickup");
+            statusChanger.move(order, OrderStatus.COMPLETED, ACTOR, NoteCode.HELD_FOR_PICKUP.with());
         } else {
             faults.hit(InjectableFault.STATUS_UPDATE_FAILS);
-            statusChanger.move(order, OrderStatus.PREPARING, ACTOR, "shipping to " + request.shipment().zipCode());
+            statusChanger.move(order, OrderStatus.PREPARING, ACTOR,
+                NoteCode.SHIPPING_TO.with(request.shipment().zipCode()));
         }
     }
 }

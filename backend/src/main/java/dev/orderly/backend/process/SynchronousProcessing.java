@@ -13,6 +13,7 @@ import dev.orderly.backend.processing.AttemptLog;
 import dev.orderly.backend.processing.RecordOrigin;
 import dev.orderly.backend.security.CurrentUser;
 import dev.orderly.backend.web.ApiException;
+import dev.orderly.model.NoteCode;
 import dev.orderly.model.ErrorCode;
 import dev.orderly.model.OrderProcessingEvent;
 import dev.orderly.model.OrderStatus;
@@ -46,7 +47,7 @@ class SynchronousProcessing implements SynchronousPayments {
     public OrderStatus processNow(CurrentUser user, long orderId, PayAndShipmentRequest request) {
         OrderProcessingEvent event = events.prepare(user, orderId, request);
         attempts.recordAlone(orderId, event.eventId(), TimelineKind.ACCEPTED,
-            "processing synchronously (the seed's before) for " + user.email(), RecordOrigin.SYNCHRONOUS, 0);
+            NoteCode.PROCESSING_SYNCHRONOUSLY.with(user.email()), RecordOrigin.SYNCHRONOUS, 0);
         Outcome outcome;
         try {
             outcome = processor.process(event, RecordOrigin.SYNCHRONOUS);

@@ -1,6 +1,7 @@
 package dev.orderly.backend.processing;
 
 import dev.orderly.backend.db.TransactionInserts;
+import dev.orderly.model.Note;
 import dev.orderly.model.OrderProcessingEvent;
 import dev.orderly.model.TimelineEntry.TimelineKind;
 import java.time.Clock;
@@ -24,15 +25,15 @@ public class AttemptLog {
 
     /** Records an attempt that must survive the rollback of whatever is going on around it. */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
-    public void recordAlone(long orderId, String eventId, TimelineKind kind, String detail, RecordOrigin origin,
+    public void recordAlone(long orderId, String eventId, TimelineKind kind, Note note, RecordOrigin origin,
         int retryCount) {
-        attempts.insert(new ProcessingAttempt(orderId, eventId, kind, detail, origin, retryCount, clock.instant()));
+        attempts.insert(new ProcessingAttempt(orderId, eventId, kind, note, origin, retryCount, clock.instant()));
     }
 
     /** Records an attempt with the caller's transaction (sent with its commit, {@link TransactionInserts}). */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void recordWithin(OrderProcessingEvent event, TimelineKind kind, String detail, RecordOrigin origin) {
-        new ProcessingAttempt(event.orderId(), event.eventId(), kind, detail, origin, event.retryCount(),
+    public void recordWithin(OrderProcessingEvent event, TimelineKind kind, Note note, RecordOrigin origin) {
+        new ProcessingAttempt(event.orderId(), event.eventId(), kind, note, origin, event.retryCount(),
             clock.instant()).insertAtCommit(inserts);
     }
 }

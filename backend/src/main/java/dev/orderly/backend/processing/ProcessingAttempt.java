@@ -1,9 +1,13 @@
 package dev.orderly.backend.processing;
 
+import dev.orderly.backend.db.JdbcRows;
 import dev.orderly.backend.db.TransactionInserts;
+import dev.orderly.model.Note;
 import dev.orderly.model.TimelineEntry.TimelineKind;
 import java.sql.Types;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * What happened to one delivery of an event: for the order's timeline. Plain JDBC: inserted with the caller's
@@ -12,7 +16,9 @@ import java.time.Instant;
 public final class ProcessingAttempt {
 
     static final String INSERT = "INSERT INTO processing_attempts (order_id, event_id, kind, detail, topic,"
-        + " kafka_partition, kafka_offset, retry_count, attempted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        + " kafka_partition, kafka_offset, retry_count, attempted_at, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final int MAX_DETAIL = 1000;
+    private static final int MAX_VALUE = 400;
 
     private final Long orderId;
     private final String eventId;
@@ -23,17 +29,19 @@ public final class ProcessingAttempt {
     private final Long offset;
     private final int retryCount;
     private final Instant attemptedAt;
+    private final Note note;
 
-    public ProcessingAttempt(Long orderId, String eventId, TimelineKind kind, String detail, RecordOrigin origin,
+    /** A new attempt, said by {@code note} (stored with its English). */
+    public ProcessingAttempt(Long orderId, String eventId, TimelineKind kind, Note note, RecordOrigin origin,
         int retryCount, Instant at) {
-        this(orderId, eventId, kind, detail == null || detail.length() <= 1000 ? detail : detail.substring(0, 1000),
-            origin == null ? null : origin.topic(), origin == null ? null : origin.partition(),
-            origin == null ? null : origin.offset(), retryCount, at);
+        this(orderId, eventId, kind, english(bounded(note)), origin == null ? null : origin.topic(),
+            origin == null ? null : origin.partition(), origin == null ? null : origin.offset(), retryCount, at,
+            bounded(note));
     }
 
     /** An attempt as its row holds it. */
     ProcessingAttempt(Long orderId, String eventId, TimelineKind kind, String detail, String topic,
-        Integer partition, Long offset, int retryCount, Instant attemptedAt) {
+        Integer partition, Long offset, int retryCount, Instant attemptedAt, Note note) {
         this.orderId = orderId;
         this.eventId = eventId;
         this.kind = kind;
@@ -43,6 +51,22 @@ public final class ProcessingAttempt {
         this.offset = offset;
         this.retryCount = retryCount;
         this.attemptedAt = attemptedAt;
+        this.note = note;
+    }
+
+    private static String english(Note note) {
+        String detail = note == null ? null : note.known().map(c -> c.english(note)).orElse(note.code());
+        return detail == null || detail.length() <= MAX_DETAIL ? detail : detail.substring(0, MAX_DETAIL);
+    }
+
+    /** The note with each value cut to what its column holds (a value may be an exception's whole message). */
+    private static Note bounded(Note note) {
+        if (note == null) {
+            return null;
+        }
+        Map<String, String> args = new LinkedHashMap<>();
+        note.args().forEach((k, v) -> args.put(k, v.length() <= MAX_VALUE ? v : v.substring(0, MAX_VALUE) + "..."));
+        return new Note(note.code(), args);
     }
 
     /** Queues this attempt's row for the current transaction's commit ({@link TransactionInserts}). */
@@ -54,7 +78,8 @@ public final class ProcessingAttempt {
     Object[] values() {
         return new Object[] {orderId, eventId, kind.name(), TransactionInserts.nullable(detail, Types.VARCHAR),
             TransactionInserts.nullable(topic, Types.VARCHAR), TransactionInserts.nullable(partition, Types.INTEGER),
-            TransactionInserts.nullable(offset, Types.BIGINT), retryCount, TransactionInserts.at(attemptedAt)};
+            TransactionInserts.nullable(offset, Types.BIGINT), retryCount, TransactionInserts.at(attemptedAt),
+            TransactionInserts.nullable(JdbcRows.note(note), Types.VARCHAR)};
     }
 
     public Long getOrderId() {
@@ -71,6 +96,11 @@ public final class ProcessingAttempt {
 
     public String getDetail() {
         return detail;
+    }
+
+    /** What the attempt did, by its stable code; null for rows written before notes were stored. */
+    public Note getNote() {
+        return note;
     }
 
     public String getTopic() {

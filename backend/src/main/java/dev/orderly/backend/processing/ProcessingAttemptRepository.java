@@ -23,11 +23,12 @@ public class ProcessingAttemptRepository {
 
     public List<ProcessingAttempt> findByOrderIdOrderByIdAsc(Long orderId) {
         return jdbc.sql("SELECT order_id, event_id, kind, detail, topic, kafka_partition, kafka_offset, retry_count,"
-            + " attempted_at FROM processing_attempts WHERE order_id = ? ORDER BY id").param(orderId)
+            + " attempted_at, note FROM processing_attempts WHERE order_id = ? ORDER BY id").param(orderId)
             .query((rs, rowNum) -> new ProcessingAttempt(rs.getLong("order_id"), rs.getString("event_id"),
                 TimelineKind.valueOf(rs.getString("kind")), rs.getString("detail"), rs.getString("topic"),
                 rs.getObject("kafka_partition", Integer.class), rs.getObject("kafka_offset", Long.class),
-                rs.getInt("retry_count"), JdbcRows.instant(rs, "attempted_at"))).list();
+                rs.getInt("retry_count"), JdbcRows.instant(rs, "attempted_at"),
+                JdbcRows.note(rs, "note"))).list();
     }
 
     public long countByOrderIdAndKind(Long orderId, TimelineKind kind) {

@@ -13,6 +13,7 @@ import dev.orderly.backend.shipment.ShipmentRepository;
 import dev.orderly.model.OrderItemView;
 import dev.orderly.model.OrderStatus;
 import dev.orderly.model.OrderStatusView;
+import dev.orderly.model.Note;
 import dev.orderly.model.OrderSummary;
 import dev.orderly.model.OrderView;
 import dev.orderly.model.PageView;
@@ -75,11 +76,12 @@ public class OrderQueries {
         List<TimelineEntry> entries = new ArrayList<>();
         for (StatusHistoryEntry h : history.findByOrderIdOrderByIdAsc(orderId)) {
             entries.add(new TimelineEntry(h.getChangedAt(), TimelineKind.STATUS_CHANGE, h.getFromStatus(),
-                h.getToStatus(), h.getReason() + " (" + h.getActor() + ")", null, null, null, null, null));
+                h.getToStatus(), h.getReason() + " (" + h.getActor() + ")", null, null, null, null, null,
+                h.getNote() == null ? null : h.getNote().and(Note.ACTOR, h.getActor())));
         }
         for (ProcessingAttempt a : attempts.findByOrderIdOrderByIdAsc(orderId)) {
             entries.add(new TimelineEntry(a.getAttemptedAt(), a.getKind(), null, null, a.getDetail(), a.getEventId(),
-                a.getTopic(), a.getPartition(), a.getOffset(), a.getRetryCount()));
+                a.getTopic(), a.getPartition(), a.getOffset(), a.getRetryCount(), a.getNote()));
         }
         entries.sort(Comparator.comparing(TimelineEntry::at));
         return entries;

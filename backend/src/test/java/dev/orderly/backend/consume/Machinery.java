@@ -4,6 +4,7 @@ import dev.orderly.backend.intake.PaymentClaims;
 import dev.orderly.backend.processing.AttemptLog;
 import dev.orderly.backend.processing.ProcessingSettings;
 import dev.orderly.backend.processing.RecordOrigin;
+import dev.orderly.model.Note;
 import dev.orderly.model.OrderProcessingEvent;
 import dev.orderly.model.ProcessingMode;
 import dev.orderly.model.TimelineEntry.TimelineKind;
@@ -74,7 +75,7 @@ final class Machinery {
         };
         AttemptLog attempts = new AttemptLog(null, null, Clock.systemUTC()) {
             @Override
-            public void recordAlone(long orderId, String eventId, TimelineKind kind, String detail,
+            public void recordAlone(long orderId, String eventId, TimelineKind kind, Note note,
                 RecordOrigin origin, int retryCount) {
                 timeline.add(kind);
             }

@@ -109,9 +109,11 @@ class OrderPipelineIntegrationTest {
         assertThat(order.get("payment").get("cardLast4").asString()).isEqualTo("1111");
         assertThat(order.toString()).doesNotContain("4111111111111111");
         List<String> path = new ArrayList<>();
+        List<String> reasons = new ArrayList<>();
         for (JsonNode entry : order.get("timeline")) {
             if (entry.get("kind").asString().equals("STATUS_CHANGE")) {
                 path.add(entry.get("to").asString());
+                reasons.add(entry.get("note").get("code").asString());
             }
             if (entry.get("kind").asString().equals("ACCEPTED")) {
                 assertThat(entry.get("topic").asString()).isEqualTo(KafkaTopics.PROCESSING);
@@ -120,6 +122,10 @@ class OrderPipelineIntegrationTest {
         }
         assertThat(path).containsExactly("CREATED", "PENDING_PAYMENT", "PAYMENT_COMPLETED", "IN_WAREHOUSE",
             "COMPLETED");
+        // Each reason also by its stable code, for a console in another language (the test client checks each
+        // note's values and that its English is the entry's detail).
+        assertThat(reasons).containsExactly("ORDER_CREATED", "AWAITING_PAYMENT", "PAYMENT_AUTHORISED", "STORED_AT",
+            "HELD_FOR_PICKUP");
     }
 
     @Test

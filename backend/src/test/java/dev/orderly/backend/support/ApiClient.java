@@ -4,6 +4,8 @@ import dev.orderly.api.OrderlyApi;
 import dev.orderly.api.OrderlyApiClient;
 import dev.orderly.model.CreateOrderRequest;
 import dev.orderly.model.ErrorCode;
+import dev.orderly.model.Note;
+import dev.orderly.model.NoteCode;
 import dev.orderly.model.OrderItemRequest;
 import dev.orderly.model.Problem;
 import java.io.IOException;
@@ -16,7 +18,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -171,6 +175,7 @@ public final class ApiClient {
                 body = JSON.createObjectNode().put("notJson", text);
             }
             assertNamesItsProblem(response.statusCode(), body);
+            assertEveryNoteSaysItsDetail(body);
             return new Answer(response.statusCode(), body, response.headers());
         } catch (IOException e) {
             throw new IllegalStateException("HTTP call failed: " + e, e);
@@ -196,6 +201,36 @@ public final class ApiClient {
         if (!given.equals(new HashSet<>(code.parameters()))) {
             throw new AssertionError(code + " needs " + code.parameters() + " but the answer gave " + given + ": "
                 + body);
+        }
+    }
+
+    /**
+     * Every timeline entry any test reads names what it says: a note whose code the shared model knows, with exactly
+     * that code's values (a status change's also names its actor), whose English is the entry's detail. A sentence
+     * stored without its code, or a code whose English drifted from what is stored, fails whichever test read it.
+     */
+    static void assertEveryNoteSaysItsDetail(JsonNode body) {
+        JsonNode timeline = body.path("data").path("timeline");
+        for (JsonNode entry : timeline) {
+            JsonNode note = entry.path("note");
+            NoteCode code = NoteCode.of(note.path("code").asString(null)).orElseThrow(() ->
+                new AssertionError("a timeline entry without a known note: " + entry));
+            Map<String, String> args = new LinkedHashMap<>();
+            note.path("args").properties().forEach(e -> args.put(e.getKey(), e.getValue().asString()));
+            boolean statusChange = entry.path("kind").asString().equals("STATUS_CHANGE");
+            Set<String> expected = new HashSet<>(code.parameters());
+            if (statusChange) {
+                expected.add(Note.ACTOR);
+            }
+            if (!args.keySet().equals(expected)) {
+                throw new AssertionError(code + " needs " + expected + " but the entry gave " + args.keySet() + ": "
+                    + entry);
+            }
+            String english = code.english(new Note(code.name(), args));
+            String detail = entry.path("detail").asString();
+            if (!detail.equals(statusChange ? english + " (" + args.get(Note.ACTOR) + ")" : english)) {
+                throw new AssertionError("the note of " + entry + " says \"" + english + "\", not its detail");
+            }
         }
     }
 

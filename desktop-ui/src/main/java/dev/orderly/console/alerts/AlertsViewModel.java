@@ -177,7 +177,7 @@ public final class AlertsViewModel {
             raise(Alert.onOrder(clock.instant(), change.orderId(), I18n.t("alerts.order.title",
                 String.valueOf(change.orderId()), I18n.status(change.to())),
                 (change.from() == null ? "" : change.from() + " -> ") + change.to()
-                    + (change.reason() == null ? "" : " (" + change.reason() + ")")
+                    + (change.reason() == null ? "" : " (" + Messages.of(change.note(), change.reason()) + ")")
                     + (owner.isEmpty() ? "" : ", " + owner)));
         }
     }

@@ -1,5 +1,6 @@
 package dev.orderly.console.orders;
 
+import dev.orderly.console.util.Messages;
 import dev.orderly.console.orders.OrderDetailViewModel.Action;
 import dev.orderly.console.util.Em;
 import dev.orderly.console.util.I18n;
@@ -65,7 +66,7 @@ public final class OrderDetailView extends VBox {
         where.setCellValueFactory(c -> new SimpleObjectProperty<>(where(c.getValue())));
         Em.width(where, 9.2);
         TableColumn<TimelineEntry, String> detail = new TableColumn<>(I18n.t("detail.col.detail"));
-        detail.setCellValueFactory(c -> new SimpleObjectProperty<>(c.getValue().detail()));
+        detail.setCellValueFactory(c -> new SimpleObjectProperty<>(Messages.detail(c.getValue())));
         detail.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(String item, boolean empty) {

@@ -1,5 +1,6 @@
 package dev.orderly.console.orders;
 
+import dev.orderly.console.util.Messages;
 import dev.orderly.console.client.OrderlyClient;
 import dev.orderly.console.util.I18n;
 import dev.orderly.console.util.TaskRunner;
@@ -101,7 +102,7 @@ public final class SubmissionWatcher implements AutoCloseable {
         var last = order.timeline().isEmpty() ? null : order.timeline().get(order.timeline().size() - 1);
         if (last != null && (last.kind() == TimelineKind.ATTEMPT_FAILED || last.kind() == TimelineKind.DEAD_LETTERED)) {
             return new Outcome(order.orderId(), false, I18n.t("toast.orderFailed", String.valueOf(order.orderId()),
-                last.detail()));
+                Messages.detail(last)));
         }
         return null;
     }

@@ -192,7 +192,7 @@ public final class TopicsViewModel {
             } else {
                 TimelineEntry t = entry.timeline();
                 text.append(timelineWord).append(t.kind()).append(t.to() == null ? "" : " -> " + t.to())
-                    .append(": ").append(t.detail());
+                    .append(": ").append(Messages.detail(t));
             }
             text.append('\n');
         }

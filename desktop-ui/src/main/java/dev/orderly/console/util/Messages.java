@@ -2,7 +2,11 @@ package dev.orderly.console.util;
 
 import dev.orderly.api.ApiCallException;
 import dev.orderly.model.ErrorCode;
+import dev.orderly.model.Note;
+import dev.orderly.model.NoteCode;
 import dev.orderly.model.OrderStatus;
+import dev.orderly.model.TimelineEntry;
+import dev.orderly.model.TimelineEntry.TimelineKind;
 import java.util.Arrays;
 import java.util.Set;
 
@@ -40,6 +44,30 @@ public final class Messages {
             return STATUS_VALUES.contains(name) && isStatus(value) ? I18n.status(OrderStatus.valueOf(value)) : value;
         }).toArray();
         return I18n.t("error." + code.name(), values);
+    }
+
+    /**
+     * A sentence the backend stored with an order, by its note's code in the user's words ({@code note.CODE}); in
+     * English, without a note (rows older than notes) or with a code this console does not know, {@code english}
+     * as the backend stored it.
+     */
+    public static String of(Note note, String english) {
+        NoteCode code = note == null ? null : note.known().orElse(null);
+        if (code == null || I18n.english() && english != null) {
+            return english;
+        }
+        return I18n.t("note." + code.name(), code.values(note.args()));
+    }
+
+    /** A timeline entry's detail in the user's words: a status change's reason with who made it. */
+    public static String detail(TimelineEntry entry) {
+        Note note = entry.note();
+        if (note == null || note.known().isEmpty() || I18n.english()) {
+            return entry.detail();
+        }
+        String said = of(note, entry.detail());
+        String actor = note.args().get(Note.ACTOR);
+        return entry.kind() == TimelineKind.STATUS_CHANGE && actor != null ? I18n.t("timeline.by", said, actor) : said;
     }
 
     private static boolean isStatus(String value) {

@@ -11,6 +11,7 @@ import dev.orderly.console.util.I18n;
 import dev.orderly.console.util.Messages;
 import dev.orderly.model.CreateOrderRequest;
 import dev.orderly.model.OrderItemRequest;
+import dev.orderly.model.TimelineEntry;
 import java.math.BigDecimal;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -75,6 +76,21 @@ class EmbeddedBackendTest {
                     I18n.use(Locale.KOREAN);
                     assertThat(Messages.of(twice)).isEqualTo("주문 " + created
                         + "은(는) 취소 (CANCELLED) 상태라 더 이상 취소할 수 없습니다. 대신 환불을 요청하세요.");
+                } finally {
+                    I18n.use(Locale.ENGLISH);
+                }
+
+                // What the backend stored with the order (why its status changed, with who) is said the same way.
+                List<TimelineEntry> timeline = alice.order(created).timeline();
+                try {
+                    I18n.use(Locale.ENGLISH);
+                    assertThat(timeline).extracting(Messages::detail).containsExactly("order created"
+                        + " (alice@example.com)", "awaiting payment (alice@example.com)",
+                        "cancelled by alice@example.com (alice@example.com)");
+                    I18n.use(Locale.KOREAN);
+                    assertThat(timeline).extracting(Messages::detail).containsExactly("주문 생성됨"
+                        + " (alice@example.com)", "결제를 기다리는 중 (alice@example.com)",
+                        "alice@example.com이(가) 취소함 (alice@example.com)");
                 } finally {
                     I18n.use(Locale.ENGLISH);
                 }

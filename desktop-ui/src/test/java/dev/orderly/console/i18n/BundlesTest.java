@@ -14,6 +14,7 @@ import dev.orderly.console.topics.StartAt;
 import dev.orderly.model.AuditAction;
 import dev.orderly.model.CreateOrderRequest;
 import dev.orderly.model.ErrorCode;
+import dev.orderly.model.NoteCode;
 import dev.orderly.model.InjectableFault;
 import dev.orderly.model.OrderStatus;
 import dev.orderly.model.PayAndShipmentRequest;
@@ -104,8 +105,8 @@ class BundlesTest {
     @Test
     void koreanSaysItInKorean() throws IOException {
         Map<String, String> english = bundle("console.properties");
-        // The same in both languages: a user's e-mail with their role; nothing else.
-        Set<String> same = Set.of("header.user");
+        // The same in both languages: a user's e-mail with their role, a sentence with who made it; nothing else.
+        Set<String> same = Set.of("header.user", "timeline.by");
         bundle("console_ko.properties").forEach((key, words) -> {
             if (!same.contains(key)) {
                 assertThat(words).as(key).isNotEqualTo(english.get(key)).containsPattern("[가-힣]");
@@ -139,6 +140,7 @@ class BundlesTest {
             "lesson.step.", LessonViewModel.STEPS.stream().flatMap(step -> Stream.of("title", "does", "watch")
                 .map(part -> step.number() + "." + part)).toList()));
         byName.put("error.", Arrays.stream(ErrorCode.values()).map(Enum::name).toList());
+        byName.put("note.", Arrays.stream(NoteCode.values()).map(Enum::name).toList());
         byName.put("startup.component.", Arrays.stream(Component.values()).map(Enum::name).toList());
         byName.put("startup.state.", Arrays.stream(State.values()).map(Enum::name).toList());
         byName.put("startup.detail.", Arrays.stream(Detail.values()).map(Enum::name).toList());
@@ -212,6 +214,24 @@ class BundlesTest {
             }
             assertThat(english).as(code.name()).containsKey("error." + code.name());
             assertThat(placeholders(english.get("error." + code.name()))).as(code.name()).isEqualTo(expected);
+        }
+    }
+
+    /**
+     * Each sentence the backend stores with an order is said in both languages with exactly its values; the English
+     * is the code's own pattern, word for word, so the console says what the backend stored.
+     */
+    @Test
+    void everyNoteIsSaidWithItsValuesAndTheEnglishIsTheModelsOwn() throws IOException {
+        Map<String, String> english = bundle("console.properties");
+        Map<String, String> korean = bundle("console_ko.properties");
+        for (NoteCode code : NoteCode.values()) {
+            Set<Integer> expected = new TreeSet<>();
+            for (int i = 0; i < code.parameters().size(); i++) {
+                expected.add(i);
+            }
+            assertThat(english.get("note." + code.name())).as(code.name()).isEqualTo(code.englishPattern());
+            assertThat(placeholders(korean.get("note." + code.name()))).as(code.name()).isEqualTo(expected);
         }
     }
 

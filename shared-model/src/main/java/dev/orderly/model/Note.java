@@ -1,0 +1,33 @@
+package dev.orderly.model;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A sentence the backend writes once and keeps (an order's status reasons, its processing attempts), as a stable
+ * {@link NoteCode} name and the values it names, so a client can say it in its user's language; the stored English
+ * ({@link NoteCode#english}) says the same for clients that do not know the code. On an order's timeline a status
+ * change's note also carries who made it, under {@link #ACTOR}.
+ */
+public record Note(String code, Map<String, String> args) {
+
+    /** The extra value a status change's note carries on an order's timeline: who made the change. */
+    public static final String ACTOR = "actor";
+
+    public Note {
+        args = args == null ? Map.of() : Map.copyOf(args);
+    }
+
+    /** The note's code, if this side knows it. */
+    public Optional<NoteCode> known() {
+        return NoteCode.of(code);
+    }
+
+    /** The same note with one more value (for {@link #ACTOR}). */
+    public Note and(String name, String value) {
+        Map<String, String> more = new LinkedHashMap<>(args);
+        more.put(name, value);
+        return new Note(code, more);
+    }
+}

@@ -1,0 +1,84 @@
+package dev.orderly.model;
+
+import java.text.MessageFormat;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The stable codes of the sentences the backend stores with an order ({@link Note}): why its status changed and
+ * what each processing attempt did. Each has its English sentence ({@link MessageFormat} pattern, values numbered
+ * in the order of {@link #parameters()}), which the backend stores beside the code, so that a client that does not
+ * know a code still reads English. A code keeps its meaning and its values once stored: a new sentence gets a new
+ * code. Values that come from elsewhere (a gateway's reason, an exception's message) stay as they were written.
+ */
+public enum NoteCode {
+    // Why an order's status changed
+    ORDER_CREATED("order created"),
+    AWAITING_PAYMENT("awaiting payment"),
+    PAYMENT_AUTHORISED("payment {0} authorised, card ending {1}", "authorisation", "card"),
+    STORED_AT("stored at {0}", "location"),
+    HELD_FOR_PICKUP("held in the warehouse for pickup"),
+    SHIPPING_TO("shipping to {0}", "zip"),
+    CANCELLED_BY("cancelled by {0}", "user"),
+    MOVED_BY_STAFF("moved by staff"),
+    REFUND_REQUESTED("refund requested"),
+    REFUNDED("refunded {0} to card ending {1}", "amount", "card"),
+    // What a processing attempt did
+    ACCEPTED_FOR("accepted for processing by {0}", "user"),
+    PROCESSING_SYNCHRONOUSLY("processing synchronously (the seed''s before) for {0}", "user"),
+    PAID_ONLY("payment processed by {0} (payment-only teaching mode: the rest of the order follows in a transaction"
+        + " of its own)", "backend"),
+    PROCESSED_AND_SHIPPED("processed by {0}: payment, shipment", "backend"),
+    PROCESSED_SHIPPED_AND_STORED("processed by {0}: payment, shipment, warehouse storage", "backend"),
+    PAYMENT_DECLINED("payment declined: {0}; the order stays PENDING_PAYMENT", "reason"),
+    REST_FAILED_AFTER_PAYMENT("payment taken, then the rest of the order failed in a transaction of its own: {0}."
+        + " Paid and unfinished (payment-only teaching mode); reconcile refunds it", "reason"),
+    DUPLICATE_SKIPPED("skipped by {0}, already processed ({1})", "backend", "reason"),
+    AUTHORISATION_VOIDED("payment authorisation voided: {0}", "reason"),
+    ORPHAN_VOIDED("payment authorisation voided by the sweep: its attempt never committed and its first void was"
+        + " lost"),
+    RETRY_SCHEDULED("attempt failed ({0}); retry {1} of {2} in {3} ms", "reason", "retry", "retries", "millis"),
+    DEAD_LETTERED("sent to {0}: {1}", "topic", "reason"),
+    UNREADABLE_DEAD_LETTERED("an unreadable record with this order''s key was sent to {0}: {1}", "topic", "reason");
+
+    private final String english;
+    private final List<String> parameters;
+
+    NoteCode(String english, String... parameters) {
+        this.english = english;
+        this.parameters = List.of(parameters);
+    }
+
+    /** The names of the values this code's sentence needs, in the order its pattern numbers them. */
+    public List<String> parameters() {
+        return parameters;
+    }
+
+    /** The English sentence's pattern ({@link MessageFormat}: {@code {0}} is the first parameter). */
+    public String englishPattern() {
+        return english;
+    }
+
+    /** This code with its values, one for each {@link #parameters()} name, in that order. */
+    public Note with(Object... values) {
+        return new Note(name(), Codes.args(name(), parameters, values));
+    }
+
+    /** The note's sentence in English; values it lacks read as empty. */
+    public String english(Note note) {
+        return new MessageFormat(english, Locale.ROOT).format(values(note.args()));
+    }
+
+    /** The note's values in the order of {@link #parameters()}, for a pattern that numbers them. */
+    public Object[] values(Map<String, String> args) {
+        return parameters.stream().map(p -> args.getOrDefault(p, "")).toArray();
+    }
+
+    /** The code named {@code code}, if this side knows it. */
+    public static Optional<NoteCode> of(String code) {
+        return Arrays.stream(values()).filter(c -> c.name().equals(code)).findFirst();
+    }
+}
