@@ -6,13 +6,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * The stable codes of the sentences the backend stores with an order ({@link Note}): why its status changed and
- * what each processing attempt did. Each has its English sentence ({@link MessageFormat} pattern, values numbered
- * in the order of {@link #parameters()}), which the backend stores beside the code, so that a client that does not
- * know a code still reads English. A code keeps its meaning and its values once stored: a new sentence gets a new
- * code. Values that come from elsewhere (a gateway's reason, an exception's message) stay as they were written.
+ * The stable codes of the sentences the backend stores ({@link Note}): why an order's status changed, what each
+ * processing attempt did, and what a staff action in the audit trail acted on and how. Each has its English
+ * sentence ({@link MessageFormat} pattern, values numbered in the order of {@link #parameters()}), which the backend
+ * stores beside the code, so that a client that does not know a code still reads English. A code keeps its meaning
+ * and its values once stored: a new sentence gets a new code. Values that come from elsewhere (a gateway's reason,
+ * an exception's message) stay as they were written.
  */
 public enum NoteCode {
     // Why an order's status changed
@@ -42,7 +44,33 @@ public enum NoteCode {
         + " lost"),
     RETRY_SCHEDULED("attempt failed ({0}); retry {1} of {2} in {3} ms", "reason", "retry", "retries", "millis"),
     DEAD_LETTERED("sent to {0}: {1}", "topic", "reason"),
-    UNREADABLE_DEAD_LETTERED("an unreadable record with this order''s key was sent to {0}: {1}", "topic", "reason");
+    UNREADABLE_DEAD_LETTERED("an unreadable record with this order''s key was sent to {0}: {1}", "topic", "reason"),
+    // What a staff action in the audit trail acted on, and how (names such as a fault's or a mode's stay as they are)
+    NAME("{0}", "name"),
+    ORDER("order {0}", "order"),
+    STATUS_MOVE("{0} -> {1}", "from", "to"),
+    LISTENERS("order-processing and order-retry listeners"),
+    SECONDS("{0} s", "seconds"),
+    BROKER_DOWN_FOR("embedded broker down for {0} s", "seconds"),
+    FAULT_FOR_NEXT("for the next {0} order(s); armed before: {1}", "times", "armed"),
+    NONE_ARMED("none were armed"),
+    WERE_ARMED("were armed: {0}", "armed"),
+    WAS("was {0}", "before"),
+    GATEWAY("latency {0}-{1} ms, error rate {2}, timeout rate {3}", "min", "max", "errors", "timeouts"),
+    GATEWAY_WAS("was latency {0}-{1} ms, error rate {2}, timeout rate {3}", "min", "max", "errors", "timeouts"),
+    GROUP_ON_TOPIC("{0} on {1}", "group", "topic"),
+    RESET_TO_EARLIEST("to earliest"),
+    RESET_TO_LATEST("to latest"),
+    RESET_TO_TIMESTAMP("to the first record at or after {0}", "timestamp"),
+    RESET_TO_OFFSETS("to offsets {0}", "offsets"),
+    REDRIVEN("{0} of {1} records", "sent", "records"),
+    REDRIVE_OUTCOMES("outcomes: {0}", "outcomes"),
+    ORDERS_REFUNDED("{0} order(s) refunded", "count"),
+    RECONCILE_REFUNDED("refunded {0}", "orders"),
+    RECONCILE_REFUNDED_SOME_FAILED("refunded {0}; failed: {1}", "orders", "failed");
+
+    /** The names of the values that hold a status ({@link OrderStatus}'s name), which a client may say in words. */
+    public static final Set<String> STATUS_VALUES = Set.of("from", "to");
 
     private final String english;
     private final List<String> parameters;

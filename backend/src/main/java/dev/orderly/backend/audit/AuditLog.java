@@ -1,8 +1,11 @@
 package dev.orderly.backend.audit;
 
 import dev.orderly.backend.InstanceName;
+import dev.orderly.backend.db.JdbcRows;
 import dev.orderly.model.AuditAction;
 import dev.orderly.model.AuditEntry;
+import dev.orderly.model.Note;
+import dev.orderly.model.NoteCode;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -11,7 +14,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,7 +40,8 @@ public class AuditLog {
     private static final Logger log = LoggerFactory.getLogger(AuditLog.class);
     private static final int DETAIL_MAX = 2000;
     private static final int SUBJECT_MAX = 200;
-    private static final String COLUMNS = "id, recorded_at, user_email, action, subject, detail, backend";
+    private static final String COLUMNS = "id, recorded_at, user_email, action, subject, detail, backend, notes";
+    private static final int NOTE_VALUE_MAX = 600;
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
@@ -51,10 +57,13 @@ public class AuditLog {
         this.started = clock.instant();
     }
 
-    /** Records that {@code user} did {@code action} to {@code subject} (null: the backend as a whole). */
-    public void record(String user, AuditAction action, String subject, String detail) {
+    /**
+     * Records that {@code user} did {@code action} to {@code subject} (null: the backend as a whole), said by their
+     * notes: each is stored in English and by its code ({@link AuditEntry.Notes}).
+     */
+    public void record(String user, AuditAction action, Note subject, Note detail) {
         insert(user, action, subject, detail);
-        log.info("audit: {} {} {}: {}", user, action, subject == null ? "" : subject, detail);
+        log.info("audit: {} {} {}: {}", user, action, subject == null ? "" : english(subject), english(detail));
     }
 
     /**
@@ -62,7 +71,7 @@ public class AuditLog {
      * the exception goes to the caller and {@code change} never runs, so nothing changed unrecorded; if
      * {@code change} fails, its record is taken back. Either both happen or neither.
      */
-    public void recordThenApply(String user, AuditAction action, String subject, String detail, Runnable change) {
+    public void recordThenApply(String user, AuditAction action, Note subject, Note detail, Runnable change) {
         long id = insert(user, action, subject, detail);
         try {
             change.run();
@@ -70,20 +79,28 @@ public class AuditLog {
             jdbc.update("DELETE FROM audit_log WHERE id = ?", id);
             throw e;
         }
-        log.info("audit: {} {} {}: {}", user, action, subject == null ? "" : subject, detail);
+        log.info("audit: {} {} {}: {}", user, action, subject == null ? "" : english(subject), english(detail));
     }
 
-    private long insert(String user, AuditAction action, String subject, String detail) {
+    /** A name said the same in every language (a fault's, a mode's, a backend's). */
+    public static Note name(Object name) {
+        return NoteCode.NAME.with(name);
+    }
+
+    private long insert(String user, AuditAction action, Note subjectNote, Note detailNote) {
+        Note subject = bounded(subjectNote);
+        Note detail = bounded(detailNote);
         KeyHolder key = new GeneratedKeyHolder();
         jdbc.update(connection -> {
             PreparedStatement insert = connection.prepareStatement("INSERT INTO audit_log (recorded_at, user_email,"
-                + " action, subject, detail, backend) VALUES (?, ?, ?, ?, ?, ?)", new String[] {"id"});
+                + " action, subject, detail, backend, notes) VALUES (?, ?, ?, ?, ?, ?, ?)", new String[] {"id"});
             insert.setTimestamp(1, Timestamp.from(clock.instant()));
             insert.setString(2, user);
             insert.setString(3, action.name());
-            insert.setString(4, cut(subject, SUBJECT_MAX));
-            insert.setString(5, cut(detail, DETAIL_MAX));
+            insert.setString(4, cut(english(subject), SUBJECT_MAX));
+            insert.setString(5, cut(english(detail), DETAIL_MAX));
             insert.setString(6, instance.value());
+            insert.setString(7, JdbcRows.notes(new AuditEntry.Notes(subject, detail)));
             return insert;
         }, key);
         return key.getKeyAs(Number.class).longValue();
@@ -131,7 +148,22 @@ public class AuditLog {
 
     private static AuditEntry entry(ResultSet row, int n) throws SQLException {
         return new AuditEntry(row.getLong(1), row.getTimestamp(2).toInstant(), row.getString(3),
-            AuditAction.valueOf(row.getString(4)), row.getString(5), row.getString(6), row.getString(7));
+            AuditAction.valueOf(row.getString(4)), row.getString(5), row.getString(6), row.getString(7),
+            JdbcRows.notes(row.getString(8)));
+    }
+
+    private static String english(Note note) {
+        return note == null ? null : note.known().map(c -> c.english(note)).orElse(note.code());
+    }
+
+    /** The note with each value cut to what the columns hold (a redrive's outcomes can be long). */
+    private static Note bounded(Note note) {
+        if (note == null) {
+            return null;
+        }
+        Map<String, String> args = new LinkedHashMap<>();
+        note.args().forEach((k, v) -> args.put(k, cut(v, NOTE_VALUE_MAX)));
+        return new Note(note.code(), args);
     }
 
     private static String cut(String text, int max) {

@@ -1,5 +1,6 @@
 package dev.orderly.backend.consume;
 
+import dev.orderly.model.NoteCode;
 import dev.orderly.backend.InstanceName;
 import dev.orderly.backend.audit.AuditLog;
 import dev.orderly.backend.kafka.KafkaTopics;
@@ -57,7 +58,7 @@ class ConsumersController {
     @PutMapping
     ApiResponse<ConsumersState> change(@RequestBody @Valid ConsumersRequest request, Authentication authentication) {
         audit.recordThenApply(authentication.getName(), request.running() ? AuditAction.CONSUMERS_STARTED
-            : AuditAction.CONSUMERS_STOPPED, instance.value(), "order-processing and order-retry listeners", () -> {
+            : AuditAction.CONSUMERS_STOPPED, AuditLog.name(instance.value()), NoteCode.LISTENERS.with(), () -> {
                 for (String id : LISTENERS) {
                     MessageListenerContainer container = registry.getListenerContainer(id);
                     if (container == null) {

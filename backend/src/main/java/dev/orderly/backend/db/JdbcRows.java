@@ -1,5 +1,6 @@
 package dev.orderly.backend.db;
 
+import dev.orderly.model.AuditEntry;
 import dev.orderly.model.Note;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -31,6 +32,23 @@ public final class JdbcRows {
         } catch (JacksonException e) {
             return null;
         }
+    }
+
+    /** An audit entry's notes column ({@link #notes(AuditEntry.Notes)}); none when it has none or is unreadable. */
+    public static AuditEntry.Notes notes(String json) {
+        if (json == null) {
+            return AuditEntry.Notes.NONE;
+        }
+        try {
+            return JsonMapper.shared().readValue(json, AuditEntry.Notes.class);
+        } catch (JacksonException e) {
+            return AuditEntry.Notes.NONE;
+        }
+    }
+
+    /** How an audit entry's notes are stored: both as one JSON object. */
+    public static String notes(AuditEntry.Notes notes) {
+        return JsonMapper.shared().writeValueAsString(notes);
     }
 
     /** How a note is stored: its code and values as JSON, e.g. {@code {"code":"STORED_AT","args":{...}}}. */

@@ -1,5 +1,6 @@
 package dev.orderly.backend.deadletters;
 
+import dev.orderly.model.NoteCode;
 import dev.orderly.backend.audit.AuditLog;
 import dev.orderly.backend.web.ApiException;
 import dev.orderly.model.ApiResponse;
@@ -52,8 +53,9 @@ class DeadLetterController {
         Authentication authentication) {
         List<RedriveOutcome> outcomes = deadLetters.redrive(request.records());
         long sent = outcomes.stream().filter(RedriveOutcome::redriven).count();
-        audit.record(authentication.getName(), AuditAction.DEAD_LETTERS_REDRIVEN, sent + " of " + outcomes.size()
-            + " records", outcomes.stream().map(Object::toString).collect(Collectors.joining("; ")));
+        audit.record(authentication.getName(), AuditAction.DEAD_LETTERS_REDRIVEN,
+            NoteCode.REDRIVEN.with(sent, outcomes.size()),
+            NoteCode.REDRIVE_OUTCOMES.with(outcomes.stream().map(Object::toString).collect(Collectors.joining("; "))));
         return ApiResponse.ok(outcomes, sent + " of " + outcomes.size() + " dead letters redriven");
     }
 }

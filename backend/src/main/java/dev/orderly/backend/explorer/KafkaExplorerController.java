@@ -1,5 +1,7 @@
 package dev.orderly.backend.explorer;
 
+import dev.orderly.model.NoteCode;
+import dev.orderly.model.Note;
 import dev.orderly.backend.audit.AuditLog;
 import dev.orderly.backend.explorer.RecordBrowser.Filter;
 import dev.orderly.backend.explorer.RecordBrowser.From;
@@ -18,7 +20,6 @@ import jakarta.validation.Valid;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Pattern;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -101,18 +102,20 @@ class KafkaExplorerController {
         Authentication authentication) {
         topic(request.topic());
         OffsetResetPlan[] done = new OffsetResetPlan[1];
-        audit.recordThenApply(authentication.getName(), AuditAction.OFFSETS_RESET, group(group) + " on "
-            + request.topic(), describe(request), () -> done[0] = resets.apply(group, request));
+        audit.recordThenApply(authentication.getName(), AuditAction.OFFSETS_RESET,
+            NoteCode.GROUP_ON_TOPIC.with(group(group), request.topic()), describe(request),
+            () -> done[0] = resets.apply(group, request));
         long again = done[0].partitions().stream().mapToLong(OffsetResetPlan.Move::lagAfter).sum();
         return ApiResponse.ok(done[0], "Offsets of " + group + " on " + request.topic() + " reset; " + again
             + " records to read");
     }
 
-    private static String describe(OffsetResetRequest request) {
+    private static Note describe(OffsetResetRequest request) {
         return switch (request.to()) {
-            case TIMESTAMP -> "to the first record at or after " + request.timestamp();
-            case OFFSETS -> "to offsets " + request.offsets();
-            default -> "to " + request.to().name().toLowerCase(Locale.ROOT);
+            case TIMESTAMP -> NoteCode.RESET_TO_TIMESTAMP.with(request.timestamp());
+            case OFFSETS -> NoteCode.RESET_TO_OFFSETS.with(request.offsets());
+            case EARLIEST -> NoteCode.RESET_TO_EARLIEST.with();
+            case LATEST -> NoteCode.RESET_TO_LATEST.with();
         };
     }
 

@@ -1,5 +1,6 @@
 package dev.orderly.backend.faults;
 
+import dev.orderly.model.NoteCode;
 import dev.orderly.backend.InstanceName;
 import dev.orderly.backend.audit.AuditLog;
 import dev.orderly.model.InjectableFault;
@@ -46,8 +47,8 @@ class FaultController {
     ApiResponse<Map<String, Object>> brokerOutage(@RequestBody @Valid OutageRequest request,
         Authentication authentication) {
         Instant[] started = new Instant[1];
-        audit.recordThenApply(authentication.getName(), AuditAction.BROKER_OUTAGE, request.seconds() + " s",
-            "embedded broker down for " + request.seconds() + " s",
+        audit.recordThenApply(authentication.getName(), AuditAction.BROKER_OUTAGE,
+            NoteCode.SECONDS.with(request.seconds()), NoteCode.BROKER_DOWN_FOR.with(request.seconds()),
             () -> started[0] = outage.start(Duration.ofSeconds(request.seconds())));
         Instant backAt = started[0];
         return ApiResponse.ok(Map.of("backAt", backAt.toString()), "The embedded broker of "
@@ -72,8 +73,8 @@ class FaultController {
     @PostMapping
     ApiResponse<Map<InjectableFault, Integer>> arm(@RequestBody @Valid ArmRequest request,
         Authentication authentication) {
-        audit.recordThenApply(authentication.getName(), AuditAction.FAULT_ARMED, request.fault().name(),
-            "for the next " + request.times() + " order(s); armed before: " + injector.armed(),
+        audit.recordThenApply(authentication.getName(), AuditAction.FAULT_ARMED,
+            AuditLog.name(request.fault().name()), NoteCode.FAULT_FOR_NEXT.with(request.times(), injector.armed()),
             () -> injector.arm(request.fault(), request.times()));
         return ApiResponse.ok(injector.armed(), request.fault() + " armed on " + instance.value() + " for the next "
             + request.times() + " order(s) it handles");
@@ -83,7 +84,7 @@ class FaultController {
     ApiResponse<Map<InjectableFault, Integer>> disarm(Authentication authentication) {
         Map<InjectableFault, Integer> were = injector.armed();
         audit.recordThenApply(authentication.getName(), AuditAction.FAULTS_DISARMED, null,
-            were.isEmpty() ? "none were armed" : "were armed: " + were, injector::disarmAll);
+            were.isEmpty() ? NoteCode.NONE_ARMED.with() : NoteCode.WERE_ARMED.with(were), injector::disarmAll);
         return ApiResponse.ok(injector.armed(), "All faults disarmed on " + instance.value());
     }
 }

@@ -1,5 +1,6 @@
 package dev.orderly.backend.invariants;
 
+import dev.orderly.model.NoteCode;
 import dev.orderly.backend.audit.AuditLog;
 import dev.orderly.backend.order.OrderCommands;
 import dev.orderly.backend.security.CurrentUser;
@@ -53,8 +54,9 @@ class ReconcileController {
             }
         }
         log.info("reconcile by {}: refunded {}, failed {}", staff.email(), refunded, failed);
-        audit.record(staff.email(), AuditAction.RECONCILED, refunded.size() + " order(s) refunded",
-            "refunded " + refunded + (failed.isEmpty() ? "" : "; failed: " + failed));
+        audit.record(staff.email(), AuditAction.RECONCILED, NoteCode.ORDERS_REFUNDED.with(refunded.size()),
+            failed.isEmpty() ? NoteCode.RECONCILE_REFUNDED.with(refunded)
+                : NoteCode.RECONCILE_REFUNDED_SOME_FAILED.with(refunded, failed));
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("refunded", refunded);
         data.put("failed", failed);

@@ -65,7 +65,8 @@ public class OrderCommands {
         }
         OrderStatus from = order.getStatus();
         statusChanger.move(order, OrderStatus.CANCELLED, user.email(), NoteCode.CANCELLED_BY.with(user.email()));
-        audit.record(user.email(), AuditAction.ORDER_CANCELLED, "order " + orderId, from + " -> CANCELLED");
+        audit.record(user.email(), AuditAction.ORDER_CANCELLED, NoteCode.ORDER.with(orderId),
+            NoteCode.STATUS_MOVE.with(from, OrderStatus.CANCELLED));
         return order;
     }
 
@@ -84,7 +85,8 @@ public class OrderCommands {
         }
         OrderStatus from = order.getStatus();
         statusChanger.move(order, target, staff.email(), NoteCode.MOVED_BY_STAFF.with());
-        audit.record(staff.email(), AuditAction.ORDER_TRANSITION, "order " + orderId, from + " -> " + target);
+        audit.record(staff.email(), AuditAction.ORDER_TRANSITION, NoteCode.ORDER.with(orderId),
+            NoteCode.STATUS_MOVE.with(from, target));
         return order;
     }
 
@@ -98,7 +100,8 @@ public class OrderCommands {
         }
         OrderStatus from = order.getStatus();
         statusChanger.move(order, OrderStatus.REFUND_REQUESTED, user.email(), NoteCode.REFUND_REQUESTED.with());
-        audit.record(user.email(), AuditAction.REFUND_REQUESTED, "order " + orderId, from + " -> REFUND_REQUESTED");
+        audit.record(user.email(), AuditAction.REFUND_REQUESTED, NoteCode.ORDER.with(orderId),
+            NoteCode.STATUS_MOVE.with(from, OrderStatus.REFUND_REQUESTED));
         return order;
     }
 
@@ -117,8 +120,8 @@ public class OrderCommands {
         payments.markRefunded(orderId, clock.instant());
         statusChanger.move(order, OrderStatus.REFUNDED, staff.email(),
             NoteCode.REFUNDED.with(payment.getAmount(), payment.getCardLast4()));
-        audit.record(staff.email(), AuditAction.REFUND_COMPLETED, "order " + orderId, "refunded "
-            + payment.getAmount() + " to card ending " + payment.getCardLast4());
+        audit.record(staff.email(), AuditAction.REFUND_COMPLETED, NoteCode.ORDER.with(orderId),
+            NoteCode.REFUNDED.with(payment.getAmount(), payment.getCardLast4()));
         return order;
     }
 

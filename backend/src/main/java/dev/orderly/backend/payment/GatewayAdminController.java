@@ -1,5 +1,7 @@
 package dev.orderly.backend.payment;
 
+import dev.orderly.model.NoteCode;
+import dev.orderly.model.Note;
 import dev.orderly.backend.audit.AuditLog;
 import dev.orderly.backend.web.ApiException;
 import dev.orderly.model.ApiResponse;
@@ -44,8 +46,9 @@ class GatewayAdminController {
         GatewaySettings updated = new GatewaySettings(current.preset(), Duration.ofMillis(update.latencyMinMs()),
             Duration.ofMillis(update.latencyMaxMs()), update.errorRate(), update.timeoutRate(),
             current.declineSuffix());
-        audit.recordThenApply(authentication.getName(), AuditAction.GATEWAY_CHANGED, describe(view(updated)),
-            "was " + describe(view(current)), () -> gateway.updateSettings(updated));
+        audit.recordThenApply(authentication.getName(), AuditAction.GATEWAY_CHANGED,
+            describe(NoteCode.GATEWAY, view(updated)), describe(NoteCode.GATEWAY_WAS, view(current)),
+            () -> gateway.updateSettings(updated));
         return ApiResponse.ok(view(gateway.settings()), "Payment simulator updated");
     }
 
@@ -53,8 +56,7 @@ class GatewayAdminController {
         return settings.toView();
     }
 
-    private static String describe(GatewaySettingsView v) {
-        return "latency " + v.latencyMinMs() + "-" + v.latencyMaxMs() + " ms, error rate " + v.errorRate()
-            + ", timeout rate " + v.timeoutRate();
+    private static Note describe(NoteCode code, GatewaySettingsView v) {
+        return code.with(v.latencyMinMs(), v.latencyMaxMs(), v.errorRate(), v.timeoutRate());
     }
 }

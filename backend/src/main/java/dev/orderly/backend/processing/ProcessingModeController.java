@@ -1,5 +1,6 @@
 package dev.orderly.backend.processing;
 
+import dev.orderly.model.NoteCode;
 import dev.orderly.backend.audit.AuditLog;
 import dev.orderly.model.ApiResponse;
 import dev.orderly.model.AuditAction;
@@ -36,8 +37,8 @@ class ProcessingModeController {
 
     @PutMapping("/api/admin/processing-mode")
     ApiResponse<ProcessingMode> switchMode(@RequestBody @Valid ModeRequest request, Authentication authentication) {
-        audit.recordThenApply(authentication.getName(), AuditAction.MODE_SWITCHED, request.mode().name(),
-            "was " + mode.mode(), () -> mode.switchTo(request.mode()));
+        audit.recordThenApply(authentication.getName(), AuditAction.MODE_SWITCHED,
+            AuditLog.name(request.mode().name()), NoteCode.WAS.with(mode.mode()), () -> mode.switchTo(request.mode()));
         return ApiResponse.ok(mode.mode(), "Processing mode is now " + mode.mode() + ": "
             + mode.mode().getDescription());
     }

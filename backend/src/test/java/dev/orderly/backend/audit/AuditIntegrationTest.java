@@ -62,6 +62,9 @@ class AuditIntegrationTest {
         assertThat(entry.get("user").asString()).isEqualTo(STAFF);
         assertThat(entry.get("action").asString()).isEqualTo("ORDER_TRANSITION");
         assertThat(entry.get("detail").asString()).isEqualTo("PREPARING -> SHIPMENT_STARTED");
+        // Also by their codes, for a console in another language (the test client checks every entry's notes).
+        assertThat(entry.get("notes").get("subject").get("code").asString()).isEqualTo("ORDER");
+        assertThat(entry.get("notes").get("detail").get("args").get("to").asString()).isEqualTo("SHIPMENT_STARTED");
         assertThat(entry.get("backend").asString()).isNotBlank();
         assertThat(entry.get("at").asString()).isNotBlank();
 
@@ -173,9 +176,10 @@ class AuditIntegrationTest {
     @Test
     void aChangeThatFailsLeavesNoRecord() {
         long before = jdbc.queryForObject("SELECT count(*) FROM audit_log", Long.class);
-        assertThatThrownBy(() -> audit.recordThenApply(STAFF, AuditAction.FAULT_ARMED, "x", "y", () -> {
-            throw new IllegalStateException("the change could not be made");
-        })).hasMessageContaining("could not be made");
+        assertThatThrownBy(() -> audit.recordThenApply(STAFF, AuditAction.FAULT_ARMED, AuditLog.name("x"),
+            AuditLog.name("y"), () -> {
+                throw new IllegalStateException("the change could not be made");
+            })).hasMessageContaining("could not be made");
         assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_log", Long.class)).isEqualTo(before);
     }
 }

@@ -1,5 +1,6 @@
 package dev.orderly.console.audit;
 
+import dev.orderly.console.util.Messages;
 import dev.orderly.console.util.I18n;
 import dev.orderly.console.util.Em;
 import dev.orderly.console.util.ExportDialog;
@@ -30,14 +31,15 @@ public final class AuditView extends VBox {
             column(I18n.t("audit.when"), 13.5, e -> format(e.at())),
             column(I18n.t("audit.who"), 13.1, AuditEntry::user),
             column(I18n.t("audit.action"), 14.6, e -> AuditViewModel.describe(e.action())),
-            column(I18n.t("audit.on"), 13.1, AuditEntry::subject),
-            column(I18n.t("audit.detail"), 32.3, AuditEntry::detail),
+            column(I18n.t("audit.on"), 13.1, e -> Messages.of(e.notes().subject(), e.subject())),
+            column(I18n.t("audit.detail"), 32.3, e -> Messages.of(e.notes().detail(), e.detail())),
             column(I18n.t("audit.backend"), 11.5, AuditEntry::backend)));
         table.setRowFactory(t -> new javafx.scene.control.TableRow<>() {
             @Override
             protected void updateItem(AuditEntry item, boolean empty) {
                 super.updateItem(item, empty);
-                setTooltip(empty || item == null ? null : new Tooltip(item.detail()));
+                setTooltip(empty || item == null ? null
+                    : new Tooltip(Messages.of(item.notes().detail(), item.detail())));
             }
         });
         table.setPlaceholder(new Label(I18n.t("audit.placeholder")));

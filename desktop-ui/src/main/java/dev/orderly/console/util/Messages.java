@@ -56,7 +56,13 @@ public final class Messages {
         if (code == null || I18n.english() && english != null) {
             return english;
         }
-        return I18n.t("note." + code.name(), code.values(note.args()));
+        Object[] values = code.values(note.args());
+        for (int i = 0; i < values.length; i++) {
+            if (NoteCode.STATUS_VALUES.contains(code.parameters().get(i)) && isStatus((String) values[i])) {
+                values[i] = I18n.status(OrderStatus.valueOf((String) values[i]));
+            }
+        }
+        return I18n.t("note." + code.name(), values);
     }
 
     /** A timeline entry's detail in the user's words: a status change's reason with who made it. */

@@ -43,6 +43,14 @@ class MessagesTest {
     }
 
     @Test
+    void anAuditEntrysMoveNamesBothStatusesInWords() {
+        I18n.use(Locale.KOREAN);
+        assertThat(Messages.of(NoteCode.STATUS_MOVE.with(OrderStatus.PREPARING, OrderStatus.SHIPMENT_STARTED),
+            "PREPARING -> SHIPMENT_STARTED")).isEqualTo(I18n.status(OrderStatus.PREPARING) + " -> "
+            + I18n.status(OrderStatus.SHIPMENT_STARTED)).containsPattern("[가-힣]").contains("(SHIPMENT_STARTED)");
+    }
+
+    @Test
     void aRowWithoutANoteOrWithACodeThisConsoleDoesNotKnowIsShownAsStored() {
         I18n.use(Locale.KOREAN);
         assertThat(Messages.detail(attempt("written before notes", null))).isEqualTo("written before notes");
