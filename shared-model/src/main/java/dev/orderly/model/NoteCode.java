@@ -2,6 +2,7 @@ package dev.orderly.model;
 
 import java.text.MessageFormat;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -45,6 +46,24 @@ public enum NoteCode {
     RETRY_SCHEDULED("attempt failed ({0}); retry {1} of {2} in {3} ms", "reason", "retry", "retries", "millis"),
     DEAD_LETTERED("sent to {0}: {1}", "topic", "reason"),
     UNREADABLE_DEAD_LETTERED("an unreadable record with this order''s key was sent to {0}: {1}", "topic", "reason"),
+    // Whether an event can still be applied to its order (a part of the sentences above and below)
+    NO_SUCH_ORDER("order {0} does not exist", "order"),
+    NOT_THEIR_ORDER("order {0} does not belong to {1}", "order", "user"),
+    AMOUNT_DIFFERS("amount {0} differs from the order total {1}", "amount", "total"),
+    EVENT_ALREADY_PROCESSED("event {0} was already processed", "event"),
+    ORDER_MOVED_ON("order is {0}, no longer PENDING_PAYMENT", "status"),
+    ORDER_AWAITS_PAYMENT("order is PENDING_PAYMENT"),
+    SEEN_UNDER_LOCK("{0} (seen under the order''s lock)", "reason"),
+    CONCURRENT_DELIVERY_FIRST("a concurrent delivery of the same event committed first"),
+    GAVE_UP("gave up after {0} attempts: {1}", "attempts", "reason"),
+    TEXT("{0}", "text"),
+    // What redriving a dead letter would do, or did
+    REDRIVE_NO_SUCH_RECORD("no such dead letter (partition {0}, offset {1})", "partition", "offset"),
+    REDRIVE_UNREADABLE("unreadable record, cannot be redriven: {0}", "reason"),
+    REDRIVE_WOULD_PROCESS("{0}: it will be processed again with a fresh retry budget", "reason"),
+    REDRIVE_WOULD_SKIP("{0}: the redrive would be skipped as a duplicate", "reason"),
+    REDRIVE_WOULD_DEAD_LETTER("{0}: it would be dead-lettered again", "reason"),
+    REDRIVE_SENT("sent to {0}; {1}", "record", "verdict"),
     // What a staff action in the audit trail acted on, and how (names such as a fault's or a mode's stay as they are)
     NAME("{0}", "name"),
     ORDER("order {0}", "order"),
@@ -70,7 +89,7 @@ public enum NoteCode {
     RECONCILE_REFUNDED_SOME_FAILED("refunded {0}; failed: {1}", "orders", "failed");
 
     /** The names of the values that hold a status ({@link OrderStatus}'s name), which a client may say in words. */
-    public static final Set<String> STATUS_VALUES = Set.of("from", "to");
+    public static final Set<String> STATUS_VALUES = Set.of("from", "to", "status");
 
     private final String english;
     private final List<String> parameters;
@@ -90,19 +109,35 @@ public enum NoteCode {
         return english;
     }
 
-    /** This code with its values, one for each {@link #parameters()} name, in that order. */
+    /**
+     * This code with its values, one for each {@link #parameters()} name, in that order; a value that is a
+     * {@link Note} (one of the backend's own sentences) is kept as a note, so a client can say it in words too.
+     */
     public Note with(Object... values) {
-        return new Note(name(), Codes.args(name(), parameters, values));
+        Map<String, Note> parts = new LinkedHashMap<>();
+        Object[] plain = values.clone();
+        for (int i = 0; i < values.length && i < parameters.size(); i++) {
+            if (values[i] instanceof Note part) {
+                parts.put(parameters.get(i), part);
+                plain[i] = null;
+            }
+        }
+        Map<String, String> args = new LinkedHashMap<>(Codes.args(name(), parameters, plain));
+        parts.keySet().forEach(args::remove);
+        return new Note(name(), args, parts);
     }
 
-    /** The note's sentence in English; values it lacks read as empty. */
+    /** The note's sentence in English (its parts' too); values it lacks read as empty. */
     public String english(Note note) {
-        return new MessageFormat(english, Locale.ROOT).format(values(note.args()));
+        return new MessageFormat(english, Locale.ROOT).format(parameters.stream().map(p -> {
+            Note part = note.parts().get(p);
+            return part != null ? englishOf(part) : note.args().getOrDefault(p, "");
+        }).toArray());
     }
 
-    /** The note's values in the order of {@link #parameters()}, for a pattern that numbers them. */
-    public Object[] values(Map<String, String> args) {
-        return parameters.stream().map(p -> args.getOrDefault(p, "")).toArray();
+    /** Any note's English: its code's sentence, or its code's name when this side does not know it. */
+    public static String englishOf(Note note) {
+        return note.known().map(c -> c.english(note)).orElse(note.code());
     }
 
     /** The code named {@code code}, if this side knows it. */

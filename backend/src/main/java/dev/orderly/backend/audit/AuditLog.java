@@ -163,7 +163,9 @@ public class AuditLog {
         }
         Map<String, String> args = new LinkedHashMap<>();
         note.args().forEach((k, v) -> args.put(k, cut(v, NOTE_VALUE_MAX)));
-        return new Note(note.code(), args);
+        Map<String, Note> parts = new LinkedHashMap<>();
+        note.parts().forEach((k, part) -> parts.put(k, bounded(part)));
+        return new Note(note.code(), args, parts);
     }
 
     private static String cut(String text, int max) {

@@ -176,11 +176,10 @@ class OutcomeRouter {
             if (retries.hasRetriesLeft(event)) {
                 return scheduleRetry(delivery, retry);
             }
-            return deadLetter(delivery, "gave up after " + (event.retryCount() + 1) + " attempts: "
-                + retry.reason(), retry.cause());
+            return deadLetter(delivery, NoteCode.GAVE_UP.with(event.retryCount() + 1, retry.reason()), retry.cause());
         }
         if (outcome instanceof DeadLetter deadLetter) {
-            return deadLetter(delivery, deadLetter.reason(), deadLetter.cause());
+            return deadLetter(delivery, deadLetter.why(), deadLetter.cause());
         }
         // Unavailable here means the application is stopping: the record comes back on the next start.
         return !(outcome instanceof Unavailable);
@@ -199,7 +198,8 @@ class OutcomeRouter {
         return true;
     }
 
-    private boolean deadLetter(Delivery delivery, String reason, Exception cause) {
+    private boolean deadLetter(Delivery delivery, Note why, Exception cause) {
+        String reason = NoteCode.englishOf(why);
         if (!publishDurably(delivery, "a dead letter", () -> deadLetters.publish(delivery.record(), reason, cause))) {
             return false;
         }
@@ -208,12 +208,12 @@ class OutcomeRouter {
         if (event != null) {
             releaseQuietly(event);
             recordQuietly(event.orderId(), event.eventId(), delivery, TimelineKind.DEAD_LETTERED,
-                NoteCode.DEAD_LETTERED.with(KafkaTopics.DEAD_LETTER, reason));
+                NoteCode.DEAD_LETTERED.with(KafkaTopics.DEAD_LETTER, why));
         } else {
             Long orderId = orderIdFromKey(delivery);
             if (orderId != null) {
                 recordQuietly(orderId, "unreadable " + delivery.origin(), delivery, TimelineKind.DEAD_LETTERED,
-                    NoteCode.UNREADABLE_DEAD_LETTERED.with(KafkaTopics.DEAD_LETTER, reason));
+                    NoteCode.UNREADABLE_DEAD_LETTERED.with(KafkaTopics.DEAD_LETTER, why));
             }
         }
         return true;

@@ -55,7 +55,8 @@ class DeadLetterController {
         long sent = outcomes.stream().filter(RedriveOutcome::redriven).count();
         audit.record(authentication.getName(), AuditAction.DEAD_LETTERS_REDRIVEN,
             NoteCode.REDRIVEN.with(sent, outcomes.size()),
-            NoteCode.REDRIVE_OUTCOMES.with(outcomes.stream().map(Object::toString).collect(Collectors.joining("; "))));
+            NoteCode.REDRIVE_OUTCOMES.with(outcomes.stream().map(o -> o.partition() + "@" + o.offset() + ": "
+                + o.detail()).collect(Collectors.joining("; "))));
         return ApiResponse.ok(outcomes, sent + " of " + outcomes.size() + " dead letters redriven");
     }
 }

@@ -1,5 +1,7 @@
 package dev.orderly.backend.deadletters;
 
+import dev.orderly.model.NoteCode;
+import dev.orderly.model.Note;
 import dev.orderly.backend.kafka.KafkaSettings;
 import dev.orderly.backend.kafka.KafkaTopics;
 import dev.orderly.backend.messaging.EventJson;
@@ -100,31 +102,32 @@ class DeadLetters {
 
     private RedriveOutcome assess(RecordRef ref, ConsumerRecord<String, String> record, boolean send) {
         if (record == null) {
-            return new RedriveOutcome(ref.partition(), ref.offset(), null, false, false,
-                "no such dead letter (partition " + ref.partition() + ", offset " + ref.offset() + ")");
+            return RedriveOutcome.of(ref.partition(), ref.offset(), null, false, false,
+                NoteCode.REDRIVE_NO_SUCH_RECORD.with(ref.partition(), ref.offset()));
         }
         OrderProcessingEvent event;
         try {
             event = json.read(record.value(), OrderProcessingEvent.class);
         } catch (UnreadableRecordException e) {
-            return new RedriveOutcome(ref.partition(), ref.offset(), null, false, false,
-                "unreadable record, cannot be redriven: " + e.getMessage());
+            return RedriveOutcome.of(ref.partition(), ref.offset(), null, false, false,
+                NoteCode.REDRIVE_UNREADABLE.with(e.getMessage()));
         }
         Processability check = Processability.assess(event, orders.findById(event.orderId()).orElse(null),
             inbox.processed(event.eventId()));
         boolean processable = check.processable();
-        String verdict = switch (check.verdict()) {
-            case PROCESSABLE -> check.reason() + ": it will be processed again with a fresh retry budget";
-            case ALREADY_DONE -> check.reason() + ": the redrive would be skipped as a duplicate";
-            case UNPROCESSABLE -> check.reason() + ": it would be dead-lettered again";
+        NoteCode outlook = switch (check.verdict()) {
+            case PROCESSABLE -> NoteCode.REDRIVE_WOULD_PROCESS;
+            case ALREADY_DONE -> NoteCode.REDRIVE_WOULD_SKIP;
+            case UNPROCESSABLE -> NoteCode.REDRIVE_WOULD_DEAD_LETTER;
         };
+        Note verdict = outlook.with(check.why());
         if (!send) {
-            return new RedriveOutcome(ref.partition(), ref.offset(), event.orderId(), processable, false, verdict);
+            return RedriveOutcome.of(ref.partition(), ref.offset(), event.orderId(), processable, false, verdict);
         }
         RecordMetadata sent = send(record, event);
         redriven.increment();
-        return new RedriveOutcome(ref.partition(), ref.offset(), event.orderId(), processable, true,
-            "sent to " + sent.topic() + "-" + sent.partition() + "@" + sent.offset() + "; " + verdict);
+        return RedriveOutcome.of(ref.partition(), ref.offset(), event.orderId(), processable, true,
+            NoteCode.REDRIVE_SENT.with(sent.topic() + "-" + sent.partition() + "@" + sent.offset(), verdict));
     }
 
     private RecordMetadata send(ConsumerRecord<String, String> record, OrderProcessingEvent event) {

@@ -1,5 +1,6 @@
 package dev.orderly.backend.process;
 
+import dev.orderly.model.Note;
 import dev.orderly.backend.compensation.PaymentCompensator;
 import dev.orderly.backend.InstanceName;
 import dev.orderly.backend.db.DatabaseOutages;
@@ -105,9 +106,9 @@ public class OrderProcessor {
                 inbox.processed(event.eventId()));
             switch (check.verdict()) {
                 case UNPROCESSABLE:
-                    return new DeadLetter(check.reason(), null);
+                    return new DeadLetter(check.why(), null);
                 case ALREADY_DONE:
-                    return duplicate(event, origin, check.reason());
+                    return duplicate(event, origin, check.why());
                 default:
                     break;
             }
@@ -159,16 +160,16 @@ public class OrderProcessor {
             return new Abandoned("the gateway failed during authorisation", DatabaseOutages.isOutage(e)
                 ? unavailable(e) : new Retry("payment gateway: " + e.getMessage(), e));
         }
-        if (e instanceof AlreadyProcessedException) {
-            return new Abandoned(e.getMessage(), new Duplicate(e.getMessage()));
+        if (e instanceof AlreadyProcessedException done) {
+            return new Abandoned(e.getMessage(), new Duplicate(done.why()));
         }
-        if (e instanceof UnprocessableEventException) {
-            return new Abandoned(e.getMessage(), new DeadLetter(e.getMessage(), e));
+        if (e instanceof UnprocessableEventException never) {
+            return new Abandoned(e.getMessage(), new DeadLetter(never.why(), e));
         }
         String rolledBack = "transaction rolled back: " + rootMessage(e);
         if (e instanceof DataIntegrityViolationException && inbox.processed(event.eventId())) {
             return new Abandoned("a concurrent delivery committed first",
-                new Duplicate("a concurrent delivery of the same event committed first"));
+                new Duplicate(NoteCode.CONCURRENT_DELIVERY_FIRST.with()));
         }
         if (DatabaseOutages.isOutage(e)) {
             return new Abandoned(rolledBack, unavailable(e));
@@ -227,7 +228,7 @@ public class OrderProcessor {
         return message.length() > 300 ? message.substring(0, 300) + "..." : message;
     }
 
-    private Outcome duplicate(OrderProcessingEvent event, RecordOrigin origin, String why) {
+    private Outcome duplicate(OrderProcessingEvent event, RecordOrigin origin, Note why) {
         capturer.captureIfPending(event.orderId());
         attempts.recordAlone(event.orderId(), event.eventId(), TimelineKind.DUPLICATE_SKIPPED,
             NoteCode.DUPLICATE_SKIPPED.with(instance.value(), why), origin, event.retryCount());

@@ -1,5 +1,7 @@
 package dev.orderly.backend.process;
 
+import dev.orderly.model.NoteCode;
+import dev.orderly.model.Note;
 import dev.orderly.model.OrderStatus;
 
 /**
@@ -15,7 +17,7 @@ public sealed interface Outcome {
     }
 
     /** The event or its order was already processed; nothing was done (the timeline says so). */
-    record Duplicate(String why) implements Outcome {
+    record Duplicate(Note why) implements Outcome {
     }
 
     /** The card was declined: recorded on the timeline, the order stays payable, nothing to retry. */
@@ -35,6 +37,16 @@ public sealed interface Outcome {
     }
 
     /** The record can never be processed (unreadable, unknown order, wrong amount or owner). */
-    record DeadLetter(String reason, Exception cause) implements Outcome {
+    record DeadLetter(Note why, Exception cause) implements Outcome {
+
+        /** A record dead-lettered for a reason that has no code of its own (an exception's message). */
+        public DeadLetter(String reason, Exception cause) {
+            this(NoteCode.TEXT.with(reason), cause);
+        }
+
+        /** Why, in English (for the record's headers and the log). */
+        public String reason() {
+            return NoteCode.englishOf(why);
+        }
     }
 }

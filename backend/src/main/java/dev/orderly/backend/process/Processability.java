@@ -1,5 +1,7 @@
 package dev.orderly.backend.process;
 
+import dev.orderly.model.NoteCode;
+import dev.orderly.model.Note;
 import dev.orderly.backend.order.CustomerOrder;
 import dev.orderly.model.OrderProcessingEvent;
 import dev.orderly.model.OrderStatus;
@@ -10,9 +12,9 @@ import dev.orderly.model.OrderStatus;
  * preview ({@link DeadLetters}), so the three can never disagree.
  *
  * @param verdict what may be done with the event
- * @param reason why, in words for the order's timeline and the console
+ * @param why why, by its stable code ({@link Note}), for the order's timeline and the console
  */
-public record Processability(Verdict verdict, String reason) {
+public record Processability(Verdict verdict, Note why) {
 
     /** What may be done with an event. */
     public enum Verdict {
@@ -30,24 +32,28 @@ public record Processability(Verdict verdict, String reason) {
      */
     public static Processability assess(OrderProcessingEvent event, CustomerOrder order, boolean alreadyApplied) {
         if (order == null) {
-            return new Processability(Verdict.UNPROCESSABLE, "order " + event.orderId() + " does not exist");
+            return new Processability(Verdict.UNPROCESSABLE, NoteCode.NO_SUCH_ORDER.with(event.orderId()));
         }
         if (!order.isOwnedBy(event.userEmail())) {
-            return new Processability(Verdict.UNPROCESSABLE, "order " + order.getId() + " does not belong to "
-                + event.userEmail());
+            return new Processability(Verdict.UNPROCESSABLE,
+                NoteCode.NOT_THEIR_ORDER.with(order.getId(), event.userEmail()));
         }
         if (order.getTotal().compareTo(event.request().amount()) != 0) {
-            return new Processability(Verdict.UNPROCESSABLE, "amount " + event.request().amount()
-                + " differs from the order total " + order.getTotal());
+            return new Processability(Verdict.UNPROCESSABLE,
+                NoteCode.AMOUNT_DIFFERS.with(event.request().amount(), order.getTotal()));
         }
         if (alreadyApplied) {
-            return new Processability(Verdict.ALREADY_DONE, "event " + event.eventId() + " was already processed");
+            return new Processability(Verdict.ALREADY_DONE, NoteCode.EVENT_ALREADY_PROCESSED.with(event.eventId()));
         }
         if (order.getStatus() != OrderStatus.PENDING_PAYMENT) {
-            return new Processability(Verdict.ALREADY_DONE, "order is " + order.getStatus()
-                + ", no longer PENDING_PAYMENT");
+            return new Processability(Verdict.ALREADY_DONE, NoteCode.ORDER_MOVED_ON.with(order.getStatus()));
         }
-        return new Processability(Verdict.PROCESSABLE, "order is PENDING_PAYMENT");
+        return new Processability(Verdict.PROCESSABLE, NoteCode.ORDER_AWAITS_PAYMENT.with());
+    }
+
+    /** Why, in English (for exceptions and logs). */
+    public String reason() {
+        return NoteCode.englishOf(why);
     }
 
     public boolean processable() {

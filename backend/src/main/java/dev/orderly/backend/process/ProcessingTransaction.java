@@ -79,8 +79,8 @@ class ProcessingTransaction {
         CustomerOrder order = orders.lockById(event.orderId()).orElse(null);
         Processability check = Processability.assess(event, order, processed.processed(event.eventId()));
         switch (check.verdict()) {
-            case UNPROCESSABLE -> throw new UnprocessableEventException(check.reason());
-            case ALREADY_DONE -> throw new AlreadyProcessedException(check.reason() + " (seen under the order's lock)");
+            case UNPROCESSABLE -> throw new UnprocessableEventException(check.why());
+            case ALREADY_DONE -> throw new AlreadyProcessedException(NoteCode.SEEN_UNDER_LOCK.with(check.why()));
             default -> {
             }
         }

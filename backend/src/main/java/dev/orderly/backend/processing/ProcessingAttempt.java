@@ -66,7 +66,9 @@ public final class ProcessingAttempt {
         }
         Map<String, String> args = new LinkedHashMap<>();
         note.args().forEach((k, v) -> args.put(k, v.length() <= MAX_VALUE ? v : v.substring(0, MAX_VALUE) + "..."));
-        return new Note(note.code(), args);
+        Map<String, Note> parts = new LinkedHashMap<>();
+        note.parts().forEach((k, part) -> parts.put(k, bounded(part)));
+        return new Note(note.code(), args, parts);
     }
 
     /** Queues this attempt's row for the current transaction's commit ({@link TransactionInserts}). */

@@ -9,6 +9,7 @@ import dev.orderly.backend.process.Outcome.Duplicate;
 import dev.orderly.backend.process.Outcome.Processed;
 import dev.orderly.backend.process.Outcome.Retry;
 import dev.orderly.backend.support.PipelineProbe;
+import dev.orderly.model.NoteCode;
 import dev.orderly.model.OrderProcessingEvent;
 import dev.orderly.model.OrderStatus;
 import dev.orderly.model.TimelineEntry.TimelineKind;
@@ -106,7 +107,7 @@ class OutcomeRouterTest {
     @Test
     void processedDuplicateAndThrowingWorkAreAllFinishedOnce() throws Exception {
         machinery.router.route(delivery(0, event(0)), () -> new Processed(OrderStatus.COMPLETED));
-        machinery.router.route(delivery(1, event(0)), () -> new Duplicate("order is COMPLETED"));
+        machinery.router.route(delivery(1, event(0)), () -> new Duplicate(NoteCode.ORDER_MOVED_ON.with("COMPLETED")));
         machinery.router.route(delivery(2, event(0)), () -> {
             throw new IllegalStateException("database unreachable");
         });

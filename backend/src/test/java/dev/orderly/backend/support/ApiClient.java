@@ -207,33 +207,55 @@ public final class ApiClient {
     }
 
     /**
-     * Every timeline entry any test reads names what it says: a note whose code the shared model knows, with exactly
-     * that code's values (a status change's also names its actor), whose English is the entry's detail. A sentence
-     * stored without its code, or a code whose English drifted from what is stored, fails whichever test read it.
+     * Every stored sentence any test reads with its note (an order's timeline entries, a redrive's outcomes) names
+     * what it says: a note whose code the shared model knows, with exactly that code's values (a status change's also
+     * names its actor), whose English is the entry's detail. A sentence stored without its code, or a code whose
+     * English drifted from what is stored, fails whichever test read it.
      */
     static void assertEveryNoteSaysItsDetail(JsonNode body) {
-        JsonNode timeline = body.path("data").path("timeline");
-        for (JsonNode entry : timeline) {
-            JsonNode note = entry.path("note");
-            NoteCode code = NoteCode.of(note.path("code").asString(null)).orElseThrow(() ->
-                new AssertionError("a timeline entry without a known note: " + entry));
-            Map<String, String> args = new LinkedHashMap<>();
-            note.path("args").properties().forEach(e -> args.put(e.getKey(), e.getValue().asString()));
-            boolean statusChange = entry.path("kind").asString().equals("STATUS_CHANGE");
-            Set<String> expected = new HashSet<>(code.parameters());
-            if (statusChange) {
-                expected.add(Note.ACTOR);
-            }
-            if (!args.keySet().equals(expected)) {
-                throw new AssertionError(code + " needs " + expected + " but the entry gave " + args.keySet() + ": "
-                    + entry);
-            }
-            String english = code.english(new Note(code.name(), args));
+        List<JsonNode> said = new ArrayList<>();
+        collect(body.path("data"), said);
+        for (JsonNode entry : said) {
+            boolean statusChange = entry.path("kind").asString("").equals("STATUS_CHANGE");
+            Note note = note(entry.path("note"), entry);
+            NoteCode code = note.known().orElseThrow();
+            String english = code.english(note);
             String detail = entry.path("detail").asString();
-            if (!detail.equals(statusChange ? english + " (" + args.get(Note.ACTOR) + ")" : english)) {
+            String actor = note.args().get(Note.ACTOR);
+            if (statusChange && actor == null) {
+                throw new AssertionError("a status change's note without its actor: " + entry);
+            }
+            if (!detail.equals(statusChange ? english + " (" + actor + ")" : english)) {
                 throw new AssertionError("the note of " + entry + " says \"" + english + "\", not its detail");
             }
         }
+    }
+
+    /** The objects under {@code node} that carry a stored sentence: a {@code detail} beside a {@code note}. */
+    private static void collect(JsonNode node, List<JsonNode> said) {
+        if (node.isObject() && node.has("detail") && node.has("note")) {
+            said.add(node);
+        }
+        if (node.isContainer()) {
+            node.forEach(child -> collect(child, said));
+        }
+    }
+
+    /** The note {@code json} holds, checked: a known code with exactly its values, each part checked the same way. */
+    private static Note note(JsonNode json, JsonNode in) {
+        NoteCode code = NoteCode.of(json.path("code").asString(null)).orElseThrow(() ->
+            new AssertionError("a stored sentence without a known note: " + in));
+        Map<String, String> args = new LinkedHashMap<>();
+        json.path("args").properties().forEach(e -> args.put(e.getKey(), e.getValue().asString()));
+        Map<String, Note> parts = new LinkedHashMap<>();
+        json.path("parts").properties().forEach(e -> parts.put(e.getKey(), note(e.getValue(), in)));
+        Set<String> given = new HashSet<>(args.keySet());
+        given.addAll(parts.keySet());
+        given.remove(Note.ACTOR);
+        if (!given.equals(new HashSet<>(code.parameters()))) {
+            throw new AssertionError(code + " needs " + code.parameters() + " but gave " + given + ": " + in);
+        }
+        return new Note(code.name(), args, parts);
     }
 
     /**
@@ -262,15 +284,7 @@ public final class ApiClient {
                     continue;
                 }
                 String stored = entry.path(part).asString();
-                JsonNode note = entry.path("notes").path(part);
-                NoteCode code = NoteCode.of(note.path("code").asString(null)).orElseThrow(() ->
-                    new AssertionError("an audit entry's " + part + " without a known note: " + entry));
-                Map<String, String> args = new LinkedHashMap<>();
-                note.path("args").properties().forEach(e -> args.put(e.getKey(), e.getValue().asString()));
-                if (!args.keySet().equals(new HashSet<>(code.parameters()))) {
-                    throw new AssertionError(code + " needs " + code.parameters() + ": " + entry);
-                }
-                String english = code.english(new Note(code.name(), args));
+                String english = NoteCode.englishOf(note(entry.path("notes").path(part), entry));
                 boolean cut = stored.endsWith("…") && english.startsWith(stored.substring(0, stored.length() - 1));
                 if (!stored.equals(english) && !cut) {
                     throw new AssertionError("the " + part + " note of " + entry + " says \"" + english + "\"");

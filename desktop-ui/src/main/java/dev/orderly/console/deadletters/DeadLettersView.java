@@ -1,5 +1,6 @@
 package dev.orderly.console.deadletters;
 
+import dev.orderly.console.util.Messages;
 import dev.orderly.console.util.I18n;
 import dev.orderly.console.util.Em;
 import dev.orderly.console.util.ExportDialog;
@@ -80,7 +81,8 @@ public final class DeadLettersView extends VBox {
             ? I18n.t("dlt.wouldBe.processed") : I18n.t("dlt.wouldBe.skipped")));
         Em.width(verdict, 12.3);
         TableColumn<RedriveOutcome, String> why = new TableColumn<>(I18n.t("dlt.why"));
-        why.setCellValueFactory(c -> new SimpleObjectProperty<>(c.getValue().detail()));
+        why.setCellValueFactory(c -> new SimpleObjectProperty<>(Messages.of(c.getValue().note(),
+            c.getValue().detail())));
         Em.width(why, 53.8);
         previewTable.getColumns().setAll(List.of(record, verdict, why));
         previewTable.setPlaceholder(new Label(I18n.t("dlt.previewPlaceholder")));

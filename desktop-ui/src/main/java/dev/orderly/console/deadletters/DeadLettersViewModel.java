@@ -112,7 +112,7 @@ public final class DeadLettersViewModel {
                     redrivenKeys.remove(key);
                 }
                 outcomes.put(key, I18n.t(o.redriven() ? "dlt.outcome.redriven" : "dlt.outcome.notRedriven",
-                    o.detail()));
+                    Messages.of(o.note(), o.detail())));
             });
             long sent = result.stream().filter(RedriveOutcome::redriven).count();
             message.set(I18n.t("dlt.redriven", String.valueOf(sent), String.valueOf(result.size())));

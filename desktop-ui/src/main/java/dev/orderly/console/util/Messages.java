@@ -56,12 +56,15 @@ public final class Messages {
         if (code == null || I18n.english() && english != null) {
             return english;
         }
-        Object[] values = code.values(note.args());
-        for (int i = 0; i < values.length; i++) {
-            if (NoteCode.STATUS_VALUES.contains(code.parameters().get(i)) && isStatus((String) values[i])) {
-                values[i] = I18n.status(OrderStatus.valueOf((String) values[i]));
+        Object[] values = code.parameters().stream().map(name -> {
+            Note part = note.parts().get(name);
+            if (part != null) {
+                return of(part, NoteCode.englishOf(part));
             }
-        }
+            String value = note.args().getOrDefault(name, "");
+            return NoteCode.STATUS_VALUES.contains(name) && isStatus(value) ? I18n.status(OrderStatus.valueOf(value))
+                : value;
+        }).toArray();
         return I18n.t("note." + code.name(), values);
     }
 

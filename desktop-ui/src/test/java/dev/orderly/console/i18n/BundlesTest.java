@@ -105,9 +105,9 @@ class BundlesTest {
     @Test
     void koreanSaysItInKorean() throws IOException {
         Map<String, String> english = bundle("console.properties");
-        // The same in both languages: a user's e-mail with their role, a sentence with who made it, a name, a move
-        // between two statuses (each said in words); nothing else.
-        Set<String> same = Set.of("header.user", "timeline.by", "note.NAME", "note.STATUS_MOVE");
+        // The same in both languages: a user's e-mail with their role, a sentence with who made it, a name or a text
+        // from elsewhere, a move between two statuses (each said in words); nothing else.
+        Set<String> same = Set.of("header.user", "timeline.by", "note.NAME", "note.TEXT", "note.STATUS_MOVE");
         bundle("console_ko.properties").forEach((key, words) -> {
             if (!same.contains(key)) {
                 assertThat(words).as(key).isNotEqualTo(english.get(key)).containsPattern("[가-힣]");

@@ -51,6 +51,17 @@ class MessagesTest {
     }
 
     @Test
+    void aSentenceInsideASentenceIsSaidInWordsToo() {
+        Note skip = NoteCode.REDRIVE_WOULD_SKIP.with(NoteCode.ORDER_MOVED_ON.with(OrderStatus.COMPLETED));
+        assertThat(NoteCode.englishOf(skip))
+            .isEqualTo("order is COMPLETED, no longer PENDING_PAYMENT: the redrive would be skipped as a duplicate");
+        I18n.use(Locale.KOREAN);
+        assertThat(Messages.of(skip, NoteCode.englishOf(skip))).isEqualTo("주문이 "
+            + I18n.status(OrderStatus.COMPLETED) + " 상태라 더 이상 결제 대기 (PENDING_PAYMENT)가 아닙니다: 다시 보내도"
+            + " 중복으로 건너뜁니다");
+    }
+
+    @Test
     void aRowWithoutANoteOrWithACodeThisConsoleDoesNotKnowIsShownAsStored() {
         I18n.use(Locale.KOREAN);
         assertThat(Messages.detail(attempt("written before notes", null))).isEqualTo("written before notes");
