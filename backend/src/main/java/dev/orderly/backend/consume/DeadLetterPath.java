@@ -1,8 +1,14 @@
 package dev.orderly.backend.consume;
 
+import dev.orderly.backend.kafka.KafkaTopics;
+import dev.orderly.model.Note;
+import dev.orderly.model.NoteCode;
+import java.nio.charset.StandardCharsets;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The one way a record reaches {@code order-processing-dlt}: Spring Kafka's {@link DeadLetterPublishingRecoverer}
@@ -17,6 +23,15 @@ class DeadLetterPath {
 
     DeadLetterPath(DeadLetterPublishingRecoverer recoverer) {
         this.recoverer = recoverer;
+        // Beside Kafka's English reason header, the same by its code, for a console in another language.
+        recoverer.addHeadersFunction((record, exception) -> {
+            RecordHeaders headers = new RecordHeaders();
+            if (exception instanceof DeadLetteredException dead && dead.why != null) {
+                headers.add(KafkaTopics.NOTE_HEADER,
+                    JsonMapper.shared().writeValueAsString(dead.why).getBytes(StandardCharsets.UTF_8));
+            }
+            return headers;
+        });
     }
 
     /**
@@ -24,15 +39,18 @@ class DeadLetterPath {
      *
      * @throws RuntimeException if the broker did not take it
      */
-    void publish(ConsumerRecord<String, String> record, String reason, Exception cause) {
-        recoverer.accept(record, null, new DeadLetteredException(reason, cause));
+    void publish(ConsumerRecord<String, String> record, Note why, Exception cause) {
+        recoverer.accept(record, null, new DeadLetteredException(why, cause));
     }
 
     /** Why a record was dead-lettered; its message becomes the {@code kafka_dlt-exception-message} header. */
     static final class DeadLetteredException extends RuntimeException {
 
-        DeadLetteredException(String reason, Throwable cause) {
-            super(reason, cause);
+        private final transient Note why;
+
+        DeadLetteredException(Note why, Throwable cause) {
+            super(NoteCode.englishOf(why), cause);
+            this.why = why;
         }
     }
 }

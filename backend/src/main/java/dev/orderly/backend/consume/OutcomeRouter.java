@@ -200,7 +200,7 @@ class OutcomeRouter {
 
     private boolean deadLetter(Delivery delivery, Note why, Exception cause) {
         String reason = NoteCode.englishOf(why);
-        if (!publishDurably(delivery, "a dead letter", () -> deadLetters.publish(delivery.record(), reason, cause))) {
+        if (!publishDurably(delivery, "a dead letter", () -> deadLetters.publish(delivery.record(), why, cause))) {
             return false;
         }
         log.warn("{} dead-lettered: {}", delivery, reason);

@@ -40,6 +40,8 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.kafka.support.TopicPartitionOffset;
 import org.springframework.stereotype.Service;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads {@code order-processing-dlt} and sends chosen records back to {@code order-processing-topic}: with a
@@ -174,7 +176,20 @@ class DeadLetters {
             header(record, KafkaHeaders.DLT_ORIGINAL_TOPIC),
             intHeader(record, KafkaHeaders.DLT_ORIGINAL_PARTITION),
             longHeader(record, KafkaHeaders.DLT_ORIGINAL_OFFSET), readable,
-            value.length() > 200 ? value.substring(0, 200) + "..." : value);
+            value.length() > 200 ? value.substring(0, 200) + "..." : value, note(record));
+    }
+
+    /** The dead letter's reason by its code, when Orderly published it ({@link KafkaTopics#NOTE_HEADER}). */
+    private static Note note(ConsumerRecord<String, String> record) {
+        String json = header(record, KafkaTopics.NOTE_HEADER);
+        if (json == null) {
+            return null;
+        }
+        try {
+            return JsonMapper.shared().readValue(json, Note.class);
+        } catch (JacksonException e) {
+            return null;
+        }
     }
 
     private Map<String, ConsumerRecord<String, String>> find(List<RecordRef> refs) {

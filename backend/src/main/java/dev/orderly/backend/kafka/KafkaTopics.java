@@ -8,6 +8,9 @@ public final class KafkaTopics {
     public static final String DEAD_LETTER = "order-processing-dlt";
     public static final String STATUS_EVENTS = "order-status-events";
 
+    /** The header of a dead letter that says why by its code ({@code dev.orderly.model.Note}, as JSON). */
+    public static final String NOTE_HEADER = "orderly-note";
+
     public static final String PROCESSING_GROUP = "order-processing-group";
     public static final String RETRY_GROUP = "order-retry-group";
 

@@ -65,6 +65,9 @@ class DeadLetterRedriveIntegrationTest {
         await().atMost(WAIT).until(() -> deadLetterOf(api, orderId) != null);
         JsonNode dead = deadLetterOf(api, orderId);
         assertThat(dead.get("error").asString()).contains("gave up after 3 attempts");
+        // The same by its code (the test client checks that its English is the error), for another language.
+        assertThat(dead.get("note").get("code").asString()).isEqualTo("GAVE_UP");
+        assertThat(dead.get("note").get("args").get("attempts").asString()).isEqualTo("3");
         assertThat(dead.get("originTopic").asString()).isEqualTo(KafkaTopics.RETRY);
         String refs = "{\"records\":[{\"partition\":" + dead.get("partition").asInt() + ",\"offset\":"
             + dead.get("offset").asLong() + "}]}";

@@ -35,7 +35,7 @@ public final class DeadLettersView extends VBox {
             column(I18n.t("dlt.offset"), 4.6, d -> d.offset()),
             column(I18n.t("dlt.when"), 13.5, d -> format(d.timestamp())),
             column(I18n.t("dlt.order"), 5.4, d -> d.orderId() == null ? "?" : d.orderId()),
-            column(I18n.t("dlt.error"), 36.2, d -> d.error()),
+            column(I18n.t("dlt.error"), 36.2, d -> Messages.of(d.note(), d.error())),
             column(I18n.t("dlt.cameFrom"), 13.1,
                 d -> d.originTopic() == null ? "" : d.originTopic() + "-" + d.originPartition()
                 + "@" + d.originOffset()),
@@ -44,8 +44,8 @@ public final class DeadLettersView extends VBox {
             @Override
             protected void updateItem(DeadLetterView item, boolean empty) {
                 super.updateItem(item, empty);
-                setTooltip(empty || item == null ? null : new javafx.scene.control.Tooltip(item.error() + "\n"
-                    + item.valuePreview()));
+                setTooltip(empty || item == null ? null : new javafx.scene.control.Tooltip(
+                    Messages.of(item.note(), item.error()) + "\n" + item.valuePreview()));
             }
         });
         table.setPlaceholder(new Label(I18n.t("dlt.placeholder")));
