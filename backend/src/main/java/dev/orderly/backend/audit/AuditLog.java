@@ -1,7 +1,7 @@
 package dev.orderly.backend.audit;
 
 import dev.orderly.backend.InstanceName;
-import dev.orderly.backend.db.JdbcRows;
+import dev.orderly.backend.db.StoredNotes;
 import dev.orderly.model.AuditAction;
 import dev.orderly.model.AuditEntry;
 import dev.orderly.model.Note;
@@ -14,9 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -88,8 +86,8 @@ public class AuditLog {
     }
 
     private long insert(String user, AuditAction action, Note subjectNote, Note detailNote) {
-        Note subject = bounded(subjectNote);
-        Note detail = bounded(detailNote);
+        Note subject = StoredNotes.bounded(subjectNote, NOTE_VALUE_MAX);
+        Note detail = StoredNotes.bounded(detailNote, NOTE_VALUE_MAX);
         KeyHolder key = new GeneratedKeyHolder();
         jdbc.update(connection -> {
             PreparedStatement insert = connection.prepareStatement("INSERT INTO audit_log (recorded_at, user_email,"
@@ -100,7 +98,7 @@ public class AuditLog {
             insert.setString(4, cut(english(subject), SUBJECT_MAX));
             insert.setString(5, cut(english(detail), DETAIL_MAX));
             insert.setString(6, instance.value());
-            insert.setString(7, JdbcRows.notes(new AuditEntry.Notes(subject, detail)));
+            insert.setString(7, StoredNotes.json(new AuditEntry.Notes(subject, detail)));
             return insert;
         }, key);
         return key.getKeyAs(Number.class).longValue();
@@ -149,23 +147,11 @@ public class AuditLog {
     private static AuditEntry entry(ResultSet row, int n) throws SQLException {
         return new AuditEntry(row.getLong(1), row.getTimestamp(2).toInstant(), row.getString(3),
             AuditAction.valueOf(row.getString(4)), row.getString(5), row.getString(6), row.getString(7),
-            JdbcRows.notes(row.getString(8)));
+            StoredNotes.read(row.getString(8), AuditEntry.Notes.class));
     }
 
     private static String english(Note note) {
-        return note == null ? null : note.known().map(c -> c.english(note)).orElse(note.code());
-    }
-
-    /** The note with each value cut to what the columns hold (a redrive's outcomes can be long). */
-    private static Note bounded(Note note) {
-        if (note == null) {
-            return null;
-        }
-        Map<String, String> args = new LinkedHashMap<>();
-        note.args().forEach((k, v) -> args.put(k, cut(v, NOTE_VALUE_MAX)));
-        Map<String, Note> parts = new LinkedHashMap<>();
-        note.parts().forEach((k, part) -> parts.put(k, bounded(part)));
-        return new Note(note.code(), args, parts);
+        return StoredNotes.english(note);
     }
 
     private static String cut(String text, int max) {

@@ -1,5 +1,6 @@
 package dev.orderly.backend.consume;
 
+import dev.orderly.backend.db.StoredNotes;
 import dev.orderly.backend.kafka.KafkaTopics;
 import dev.orderly.model.Note;
 import dev.orderly.model.NoteCode;
@@ -8,7 +9,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The one way a record reaches {@code order-processing-dlt}: Spring Kafka's {@link DeadLetterPublishingRecoverer}
@@ -27,8 +27,7 @@ class DeadLetterPath {
         recoverer.addHeadersFunction((record, exception) -> {
             RecordHeaders headers = new RecordHeaders();
             if (exception instanceof DeadLetteredException dead && dead.why != null) {
-                headers.add(KafkaTopics.NOTE_HEADER,
-                    JsonMapper.shared().writeValueAsString(dead.why).getBytes(StandardCharsets.UTF_8));
+                headers.add(KafkaTopics.NOTE_HEADER, StoredNotes.json(dead.why).getBytes(StandardCharsets.UTF_8));
             }
             return headers;
         });

@@ -2,6 +2,7 @@ package dev.orderly.backend.deadletters;
 
 import dev.orderly.model.NoteCode;
 import dev.orderly.model.Note;
+import dev.orderly.backend.db.StoredNotes;
 import dev.orderly.backend.kafka.KafkaSettings;
 import dev.orderly.backend.kafka.KafkaTopics;
 import dev.orderly.backend.messaging.EventJson;
@@ -40,8 +41,6 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.kafka.support.TopicPartitionOffset;
 import org.springframework.stereotype.Service;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads {@code order-processing-dlt} and sends chosen records back to {@code order-processing-topic}: with a
@@ -181,15 +180,7 @@ class DeadLetters {
 
     /** The dead letter's reason by its code, when Orderly published it ({@link KafkaTopics#NOTE_HEADER}). */
     private static Note note(ConsumerRecord<String, String> record) {
-        String json = header(record, KafkaTopics.NOTE_HEADER);
-        if (json == null) {
-            return null;
-        }
-        try {
-            return JsonMapper.shared().readValue(json, Note.class);
-        } catch (JacksonException e) {
-            return null;
-        }
+        return StoredNotes.read(header(record, KafkaTopics.NOTE_HEADER), Note.class);
     }
 
     private Map<String, ConsumerRecord<String, String>> find(List<RecordRef> refs) {

@@ -1,6 +1,6 @@
 package dev.orderly.backend.order;
 
-import dev.orderly.backend.db.JdbcRows;
+import dev.orderly.backend.db.StoredNotes;
 import dev.orderly.backend.db.TransactionInserts;
 import dev.orderly.model.Note;
 import dev.orderly.model.OrderStatus;
@@ -40,7 +40,7 @@ public final class StatusHistoryEntry {
     }
 
     static String english(Note note) {
-        return note == null ? null : note.known().map(c -> c.english(note)).orElse(note.code());
+        return StoredNotes.english(note);
     }
 
     /** Queues this entry's row for the current transaction's commit ({@link TransactionInserts}). */
@@ -50,7 +50,7 @@ public final class StatusHistoryEntry {
             TransactionInserts.nullable(fromStatus == null ? null : fromStatus.name(), Types.VARCHAR),
             toStatus.name(), TransactionInserts.at(changedAt), actor,
             TransactionInserts.nullable(reason, Types.VARCHAR),
-            TransactionInserts.nullable(JdbcRows.note(note), Types.VARCHAR));
+            TransactionInserts.nullable(StoredNotes.json(note), Types.VARCHAR));
     }
 
     public Long getOrderId() {

@@ -1,13 +1,11 @@
 package dev.orderly.backend.processing;
 
-import dev.orderly.backend.db.JdbcRows;
+import dev.orderly.backend.db.StoredNotes;
 import dev.orderly.backend.db.TransactionInserts;
 import dev.orderly.model.Note;
 import dev.orderly.model.TimelineEntry.TimelineKind;
 import java.sql.Types;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * What happened to one delivery of an event: for the order's timeline. Plain JDBC: inserted with the caller's
@@ -34,9 +32,9 @@ public final class ProcessingAttempt {
     /** A new attempt, said by {@code note} (stored with its English). */
     public ProcessingAttempt(Long orderId, String eventId, TimelineKind kind, Note note, RecordOrigin origin,
         int retryCount, Instant at) {
-        this(orderId, eventId, kind, english(bounded(note)), origin == null ? null : origin.topic(),
-            origin == null ? null : origin.partition(), origin == null ? null : origin.offset(), retryCount, at,
-            bounded(note));
+        this(orderId, eventId, kind, english(StoredNotes.bounded(note, MAX_VALUE)),
+            origin == null ? null : origin.topic(), origin == null ? null : origin.partition(),
+            origin == null ? null : origin.offset(), retryCount, at, StoredNotes.bounded(note, MAX_VALUE));
     }
 
     /** An attempt as its row holds it. */
@@ -55,20 +53,8 @@ public final class ProcessingAttempt {
     }
 
     private static String english(Note note) {
-        String detail = note == null ? null : note.known().map(c -> c.english(note)).orElse(note.code());
+        String detail = StoredNotes.english(note);
         return detail == null || detail.length() <= MAX_DETAIL ? detail : detail.substring(0, MAX_DETAIL);
-    }
-
-    /** The note with each value cut to what its column holds (a value may be an exception's whole message). */
-    private static Note bounded(Note note) {
-        if (note == null) {
-            return null;
-        }
-        Map<String, String> args = new LinkedHashMap<>();
-        note.args().forEach((k, v) -> args.put(k, v.length() <= MAX_VALUE ? v : v.substring(0, MAX_VALUE) + "..."));
-        Map<String, Note> parts = new LinkedHashMap<>();
-        note.parts().forEach((k, part) -> parts.put(k, bounded(part)));
-        return new Note(note.code(), args, parts);
     }
 
     /** Queues this attempt's row for the current transaction's commit ({@link TransactionInserts}). */
@@ -81,7 +67,7 @@ public final class ProcessingAttempt {
         return new Object[] {orderId, eventId, kind.name(), TransactionInserts.nullable(detail, Types.VARCHAR),
             TransactionInserts.nullable(topic, Types.VARCHAR), TransactionInserts.nullable(partition, Types.INTEGER),
             TransactionInserts.nullable(offset, Types.BIGINT), retryCount, TransactionInserts.at(attemptedAt),
-            TransactionInserts.nullable(JdbcRows.note(note), Types.VARCHAR)};
+            TransactionInserts.nullable(StoredNotes.json(note), Types.VARCHAR)};
     }
 
     public Long getOrderId() {

@@ -10,6 +10,7 @@ import dev.orderly.model.TimelineEntry;
 import java.time.Instant;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.ListChangeListener;
+import java.util.Locale;
 import java.util.function.LongConsumer;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -132,7 +133,9 @@ public final class OrderDetailView extends VBox {
         StringBuilder text = new StringBuilder(I18n.t("detail.summary", order.userEmail(),
             order.total().setScale(2, java.math.RoundingMode.HALF_UP).toPlainString(), order.progressPercentage()));
         if (order.payment() != null) {
-            text.append(I18n.t("detail.card", order.payment().cardLast4(), order.payment().state().toLowerCase()));
+            String state = order.payment().state();
+            text.append(I18n.t("detail.card", order.payment().cardLast4(), I18n.has("payment.state." + state)
+                ? I18n.t("payment.state." + state) : state.toLowerCase(Locale.ROOT)));
         }
         if (order.shipment() != null) {
             text.append(order.warehouseStorage() ? I18n.t("detail.warehouse", order.shipment().trackingNo())

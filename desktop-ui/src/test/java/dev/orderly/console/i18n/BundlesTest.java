@@ -142,6 +142,9 @@ class BundlesTest {
                 .map(part -> step.number() + "." + part)).toList()));
         byName.put("error.", Arrays.stream(ErrorCode.values()).map(Enum::name).toList());
         byName.put("note.", Arrays.stream(NoteCode.values()).map(Enum::name).toList());
+        // A payment's state, as the backend names it (Payment.State); a state the console does not know is shown
+        // as it comes.
+        byName.put("payment.state.", List.of("AUTHORIZED", "CAPTURED", "REFUNDED"));
         byName.put("startup.component.", Arrays.stream(Component.values()).map(Enum::name).toList());
         byName.put("startup.state.", Arrays.stream(State.values()).map(Enum::name).toList());
         byName.put("startup.detail.", Arrays.stream(Detail.values()).map(Enum::name).toList());
