@@ -39,9 +39,17 @@ import dev.orderly.console.topics.TopicsView;
 import dev.orderly.console.topics.TopicsViewModel;
 import dev.orderly.console.util.DirectTaskRunner;
 import dev.orderly.console.util.I18n;
+import dev.orderly.model.Note;
+import dev.orderly.model.NoteCode;
+import dev.orderly.model.OrderStatus;
+import dev.orderly.model.OrderView;
+import dev.orderly.model.TimelineEntry;
+import dev.orderly.model.TimelineEntry.TimelineKind;
 import dev.orderly.model.UserView;
 import java.nio.file.Files;
+import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -78,6 +86,10 @@ class KoreanScreensTest extends FxRobot {
         StartupViewModel startup = new StartupViewModel(runner);
         startup.report(new StartupStep(Component.DATABASE, State.READY, Detail.SCHEMA_UP_TO_DATE, ""));
         startup.report(new StartupStep(Component.BROKER, State.STARTING, Detail.STARTING_BROKER, ""));
+        // An order whose timeline holds what the backend stored, by code: said in Korean, not as stored.
+        client.views.put(7L, orderWithItsTimeline());
+        OrderDetailViewModel detail = new OrderDetailViewModel(client, runner, STAFF);
+        detail.select(7L);
         // Stacked in one window the size of a screen (the headless screen is that size): their words are read from
         // the nodes, not from pixels.
         FxToolkit.setupSceneRoot(() -> sized(new StackPane(
@@ -85,7 +97,7 @@ class KoreanScreensTest extends FxRobot {
             new SignInView(new SignInViewModel(client, runner, "staff@example.com"), "http://127.0.0.1:8080", u -> { }),
             new OrderFormView(new OrderFormViewModel(client, runner), id -> { }),
             new OrdersTableView(new OrdersViewModel(client, runner, STAFF), id -> { }),
-            new OrderDetailView(new OrderDetailViewModel(client, runner, STAFF), id -> { }),
+            new OrderDetailView(detail, id -> { }),
             new AlertsView(new AlertsViewModel(client, runner, watches, Clock.systemUTC()), alert -> { }),
             new PipelineView(new PipelineViewModel(client, runner, "backend-1"), id -> { }),
             new DeadLettersView(new DeadLettersViewModel(client, runner)),
@@ -98,6 +110,24 @@ class KoreanScreensTest extends FxRobot {
             new TopicsView(new TopicsViewModel(client, runner), new ReplayViewModel(client, runner)))));
         FxToolkit.showStage();
         WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static OrderView orderWithItsTimeline() {
+        Instant at = Instant.parse("2026-12-03T04:00:00Z");
+        List<TimelineEntry> timeline = List.of(
+            new TimelineEntry(at, TimelineKind.STATUS_CHANGE, OrderStatus.PAYMENT_COMPLETED, OrderStatus.IN_WAREHOUSE,
+                "stored at A-01-3 (pipeline)", null, null, null, null, null,
+                NoteCode.STORED_AT.with("A-01-3").and(Note.ACTOR, "pipeline")),
+            new TimelineEntry(at, TimelineKind.RETRY_SCHEDULED, null, null,
+                "attempt failed (gateway timeout); retry 1 of 3 in 500 ms", "e-1", "order-retry-topic", 0, 4L, 1,
+                NoteCode.RETRY_SCHEDULED.with("gateway timeout", 1, 3, 500)),
+            new TimelineEntry(at, TimelineKind.DUPLICATE_SKIPPED, null, null,
+                "skipped by vm#1, already processed (order is COMPLETED, no longer PENDING_PAYMENT)", "e-1",
+                "order-processing-topic", 0, 5L, 0,
+                NoteCode.DUPLICATE_SKIPPED.with("vm#1", NoteCode.ORDER_MOVED_ON.with(OrderStatus.COMPLETED))));
+        return new OrderView(7, "alice@example.com", OrderStatus.IN_WAREHOUSE, "", 80, false, new BigDecimal("25.00"),
+            List.of(), new OrderView.PaymentView("auth-1", "1111", new BigDecimal("25.00"), "CAPTURED"), null, true,
+            at, at, timeline);
     }
 
     private static StackPane sized(StackPane pane) {
@@ -121,7 +151,7 @@ class KoreanScreensTest extends FxRobot {
         assertThat(words).contains("로그인", "주문 제출", "카드 번호", "모든 상태", "자세히", "주문 감시",
             "멈춘 주문", "재처리 미리 보기", "불변 조건 검사기", "초당 처리", "모든 작업", "주문 따라가기",
             "1단계 실행", "정리하기", "결제 완료", "Orderly를 시작하는 중", "카프카 브로커", "시작 중",
-            "스키마 최신");
+            "스키마 최신", "A-01-3에 보관됨 (pipeline)");
     }
 
     private static void collect(Node node, List<String> words) {
