@@ -61,7 +61,8 @@ public class AuditLog {
      */
     public void record(String user, AuditAction action, Note subject, Note detail) {
         insert(user, action, subject, detail);
-        log.info("audit: {} {} {}: {}", user, action, subject == null ? "" : english(subject), english(detail));
+        log.info("audit: {} {} {}: {}", user, action, subject == null ? "" : StoredNotes.english(subject),
+            StoredNotes.english(detail));
     }
 
     /**
@@ -77,7 +78,8 @@ public class AuditLog {
             jdbc.update("DELETE FROM audit_log WHERE id = ?", id);
             throw e;
         }
-        log.info("audit: {} {} {}: {}", user, action, subject == null ? "" : english(subject), english(detail));
+        log.info("audit: {} {} {}: {}", user, action, subject == null ? "" : StoredNotes.english(subject),
+            StoredNotes.english(detail));
     }
 
     /** A name said the same in every language (a fault's, a mode's, a backend's). */
@@ -95,8 +97,8 @@ public class AuditLog {
             insert.setTimestamp(1, Timestamp.from(clock.instant()));
             insert.setString(2, user);
             insert.setString(3, action.name());
-            insert.setString(4, cut(english(subject), SUBJECT_MAX));
-            insert.setString(5, cut(english(detail), DETAIL_MAX));
+            insert.setString(4, cut(StoredNotes.english(subject), SUBJECT_MAX));
+            insert.setString(5, cut(StoredNotes.english(detail), DETAIL_MAX));
             insert.setString(6, instance.value());
             insert.setString(7, StoredNotes.json(new AuditEntry.Notes(subject, detail)));
             return insert;
@@ -148,10 +150,6 @@ public class AuditLog {
         return new AuditEntry(row.getLong(1), row.getTimestamp(2).toInstant(), row.getString(3),
             AuditAction.valueOf(row.getString(4)), row.getString(5), row.getString(6), row.getString(7),
             StoredNotes.read(row.getString(8), AuditEntry.Notes.class));
-    }
-
-    private static String english(Note note) {
-        return StoredNotes.english(note);
     }
 
     private static String cut(String text, int max) {

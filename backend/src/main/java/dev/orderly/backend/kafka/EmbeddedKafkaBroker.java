@@ -92,6 +92,17 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         return broker;
     }
 
+    /**
+     * The broker itself did not start: its port is taken, it failed, or it never became ready. Its own type, so
+     * whoever reports the start (the console's start-up window) names the broker, whatever else was starting then.
+     */
+    public static final class StartFailed extends IllegalStateException {
+
+        StartFailed(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
     /** Returns once the broker answers clients; throws why it did not start (its directory released), if not. */
     public void awaitStarted() {
         try {
@@ -99,7 +110,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         } catch (CompletionException e) {
             close();
             throw e.getCause() instanceof RuntimeException failure ? failure
-                : new IllegalStateException("The embedded Kafka broker did not start", e.getCause());
+                : new StartFailed("The embedded Kafka broker did not start", e.getCause());
         }
     }
 
@@ -171,7 +182,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             server = new KafkaRaftServer(new KafkaConfig(props, false), Time.SYSTEM);
             server.startup();
         } catch (RuntimeException e) {
-            throw new IllegalStateException("The embedded Kafka broker did not start (data in " + logDir
+            throw new StartFailed("The embedded Kafka broker did not start (data in " + logDir
                 + "). If another Orderly is running with the same data directory, stop it or pass"
                 + " --orderly.data-dir=<another directory>. Cause: " + e.getMessage(), e);
         } finally {
@@ -240,7 +251,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
                 } catch (Exception e) {
                     if (System.nanoTime() > deadline) {
                         close();
-                        throw new IllegalStateException("The embedded Kafka broker on " + bootstrapServers()
+                        throw new StartFailed("The embedded Kafka broker on " + bootstrapServers()
                             + " did not become ready within " + timeout.toSeconds() + " s", e);
                     }
                     if (e instanceof InterruptedException) {
@@ -292,7 +303,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             socket.setReuseAddress(true);
             return port;
         } catch (IOException e) {
-            throw new IllegalStateException("Port " + port + " on " + HOST + " is taken, so the embedded Kafka broker"
+            throw new StartFailed("Port " + port + " on " + HOST + " is taken, so the embedded Kafka broker"
                 + " cannot listen there. Stop the program using it, or start Orderly with"
                 + " --orderly.kafka.embedded.port=0 (any free port).", e);
         }

@@ -1,5 +1,6 @@
 package dev.orderly.backend.order;
 
+import dev.orderly.backend.db.StoredNotes;
 import dev.orderly.backend.db.TransactionInserts;
 import dev.orderly.backend.messaging.Outbox;
 import dev.orderly.model.Note;
@@ -22,9 +23,9 @@ import org.springframework.transaction.annotation.Transactional;
 public class OrderStatusChanger {
 
     private static final Note CREATED = NoteCode.ORDER_CREATED.with();
-    private static final String CREATED_ENGLISH = StatusHistoryEntry.english(CREATED);
+    private static final String CREATED_ENGLISH = StoredNotes.english(CREATED);
     private static final Note AWAITING = NoteCode.AWAITING_PAYMENT.with();
-    private static final String AWAITING_ENGLISH = StatusHistoryEntry.english(AWAITING);
+    private static final String AWAITING_ENGLISH = StoredNotes.english(AWAITING);
 
     private final TransactionInserts inserts;
     private final Outbox outbox;

@@ -24,7 +24,7 @@ public final class StatusHistoryEntry {
     /** A new change, its reason said by {@code note} (stored with its English). */
     StatusHistoryEntry(Long orderId, OrderStatus fromStatus, OrderStatus toStatus, Instant changedAt, String actor,
         Note note) {
-        this(orderId, fromStatus, toStatus, changedAt, actor, english(note), note);
+        this(orderId, fromStatus, toStatus, changedAt, actor, StoredNotes.english(note), note);
     }
 
     /** A change as its row holds it. */
@@ -37,10 +37,6 @@ public final class StatusHistoryEntry {
         this.actor = actor;
         this.reason = reason;
         this.note = note;
-    }
-
-    static String english(Note note) {
-        return StoredNotes.english(note);
     }
 
     /** Queues this entry's row for the current transaction's commit ({@link TransactionInserts}). */

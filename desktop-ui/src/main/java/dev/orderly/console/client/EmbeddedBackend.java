@@ -68,7 +68,7 @@ public final class EmbeddedBackend implements AutoCloseable {
 
     private static boolean brokerFailed(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (String.valueOf(t.getMessage()).contains("embedded Kafka broker")) {
+            if (t instanceof EmbeddedKafkaBroker.StartFailed) {
                 return true;
             }
         }

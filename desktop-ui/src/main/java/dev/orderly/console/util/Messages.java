@@ -39,10 +39,8 @@ public final class Messages {
         if (code == null || I18n.english() && api.getMessage() != null && !api.getMessage().isBlank()) {
             return api.getMessage();
         }
-        Object[] values = code.parameters().stream().map(name -> {
-            String value = api.problem().args().getOrDefault(name, "");
-            return STATUS_VALUES.contains(name) && isStatus(value) ? I18n.status(OrderStatus.valueOf(value)) : value;
-        }).toArray();
+        Object[] values = code.parameters().stream()
+            .map(name -> inWords(name, api.problem().args().getOrDefault(name, ""), STATUS_VALUES)).toArray();
         return I18n.t("error." + code.name(), values);
     }
 
@@ -61,9 +59,7 @@ public final class Messages {
             if (part != null) {
                 return of(part, NoteCode.englishOf(part));
             }
-            String value = note.args().getOrDefault(name, "");
-            return NoteCode.STATUS_VALUES.contains(name) && isStatus(value) ? I18n.status(OrderStatus.valueOf(value))
-                : value;
+            return inWords(name, note.args().getOrDefault(name, ""), NoteCode.STATUS_VALUES);
         }).toArray();
         return I18n.t("note." + code.name(), values);
     }
@@ -77,6 +73,11 @@ public final class Messages {
         String said = of(note, entry.detail());
         String actor = note.args().get(Note.ACTOR);
         return entry.kind() == TimelineKind.STATUS_CHANGE && actor != null ? I18n.t("timeline.by", said, actor) : said;
+    }
+
+    /** A value said as it is, unless its name is one of {@code statusNames} and it names a status: then in words. */
+    private static String inWords(String name, String value, Set<String> statusNames) {
+        return statusNames.contains(name) && isStatus(value) ? I18n.status(OrderStatus.valueOf(value)) : value;
     }
 
     private static boolean isStatus(String value) {
