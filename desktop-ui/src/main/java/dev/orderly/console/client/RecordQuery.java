@@ -17,6 +17,8 @@ import org.springframework.util.MultiValueMap;
 public record RecordQuery(Integer partition, Start start, Filter filter, String cursor) {
 
     public static final int PAGE = 50;
+    /** A live tail's read: as many as the server gives at once (its limit), so a busy topic does not fall behind. */
+    public static final int TAIL_PAGE = 500;
 
     /** Where a first page starts: the newest records, the oldest, an offset, or a time. */
     public record Start(From from, Long offset, Instant timestamp) {
@@ -24,10 +26,15 @@ public record RecordQuery(Integer partition, Start start, Filter filter, String 
         public static Start newest() {
             return new Start(From.NEWEST, null, null);
         }
+
+        /** A live tail: nothing at first, then, page by page, what arrives after it began. */
+        public static Start tail() {
+            return new Start(From.TAIL, null, null);
+        }
     }
 
-    /** The start positions the screen offers. */
-    public enum From { NEWEST, OLDEST, OFFSET, TIME }
+    /** The start positions the screen offers, and the live tail (from the end, oldest first). */
+    public enum From { NEWEST, OLDEST, OFFSET, TIME, TAIL }
 
     /** An exact key and a text the value contains; blank for any. */
     public record Filter(String key, String contains) {
@@ -45,7 +52,7 @@ public record RecordQuery(Integer partition, Start start, Filter filter, String 
     /** The query's parameters (values not encoded: the client encodes them). */
     public MultiValueMap<String, String> parameters() {
         MultiValueMap<String, String> query = new LinkedMultiValueMap<>();
-        query.add("limit", Integer.toString(PAGE));
+        query.add("limit", Integer.toString(start.from() == From.TAIL ? TAIL_PAGE : PAGE));
         if (partition != null) {
             query.add("partition", partition.toString());
         }
@@ -53,7 +60,7 @@ public record RecordQuery(Integer partition, Start start, Filter filter, String 
             query.add("cursor", cursor);
         } else {
             query.add("from", switch (start.from()) {
-                case NEWEST -> "end";
+                case NEWEST, TAIL -> "end";
                 case OLDEST -> "start";
                 case OFFSET -> "offset";
                 case TIME -> "timestamp";

@@ -117,6 +117,12 @@ public final class ConsoleViewModel implements AutoCloseable {
                 alerts.check();
                 alerts.tick();
             }), 1, 3, TimeUnit.SECONDS);
+            // The Topics screen's live tail reads what arrived each second while the screen is shown.
+            checks.scheduleWithFixedDelay(() -> runner.onUi(() -> {
+                if (shown == Screen.TOPICS) {
+                    topics.tick();
+                }
+            }), 1, 1, TimeUnit.SECONDS);
         }
     }
 

@@ -21,6 +21,8 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -40,6 +42,7 @@ public final class TopicsView extends VBox {
         topicTable.getColumns().setAll(List.of(
             topicColumn(I18n.t("topics.topic"), 13.1, KafkaTopicView::name),
             topicColumn(I18n.t("topics.parts"), 5.4, t -> t.partitions().size()),
+            topicColumn(I18n.t("topics.inSync"), 6.2, TopicsView::inSync),
             topicColumn(I18n.t("topics.records"), 5.8, KafkaTopicView::records),
             topicColumn(I18n.t("topics.size"), 5.4, t -> bytes(t.sizeBytes())),
             topicColumn(I18n.t("topics.kept"), 4.6, t -> retention(t.retentionMs())),
@@ -91,6 +94,12 @@ public final class TopicsView extends VBox {
         next.setId("topics-next");
         next.setOnAction(e -> vm.nextPage());
         next.disableProperty().bind(vm.morePagesProperty().not().or(vm.busyProperty()));
+        ToggleButton live = new ToggleButton(I18n.t("topics.tail"));
+        live.setId("topics-tail");
+        live.selectedProperty().bindBidirectional(vm.tailingProperty());
+        live.disableProperty().bind(vm.topicProperty().isNull());
+        live.setTooltip(new Tooltip(I18n.t("topics.tail.help")));
+        live.setAccessibleText(I18n.t("topics.tail.help"));
         TextField order = field("topics-order", I18n.t("topics.order.prompt"), 5.4, I18n.t("topics.order.help"));
         order.textProperty().bindBidirectional(vm.followedProperty());
         order.setOnAction(e -> vm.followOrder());
@@ -100,7 +109,7 @@ public final class TopicsView extends VBox {
         follow.disableProperty().bind(vm.busyProperty());
         FlowPane toolbar = new FlowPane(6, 6, refresh, new Label(I18n.t("topics.partition")), partition, from,
             position, key, contains,
-            load, next, new Separator(Orientation.VERTICAL), order, follow);
+            load, next, live, new Separator(Orientation.VERTICAL), order, follow);
         toolbar.setStyle("-fx-padding: 0.5em; -fx-alignment: center-left;");
 
         recordTable = new TableView<>(vm.records());
@@ -175,6 +184,19 @@ public final class TopicsView extends VBox {
         String line = record.value().replaceAll("\\s+", " ");
         return (record.format() == KafkaRecordView.Format.BINARY ? "0x" : "")
             + (line.length() > 160 ? line.substring(0, 160) + "..." : line);
+    }
+
+    /**
+     * How well the topic is replicated: the fewest in-sync replicas of any partition over its replicas ("3/3"), or
+     * that a partition has no leader (its broker down and no other in sync to take over).
+     */
+    static String inSync(KafkaTopicView topic) {
+        if (topic.partitions().stream().anyMatch(p -> p.leader() == null)) {
+            return I18n.t("topics.noLeader");
+        }
+        int fewest = topic.partitions().stream().mapToInt(p -> p.inSyncReplicas().size()).min().orElse(0);
+        int replicas = topic.partitions().stream().mapToInt(p -> p.replicas().size()).max().orElse(0);
+        return fewest + "/" + replicas;
     }
 
     private static String bytes(Long size) {

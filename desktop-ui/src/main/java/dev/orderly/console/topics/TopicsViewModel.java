@@ -14,7 +14,11 @@ import dev.orderly.model.KafkaTopicView;
 import dev.orderly.model.OrderTrailView;
 import dev.orderly.model.TimelineEntry;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import javafx.beans.property.BooleanProperty;
@@ -31,9 +35,15 @@ import javafx.collections.ObservableList;
 
 /**
  * Kafka's topics and their records: the cluster's topics, then one topic's records a page at a time (newest or
- * oldest first, from an offset or a time, filtered by key or text), and one record opened in full.
+ * oldest first, from an offset or a time, filtered by key or text), and one record opened in full. Or a live tail:
+ * the records that arrive after it began, newest on top, read each {@link #tick()} while it is on.
  */
 public final class TopicsViewModel {
+
+    /** How many records a live tail keeps on screen (the oldest go first). */
+    static final int TAIL_ROWS = 500;
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss")
+        .withZone(ZoneId.systemDefault());
 
     private final OrderlyClient client;
     private final TaskRunner runner;
@@ -46,6 +56,7 @@ public final class TopicsViewModel {
     private final StringProperty detail = new SimpleStringProperty("");
     private final BooleanProperty busy = new SimpleBooleanProperty(false);
     private final BooleanProperty morePages = new SimpleBooleanProperty(false);
+    private final BooleanProperty tailing = new SimpleBooleanProperty(false);
 
     /** What the toolbar says: partition ("" for all), start, the offset or time typed, the filters. */
     private final StringProperty partition = new SimpleStringProperty("");
@@ -59,9 +70,23 @@ public final class TopicsViewModel {
     private String nextCursor;
     private int page;
 
+    /** The live tail: its query with the cursor it reads from next (null until its first read answered). */
+    private RecordQuery tail;
+    private boolean tailReading;
+    /** Which tail an answer belongs to: one that comes back after its tail was stopped is dropped. */
+    private long tailGeneration;
+    private long tailCount;
+
     public TopicsViewModel(OrderlyClient client, TaskRunner runner) {
         this.client = client;
         this.runner = runner;
+        tailing.addListener((o, was, now) -> {
+            if (now) {
+                startTail();
+            } else {
+                stopTail();
+            }
+        });
     }
 
     public void loadTopics() {
@@ -80,6 +105,7 @@ public final class TopicsViewModel {
 
     /** Shows {@code chosen}'s newest records (or as the toolbar says). */
     public void open(KafkaTopicView chosen) {
+        tailing.set(false);
         topic.set(chosen);
         if (chosen != null) {
             loadRecords();
@@ -88,6 +114,7 @@ public final class TopicsViewModel {
 
     /** The first page as the toolbar says; a clear sentence, and nothing asked, when the toolbar is not valid. */
     public void loadRecords() {
+        tailing.set(false);
         if (topic.get() == null) {
             message.set(I18n.t("topics.chooseFirst"));
             return;
@@ -105,7 +132,7 @@ public final class TopicsViewModel {
 
     /** The next page of the same records. */
     public void nextPage() {
-        if (last == null || nextCursor == null) {
+        if (tailing.get() || last == null || nextCursor == null) {
             return;
         }
         fetch(last.next(nextCursor));
@@ -139,6 +166,96 @@ public final class TopicsViewModel {
         }
     }
 
+    /**
+     * Begins the live tail of the chosen topic (the partition and filters as the toolbar says): the screen empties,
+     * then each {@link #tick()} adds what arrived since, newest on top.
+     */
+    private void startTail() {
+        if (topic.get() == null) {
+            message.set(I18n.t("topics.chooseFirst"));
+            tailing.set(false);
+            return;
+        }
+        RecordQuery query;
+        try {
+            query = new RecordQuery(partitionChosen(), Start.tail(), new Filter(key.get(), contains.get()), null);
+        } catch (IllegalArgumentException e) {
+            message.set(e.getMessage());
+            tailing.set(false);
+            return;
+        }
+        long generation = ++tailGeneration;
+        String name = topic.get().name();
+        records.clear();
+        openRecord(null);
+        nextCursor = null;
+        morePages.set(false);
+        tailCount = 0;
+        tailReading = true;
+        runner.run(() -> client.kafkaRecords(name, query), result -> {
+            if (generation == tailGeneration) {
+                tailReading = false;
+                tail = query.next(result.cursor());
+                message.set(I18n.t("topics.tail.waiting", name));
+                added(name, result.records());
+            }
+        }, error -> {
+            if (generation == tailGeneration) {
+                message.set(I18n.t("topics.notRead", name, Messages.of(error)));
+                tailing.set(false);
+            }
+        });
+    }
+
+    /** Reads what arrived since the last read, when the live tail is on and no read is under way. */
+    public void tick() {
+        if (!tailing.get() || tail == null || tailReading) {
+            return;
+        }
+        long generation = tailGeneration;
+        String name = topic.get().name();
+        RecordQuery query = tail;
+        tailReading = true;
+        runner.run(() -> client.kafkaRecords(name, query), result -> {
+            if (generation == tailGeneration) {
+                tailReading = false;
+                if (result.cursor() != null) {
+                    tail = query.next(result.cursor());
+                }
+                added(name, result.records());
+            }
+        }, error -> {
+            if (generation == tailGeneration) {
+                // A broker that does not answer for a moment: say so, and the next tick tries again.
+                tailReading = false;
+                message.set(I18n.t("topics.tail.notRead", name, Messages.of(error)));
+            }
+        });
+    }
+
+    private void added(String name, List<KafkaRecordView> arrived) {
+        if (!arrived.isEmpty()) {
+            List<KafkaRecordView> newestFirst = new ArrayList<>(arrived);
+            Collections.reverse(newestFirst);
+            records.addAll(0, newestFirst);
+            if (records.size() > TAIL_ROWS) {
+                records.remove(TAIL_ROWS, records.size());
+            }
+            tailCount += arrived.size();
+            message.set(I18n.t("topics.tail.live", name, String.valueOf(tailCount),
+                CLOCK.format(arrived.get(arrived.size() - 1).timestamp()), String.valueOf(TAIL_ROWS)));
+        }
+    }
+
+    private void stopTail() {
+        tailGeneration++;
+        if (tail != null) {
+            message.set(I18n.t("topics.tail.stopped", String.valueOf(tailCount)));
+        }
+        tail = null;
+        tailReading = false;
+    }
+
     public void openRecord(KafkaRecordView record) {
         opened.set(record);
         detail.set(describe(record));
@@ -146,6 +263,7 @@ public final class TopicsViewModel {
 
     /** The order typed in the toolbar, followed across the pipeline's topics beside its timeline. */
     public void followOrder() {
+        tailing.set(false);
         long orderId;
         try {
             orderId = Long.parseLong(followed.get() == null ? "" : followed.get().strip().replace("#", ""));
@@ -293,6 +411,11 @@ public final class TopicsViewModel {
 
     public ReadOnlyBooleanProperty morePagesProperty() {
         return morePages;
+    }
+
+    /** Whether the live tail is on (the toolbar's Live button). */
+    public BooleanProperty tailingProperty() {
+        return tailing;
     }
 
     public StringProperty partitionProperty() {

@@ -10,6 +10,7 @@ import dev.orderly.model.KafkaTopicView;
 import dev.orderly.model.OrderTrailView;
 import dev.orderly.model.TimelineEntry;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -113,5 +114,88 @@ class TopicsViewModelTest {
         vm.followOrder();
         assertThat(vm.messageProperty().get()).isEqualTo("Type an order number to follow");
         assertThat(client.calls).hasSize(1);
+    }
+
+    @Test
+    void aLiveTailShowsWhatArrivesNewestOnTopUntilItIsStopped() {
+        client.topics.add(topic());
+        client.pages.add(new KafkaRecordPage(List.of(record(99), record(98)), "newest;0:98", 2, true));
+        vm.loadTopics();
+        vm.open(vm.topics().get(0));
+        vm.keyProperty().set("7");
+
+        client.pages.add(new KafkaRecordPage(List.of(), "oldest;0:100;1:100;2:100", 0, true));
+        vm.tailingProperty().set(true);
+        assertThat(client.calls).last()
+            .isEqualTo("kafkaRecords order-status-events ?limit=500&from=end&order=oldest&key=7");
+        assertThat(vm.records()).isEmpty();
+        assertThat(vm.messageProperty().get()).isEqualTo("Live: waiting for new records on order-status-events");
+
+        client.pages.add(new KafkaRecordPage(List.of(record(100), record(101)), "oldest;0:102;1:100;2:100", 2,
+            true));
+        vm.tick();
+        assertThat(client.calls).last()
+            .isEqualTo("kafkaRecords order-status-events ?limit=500&cursor=oldest;0:100;1:100;2:100&key=7");
+        assertThat(vm.records()).extracting(KafkaRecordView::offset).containsExactly(101L, 100L);
+        assertThat(vm.messageProperty().get()).startsWith("Live: 2 new records on order-status-events, the last at");
+
+        // Nothing new: the same cursor next time, nothing changes on screen.
+        client.pages.add(new KafkaRecordPage(List.of(), "oldest;0:102;1:100;2:100", 0, true));
+        vm.tick();
+        client.pages.add(new KafkaRecordPage(List.of(record(102)), "oldest;0:103;1:100;2:100", 1, true));
+        vm.tick();
+        assertThat(client.calls).last().asString().contains("cursor=oldest;0:102;1:100;2:100");
+        assertThat(vm.records()).extracting(KafkaRecordView::offset).containsExactly(102L, 101L, 100L);
+
+        int asked = client.calls.size();
+        vm.tailingProperty().set(false);
+        vm.tick();
+        assertThat(client.calls).hasSize(asked);
+        assertThat(vm.messageProperty().get()).isEqualTo("Live stopped after 3 new records");
+    }
+
+    @Test
+    void aLiveTailKeepsTheNewestRecordsAndCarriesOnAfterAFailedRead() {
+        client.topics.add(topic());
+        vm.loadTopics();
+        vm.open(vm.topics().get(0));
+        client.pages.add(new KafkaRecordPage(List.of(), "oldest;0:0", 0, true));
+        vm.tailingProperty().set(true);
+        for (int read = 0; read < 2; read++) {
+            List<KafkaRecordView> arrived = new ArrayList<>();
+            for (int i = 0; i < 300; i++) {
+                arrived.add(record(read * 300L + i));
+            }
+            client.pages.add(new KafkaRecordPage(arrived, "oldest;0:" + (read + 1) * 300, 300, true));
+            vm.tick();
+        }
+        assertThat(vm.records()).hasSize(TopicsViewModel.TAIL_ROWS);
+        assertThat(vm.records().get(0).offset()).isEqualTo(599);
+        assertThat(vm.records().get(TopicsViewModel.TAIL_ROWS - 1).offset()).isEqualTo(100);
+
+        client.failNext = new IllegalStateException("broker down");
+        vm.tick();
+        assertThat(vm.messageProperty().get()).startsWith("Live: could not read order-status-events (")
+            .endsWith("trying again");
+        assertThat(vm.tailingProperty().get()).isTrue();
+        client.pages.add(new KafkaRecordPage(List.of(record(600)), "oldest;0:601", 1, true));
+        vm.tick();
+        assertThat(client.calls).last().asString().contains("cursor=oldest;0:600");
+        assertThat(vm.records().get(0).offset()).isEqualTo(600);
+    }
+
+    @Test
+    void showingAPageOrFollowingAnOrderStopsTheLiveTail() {
+        client.topics.add(topic());
+        vm.loadTopics();
+        vm.open(vm.topics().get(0));
+        client.pages.add(new KafkaRecordPage(List.of(), "oldest;0:0", 0, true));
+        vm.tailingProperty().set(true);
+        vm.loadRecords();
+        assertThat(vm.tailingProperty().get()).isFalse();
+        assertThat(client.calls).last().isEqualTo("kafkaRecords order-status-events ?limit=50&from=end&order=newest");
+        int asked = client.calls.size();
+        vm.tick();
+        assertThat(client.calls).hasSize(asked);
     }
 }

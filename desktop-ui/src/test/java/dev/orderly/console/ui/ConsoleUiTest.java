@@ -17,14 +17,17 @@ import dev.orderly.console.shell.ConsoleFlow;
 import dev.orderly.console.shell.ConsoleShell;
 import dev.orderly.console.shell.ConsoleViewModel;
 import dev.orderly.console.util.FxTaskRunner;
+import dev.orderly.model.CreateOrderRequest;
 import dev.orderly.model.GatewaySettingsView;
 import dev.orderly.model.InjectableFault;
 import dev.orderly.model.KafkaRecordView;
 import dev.orderly.model.KafkaTopicView;
+import dev.orderly.model.OrderItemRequest;
 import dev.orderly.model.OrderStatus;
 import dev.orderly.model.OrderView;
 import dev.orderly.model.ProcessingMode;
 import dev.orderly.model.TimelineEntry;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -410,6 +413,18 @@ class ConsoleUiTest extends FxRobot {
         String shown = lookup("#topics-record").<TextArea>query().getText();
         assertThat(shown).contains("order-status-events-0@" + chosen.offset()).contains("key: " + chosen.key())
             .contains("JSON").contains("\"orderId\"");
+
+        // Live: what arrives from now on appears on top as it arrives (here an order created through the API).
+        interact(() -> lookup("#topics-partition").<TextField>query().setText(""));
+        UiWait.clickWhenReady(this, "#topics-tail", WAIT);
+        await().atMost(WAIT).until(() -> UiWait.textOf(this, "#topics-message").startsWith("Live: "));
+        long created = flow.client().createOrder(new CreateOrderRequest(List.of(
+            new OrderItemRequest("SKU-2", 1, new BigDecimal("30.00")))));
+        await().atMost(WAIT).until(() -> UiWait.onFx(() -> records.getItems().stream()
+            .anyMatch(r -> r.key().equals(Long.toString(created)) && r.value().contains("\"CREATED\""))));
+        assertThat(UiWait.textOf(this, "#topics-message")).matches("Live: \\d+ new records on order-status-events.*");
+        UiWait.clickWhenReady(this, "#topics-tail", WAIT);
+        await().atMost(WAIT).until(() -> UiWait.textOf(this, "#topics-message").startsWith("Live stopped after"));
 
         // From an order's screen: Follow on Kafka opens this screen on the order's records and its timeline.
         showTab("tab-orders");

@@ -59,7 +59,8 @@ final class UiWait {
             }));
     }
 
-    private static <T> T onFx(Callable<T> work) {
+    /** {@code work} run on the FX thread, its answer. */
+    static <T> T onFx(Callable<T> work) {
         try {
             return WaitForAsyncUtils.asyncFx(work).get();
         } catch (InterruptedException e) {
