@@ -60,7 +60,7 @@ public final class ConsoleShell extends BorderPane implements AutoCloseable {
             model.detail().select(orderId);
         });
         deadLettersView = new DeadLettersView(model.deadLetters());
-        topicsView = new TopicsView(model.topics(), model.replay());
+        topicsView = new TopicsView(model.topics(), model.replay(), model.offsets());
 
         tabs.getTabs().add(tab("tab.orders", new OrdersView(formView, tableView, new OrderDetailView(model.detail(),
             user.isStaff() ? this::followOnKafka : null)),

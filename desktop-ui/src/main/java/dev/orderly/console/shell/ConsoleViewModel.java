@@ -5,6 +5,7 @@ import dev.orderly.console.alerts.WatchStore;
 import dev.orderly.console.audit.AuditViewModel;
 import dev.orderly.console.client.OrderlyClient;
 import dev.orderly.console.deadletters.DeadLettersViewModel;
+import dev.orderly.console.topics.OffsetResetViewModel;
 import dev.orderly.console.topics.ReplayViewModel;
 import dev.orderly.console.topics.TopicsViewModel;
 import dev.orderly.console.faults.FaultsViewModel;
@@ -51,6 +52,7 @@ public final class ConsoleViewModel implements AutoCloseable {
     private final PipelineViewModel pipeline;
     private final DeadLettersViewModel deadLetters;
     private final TopicsViewModel topics;
+    private final OffsetResetViewModel offsets;
     private final ReplayViewModel replay;
     private final FaultsViewModel faults;
     private final SettingsViewModel settings;
@@ -80,6 +82,7 @@ public final class ConsoleViewModel implements AutoCloseable {
         deadLetters = new DeadLettersViewModel(client, runner);
         topics = new TopicsViewModel(client, runner);
         replay = new ReplayViewModel(client, runner);
+        offsets = new OffsetResetViewModel(client, runner, topics.topicProperty());
         faults = new FaultsViewModel(client, runner, user.instance());
         settings = new SettingsViewModel(store, running, client, runner, user.isStaff());
         load = new LoadViewModel(client, runner);
@@ -190,6 +193,10 @@ public final class ConsoleViewModel implements AutoCloseable {
 
     public TopicsViewModel topics() {
         return topics;
+    }
+
+    public OffsetResetViewModel offsets() {
+        return offsets;
     }
 
     public ReplayViewModel replay() {

@@ -183,6 +183,9 @@ public final class Screenshots {
             .findFirst().ifPresent(t -> console.topicsView().topicTable().getSelectionModel().select(t)));
         await("records", 30, () -> console.model().topics().records().size() > 5);
         onFx(() -> console.topicsView().recordTable().getSelectionModel().select(2));
+        // A reset of the group reading it, previewed (nothing changed): each partition's move under the bar.
+        onFx(() -> console.model().offsets().preview());
+        await("reset preview", 30, () -> !console.model().offsets().planProperty().get().isEmpty());
         Thread.sleep(800);
         capture(flow[0], out.resolve("21-topics.png"));
         onFx(() -> console.selectTab("tab-settings"));

@@ -4,6 +4,7 @@ import dev.orderly.console.util.I18n;
 import dev.orderly.console.util.Em;
 import dev.orderly.model.KafkaRecordView;
 import dev.orderly.model.KafkaTopicView;
+import dev.orderly.model.OffsetResetRequest.Target;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -25,6 +26,7 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 
@@ -37,7 +39,7 @@ public final class TopicsView extends VBox {
     private final TableView<KafkaTopicView> topicTable;
     private final TableView<KafkaRecordView> recordTable;
 
-    public TopicsView(TopicsViewModel vm, ReplayViewModel replay) {
+    public TopicsView(TopicsViewModel vm, ReplayViewModel replay, OffsetResetViewModel offsets) {
         topicTable = new TableView<>(vm.topics());
         topicTable.getColumns().setAll(List.of(
             topicColumn(I18n.t("topics.topic"), 13.1, KafkaTopicView::name),
@@ -158,15 +160,74 @@ public final class TopicsView extends VBox {
             doReplay, replayMessage);
         replayBar.setStyle("-fx-padding: 0 0.5em 0 0.5em; -fx-alignment: center-left;");
 
+        VBox resetBar = resetBar(offsets);
+
         VBox right = new VBox(4, recordTable, new Label(I18n.t("dlt.record")), detail);
         SplitPane split = new SplitPane(topicTable, right);
         split.setOrientation(Orientation.HORIZONTAL);
         split.setDividerPositions(0.36);
         VBox.setVgrow(split, Priority.ALWAYS);
-        getChildren().addAll(toolbar, replayBar, message, split);
+        getChildren().addAll(toolbar, replayBar, resetBar, message, split);
         setSpacing(4);
         setStyle("-fx-padding: 0.3em 0.6em 0.6em 0.6em;");
         setId("topics-view");
+    }
+
+    /**
+     * A consumer group's offsets on the chosen topic: the group, where to, the time or offsets, Preview reset (the
+     * moves, a line per partition, shown under the bar) and Reset (only what was previewed).
+     */
+    private static VBox resetBar(OffsetResetViewModel offsets) {
+        ComboBox<String> group = new ComboBox<>(offsets.groups());
+        group.setId("offsets-group");
+        group.valueProperty().bindBidirectional(offsets.groupProperty());
+        group.setPromptText(I18n.t("offsets.noGroups"));
+        Em.width(group, 14.6);
+        group.setAccessibleText(I18n.t("offsets.group.help"));
+        ComboBox<Target> to = new ComboBox<>(FXCollections.observableArrayList(Target.values()));
+        to.setId("offsets-target");
+        to.valueProperty().bindBidirectional(offsets.targetProperty());
+        to.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Target value) {
+                return value == null ? "" : I18n.t("offsets.target." + value.name());
+            }
+
+            @Override
+            public Target fromString(String text) {
+                return null;
+            }
+        });
+        to.setAccessibleText(I18n.t("offsets.target.help"));
+        TextField value = field("offsets-value", I18n.t("offsets.value.prompt"), 13.1, I18n.t("offsets.value.help"));
+        value.textProperty().bindBidirectional(offsets.valueProperty());
+        value.disableProperty().bind(to.valueProperty().isEqualTo(Target.EARLIEST)
+            .or(to.valueProperty().isEqualTo(Target.LATEST)));
+        Button preview = new Button(I18n.t("offsets.preview"));
+        preview.setId("offsets-preview");
+        preview.setOnAction(e -> offsets.preview());
+        preview.disableProperty().bind(offsets.busyProperty());
+        Button reset = new Button(I18n.t("offsets.reset"));
+        reset.setId("offsets-reset");
+        reset.setOnAction(e -> offsets.reset());
+        reset.disableProperty().bind(offsets.previewShown().not().or(offsets.busyProperty()));
+        Label said = new Label();
+        said.setId("offsets-message");
+        said.textProperty().bind(offsets.messageProperty());
+        FlowPane bar = new FlowPane(6, 6, new Label(I18n.t("offsets.ofGroup")), group, new Label(I18n.t("offsets.to")),
+            to, value, preview, reset, said);
+        bar.setStyle("-fx-alignment: center-left;");
+        Label plan = new Label();
+        plan.setId("offsets-plan");
+        plan.setStyle("-fx-font-family: monospace; -fx-padding: 0 0 0 1em;");
+        plan.textProperty().bind(offsets.planProperty());
+        plan.visibleProperty().bind(offsets.planProperty().isNotEmpty());
+        plan.managedProperty().bind(plan.visibleProperty());
+        // Every partition's line, also when the window is short (a label shrinks to one line otherwise).
+        plan.setMinHeight(Region.USE_PREF_SIZE);
+        VBox box = new VBox(4, bar, plan);
+        box.setStyle("-fx-padding: 0 0.5em 0 0.5em;");
+        return box;
     }
 
     public TableView<KafkaRecordView> recordTable() {

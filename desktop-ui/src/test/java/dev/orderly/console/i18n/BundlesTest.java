@@ -16,6 +16,7 @@ import dev.orderly.model.CreateOrderRequest;
 import dev.orderly.model.ErrorCode;
 import dev.orderly.model.NoteCode;
 import dev.orderly.model.InjectableFault;
+import dev.orderly.model.OffsetResetRequest;
 import dev.orderly.model.OrderStatus;
 import dev.orderly.model.PayAndShipmentRequest;
 import jakarta.validation.Validation;
@@ -140,6 +141,7 @@ class BundlesTest {
             "textSize.", Arrays.stream(TextSize.values()).map(Enum::name).toList(),
             "lesson.step.", LessonViewModel.STEPS.stream().flatMap(step -> Stream.of("title", "does", "watch")
                 .map(part -> step.number() + "." + part)).toList()));
+        byName.put("offsets.target.", Arrays.stream(OffsetResetRequest.Target.values()).map(Enum::name).toList());
         byName.put("error.", Arrays.stream(ErrorCode.values()).map(Enum::name).toList());
         byName.put("note.", Arrays.stream(NoteCode.values()).map(Enum::name).toList());
         // A payment's state, as the backend names it (Payment.State); a state the console does not know is shown

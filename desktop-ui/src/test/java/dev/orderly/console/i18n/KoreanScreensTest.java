@@ -34,6 +34,7 @@ import dev.orderly.console.startup.StartupViewModel;
 import dev.orderly.console.statemachine.StateMachineView;
 import dev.orderly.console.statemachine.StateMachineViewModel;
 import dev.orderly.console.support.RecordingClient;
+import dev.orderly.console.topics.OffsetResetViewModel;
 import dev.orderly.console.topics.ReplayViewModel;
 import dev.orderly.console.topics.TopicsView;
 import dev.orderly.console.topics.TopicsViewModel;
@@ -107,9 +108,15 @@ class KoreanScreensTest extends FxRobot {
             new StateMachineView(new StateMachineViewModel(client, runner, STAFF)),
             new LessonView(new LessonViewModel(client, runner), new FaultsViewModel(client, runner, "backend-1"),
                 new Region()),
-            new TopicsView(new TopicsViewModel(client, runner), new ReplayViewModel(client, runner)))));
+            topicsView(client, runner))));
         FxToolkit.showStage();
         WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static TopicsView topicsView(RecordingClient client, DirectTaskRunner runner) {
+        TopicsViewModel topics = new TopicsViewModel(client, runner);
+        return new TopicsView(topics, new ReplayViewModel(client, runner),
+            new OffsetResetViewModel(client, runner, topics.topicProperty()));
     }
 
     private static OrderView orderWithItsTimeline() {

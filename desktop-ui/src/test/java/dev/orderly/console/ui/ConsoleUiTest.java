@@ -17,11 +17,13 @@ import dev.orderly.console.shell.ConsoleFlow;
 import dev.orderly.console.shell.ConsoleShell;
 import dev.orderly.console.shell.ConsoleViewModel;
 import dev.orderly.console.util.FxTaskRunner;
+import dev.orderly.model.AuditAction;
 import dev.orderly.model.CreateOrderRequest;
 import dev.orderly.model.GatewaySettingsView;
 import dev.orderly.model.InjectableFault;
 import dev.orderly.model.KafkaRecordView;
 import dev.orderly.model.KafkaTopicView;
+import dev.orderly.model.OffsetResetRequest;
 import dev.orderly.model.OrderItemRequest;
 import dev.orderly.model.OrderStatus;
 import dev.orderly.model.OrderView;
@@ -443,6 +445,33 @@ class ConsoleUiTest extends FxRobot {
         UiWait.clickWhenReady(this, "#replay-preview", WAIT);
         await().atMost(WAIT).until(() -> UiWait.textOf(this, "#replay-message").contains("would read"));
         assertThat(UiWait.textOf(this, "#replay-message")).doesNotContain("would read 0 records");
+
+        // A group's offsets reset from the screen: previewed, refused while its consumers run, applied once they
+        // are stopped, and in the audit trail.
+        interact(() -> topics.getItems().stream().filter(t -> t.name().equals("order-processing-topic"))
+            .findFirst().ifPresent(t -> topics.getSelectionModel().select(t)));
+        interact(() -> lookup("#offsets-group").<ComboBox<String>>query().setValue("order-processing-group"));
+        interact(() -> lookup("#offsets-target").<ComboBox<OffsetResetRequest.Target>>query()
+            .setValue(OffsetResetRequest.Target.LATEST));
+        UiWait.clickWhenReady(this, "#offsets-preview", WAIT);
+        await().atMost(WAIT).until(() -> UiWait.textOf(this, "#offsets-message").startsWith("Preview: group"
+            + " order-processing-group on order-processing-topic"));
+        assertThat(UiWait.textOf(this, "#offsets-plan")).contains("partition 0: ").contains("partition 2: ");
+        UiWait.clickWhenReady(this, "#offsets-reset", WAIT);
+        await().atMost(WAIT).until(() -> UiWait.textOf(this, "#offsets-message").startsWith("Not reset: "));
+        assertThat(UiWait.textOf(this, "#offsets-message")).contains("live member");
+        flow.client().runConsumers(false);
+        try {
+            // The group empties as its member leaves; until then the backend refuses, and a click asks again.
+            await().atMost(WAIT).pollInterval(Duration.ofSeconds(1)).until(() -> {
+                UiWait.clickWhenReady(this, "#offsets-reset", WAIT);
+                WaitForAsyncUtils.waitForFxEvents();
+                return UiWait.textOf(this, "#offsets-message").startsWith("Reset: group order-processing-group");
+            });
+        } finally {
+            flow.client().runConsumers(true);
+        }
+        assertThat(flow.client().audit(20)).anyMatch(e -> e.action() == AuditAction.OFFSETS_RESET);
         showTab("tab-orders");
     }
 
