@@ -47,16 +47,21 @@ class StatusEventsBroadcaster {
 
     /**
      * The offsets of this instance's own throw-away group (a new one each start, from the latest record) mean
-     * nothing, so they are committed once per poll, not once per record: the application's default (a synchronous
-     * commit per record, right for the processing topics) capped this feed at about 175 events/s, about 40 orders/s
-     * on the console, while processing ran ten times faster (BENCHMARKS.md).
+     * nothing, so they are never committed ({@code MANUAL} acknowledgement, and the listener never acknowledges).
+     * The application's default (a synchronous commit per record, right for the processing topics) capped this feed
+     * at about 175 events/s, about 40 orders/s on the console, while processing ran ten times faster
+     * (BENCHMARKS.md); a commit per poll fixed that, but left every past start's group on the cluster, with its
+     * offsets, for the broker's {@code offsets.retention.minutes} (7 days): the Topics screen listed each of them as
+     * reading {@code order-status-events}, and offered them for an offset reset.
      */
     @Bean(CONTAINERS)
     static ConcurrentKafkaListenerContainerFactory<Object, Object> statusBroadcastContainers(
         ConcurrentKafkaListenerContainerFactoryConfigurer configurer, ConsumerFactory<Object, Object> consumers) {
         var factory = new ConcurrentKafkaListenerContainerFactory<Object, Object>();
         configurer.configure(factory, consumers);
-        factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.BATCH);
+        factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.MANUAL);
+        // Nor the starting position when partitions are assigned (Spring Kafka's default with "latest").
+        factory.getContainerProperties().setAssignmentCommitOption(ContainerProperties.AssignmentCommitOption.NEVER);
         return factory;
     }
 

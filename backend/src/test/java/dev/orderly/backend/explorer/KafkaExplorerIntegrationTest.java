@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.orderly.backend.kafka.KafkaTopics;
+import dev.orderly.backend.messaging.StatusFeed;
 import dev.orderly.backend.payment.SimulatedPaymentGateway;
 import dev.orderly.backend.support.ApiClient;
 import dev.orderly.backend.support.ApiClient.Answer;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -59,6 +61,9 @@ class KafkaExplorerIntegrationTest {
 
     @Autowired
     SimulatedPaymentGateway gateway;
+
+    @Autowired
+    StatusFeed feed;
 
     private ApiClient api;
     private String topic;
@@ -109,6 +114,27 @@ class KafkaExplorerIntegrationTest {
         await().atMost(WAIT).until(() -> readersOf(KafkaTopics.PROCESSING).contains(KafkaTopics.PROCESSING_GROUP));
 
         assertThat(api.get(ALICE, "/api/admin/kafka/topics").status()).isEqualTo(403);
+    }
+
+    /**
+     * The backends' live status feeds read {@code order-status-events} under a throw-away group each (a new one
+     * each start): a committed offset would never be read again, and would keep every past start's group listed
+     * as reading the topic (and offered for a reset) for a week.
+     */
+    @Test
+    void theLiveStatusFeedsGroupsCommitNothing() {
+        List<Long> heard = new CopyOnWriteArrayList<>();
+        Runnable unsubscribe = feed.subscribe(change -> heard.add(change.orderId()));
+        try {
+            long first = api.createOrder(ALICE);
+            await().atMost(WAIT).until(() -> heard.contains(first));
+            // A later poll's record: by then the feed's container has committed whatever it would for the first.
+            long second = api.createOrder(ALICE);
+            await().atMost(WAIT).until(() -> heard.contains(second));
+        } finally {
+            unsubscribe.run();
+        }
+        assertThat(readersOf(KafkaTopics.STATUS_EVENTS)).noneMatch(g -> g.startsWith("orderly-status-broadcast"));
     }
 
     private List<String> readersOf(String name) {

@@ -15,6 +15,7 @@ import dev.orderly.console.shell.ConsoleShell;
 import dev.orderly.console.util.FxTaskRunner;
 import dev.orderly.model.CreateOrderRequest;
 import dev.orderly.model.GatewaySettingsView;
+import dev.orderly.model.OffsetResetRequest;
 import dev.orderly.model.OrderItemRequest;
 import dev.orderly.model.OrderStatus;
 import dev.orderly.model.PayAndShipmentRequest;
@@ -26,6 +27,9 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -176,15 +180,20 @@ public final class Screenshots {
         await("audit trail", 30, () -> console.model().audit().shownEntries().size() >= 5);
         Thread.sleep(800);
         capture(flow[0], out.resolve("19-audit.png"));
-        // Kafka itself: the cluster's topics, the status-event topic newest first, one record opened.
+        // Kafka itself: the cluster's topics, the processing topic newest first, one record opened, and a reset of
+        // the processing group to ten minutes ago previewed (nothing changed): each partition's move under the bar.
         onFx(() -> console.selectTab("tab-topics"));
         await("topics", 30, () -> console.model().topics().topics().size() >= 4);
-        onFx(() -> console.model().topics().topics().stream().filter(t -> t.name().equals("order-status-events"))
+        onFx(() -> console.model().topics().topics().stream().filter(t -> t.name().equals("order-processing-topic"))
             .findFirst().ifPresent(t -> console.topicsView().topicTable().getSelectionModel().select(t)));
         await("records", 30, () -> console.model().topics().records().size() > 5);
         onFx(() -> console.topicsView().recordTable().getSelectionModel().select(2));
-        // A reset of the group reading it, previewed (nothing changed): each partition's move under the bar.
-        onFx(() -> console.model().offsets().preview());
+        onFx(() -> {
+            console.model().offsets().targetProperty().set(OffsetResetRequest.Target.TIMESTAMP);
+            console.model().offsets().valueProperty().set(Instant.now().minus(Duration.ofMinutes(10))
+                .truncatedTo(ChronoUnit.SECONDS).toString());
+            console.model().offsets().preview();
+        });
         await("reset preview", 30, () -> !console.model().offsets().planProperty().get().isEmpty());
         Thread.sleep(800);
         capture(flow[0], out.resolve("21-topics.png"));

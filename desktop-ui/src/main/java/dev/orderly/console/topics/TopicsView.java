@@ -134,7 +134,7 @@ public final class TopicsView extends VBox {
         detail.setEditable(false);
         detail.setId("topics-record");
         detail.setAccessibleText(I18n.t("topics.detail.help"));
-        detail.setStyle("-fx-font-family: monospace;");
+        detail.setStyle(I18n.monospaceStyle());
         detail.setPrefRowCount(12);
         detail.textProperty().bind(vm.detailProperty());
 
@@ -219,7 +219,7 @@ public final class TopicsView extends VBox {
         bar.setStyle("-fx-alignment: center-left;");
         Label plan = new Label();
         plan.setId("offsets-plan");
-        plan.setStyle("-fx-font-family: monospace; -fx-padding: 0 0 0 1em;");
+        plan.setStyle(I18n.monospaceStyle() + " -fx-padding: 0 0 0 1em;");
         plan.textProperty().bind(offsets.planProperty());
         plan.visibleProperty().bind(offsets.planProperty().isNotEmpty());
         plan.managedProperty().bind(plan.visibleProperty());

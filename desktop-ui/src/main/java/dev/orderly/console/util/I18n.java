@@ -98,6 +98,21 @@ public final class I18n {
         return "System";
     }
 
+    /**
+     * The fixed-width font family for record values and offsets, as CSS ({@code -fx-font-family: '...';}): a named
+     * monospace font draws boxes for Hangul just as a Latin one does, so in Korean one with Hangul (Debian's
+     * fonts-noto-cjk has Noto Sans Mono CJK KR; D2Coding, or the proportional Korean font when none is installed).
+     */
+    public static String monospaceStyle() {
+        String family = "Monospaced";
+        if ("ko".equals(locale().getLanguage())) {
+            List<String> installed = Font.getFamilies();
+            family = List.of("Noto Sans Mono CJK KR", "D2Coding").stream().filter(installed::contains).findFirst()
+                .orElseGet(I18n::fontFamily);
+        }
+        return "-fx-font-family: '" + family + "';";
+    }
+
     /** A count as the user's language writes it (12,500). */
     public static String number(long value) {
         return NumberFormat.getIntegerInstance(locale()).format(value);
