@@ -39,7 +39,7 @@ public final class OffsetResetViewModel {
     private final TaskRunner runner;
     private final ReadOnlyObjectProperty<KafkaTopicView> topic;
     private final ObservableList<String> groups = FXCollections.observableArrayList();
-    private final StringProperty group = new SimpleStringProperty("");
+    private final StringProperty group = new SimpleStringProperty();
     private final ObjectProperty<Target> target = new SimpleObjectProperty<>(Target.EARLIEST);
     private final StringProperty value = new SimpleStringProperty("");
     private final StringProperty message = new SimpleStringProperty("");
@@ -62,9 +62,9 @@ public final class OffsetResetViewModel {
                 forget();
             }
             groups.setAll(now == null ? List.of() : now.groups());
-            // The topic's first group, unless the one chosen (or typed) reads this topic too.
-            if (!groups.isEmpty() && !groups.contains(group.get())) {
-                group.set(groups.get(0));
+            // The topic's first group, unless the one chosen reads this topic too; none when no group reads it.
+            if (!groups.contains(group.get())) {
+                group.set(groups.isEmpty() ? null : groups.get(0));
             }
         });
         group.addListener((o, a, b) -> forget());

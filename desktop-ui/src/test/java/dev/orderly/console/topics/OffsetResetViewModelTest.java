@@ -65,6 +65,13 @@ class OffsetResetViewModelTest {
         topic.set(topic("order-status-events", "status-readers"));
         assertThat(vm.previewShown().get()).isFalse();
         assertThat(vm.groupProperty().get()).isEqualTo("status-readers");
+
+        topic.set(topic("order-retry-topic"));
+        assertThat(vm.groupProperty().get()).isNull();
+        int asked = client.calls.size();
+        vm.preview();
+        assertThat(vm.messageProperty().get()).isEqualTo("Choose a consumer group");
+        assertThat(client.calls).hasSize(asked);
     }
 
     @Test
