@@ -48,6 +48,7 @@ public final class OffsetResetViewModel {
     private final BooleanProperty busy = new SimpleBooleanProperty(false);
     /** The group and request the shown preview is of: Reset applies exactly that, and only while it is shown. */
     private final ObjectProperty<Previewed> previewed = new SimpleObjectProperty<>();
+    private final BooleanBinding previewShown = previewed.isNotNull();
 
     private record Previewed(String group, OffsetResetRequest request) {
     }
@@ -210,6 +211,6 @@ public final class OffsetResetViewModel {
 
     /** Whether a preview is shown that Reset would apply. */
     public BooleanBinding previewShown() {
-        return previewed.isNotNull();
+        return previewShown;
     }
 }

@@ -66,17 +66,7 @@ public final class TopicsView extends VBox {
         ComboBox<StartAt> from = new ComboBox<>(FXCollections.observableArrayList(StartAt.values()));
         from.setId("topics-from");
         from.valueProperty().bindBidirectional(vm.fromProperty());
-        from.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(StartAt value) {
-                return value == null ? "" : value.label();
-            }
-
-            @Override
-            public StartAt fromString(String text) {
-                return null;
-            }
-        });
+        from.setConverter(shown(StartAt::label));
         from.setAccessibleText(I18n.t("topics.from.help"));
         TextField position = field("topics-position", I18n.t("topics.position.prompt"), 13.1,
             I18n.t("topics.position.help"));
@@ -187,17 +177,7 @@ public final class TopicsView extends VBox {
         ComboBox<Target> to = new ComboBox<>(FXCollections.observableArrayList(Target.values()));
         to.setId("offsets-target");
         to.valueProperty().bindBidirectional(offsets.targetProperty());
-        to.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(Target value) {
-                return value == null ? "" : I18n.t("offsets.target." + value.name());
-            }
-
-            @Override
-            public Target fromString(String text) {
-                return null;
-            }
-        });
+        to.setConverter(shown(target -> I18n.t("offsets.target." + target.name())));
         to.setAccessibleText(I18n.t("offsets.target.help"));
         TextField value = field("offsets-value", I18n.t("offsets.value.prompt"), 13.1, I18n.t("offsets.value.help"));
         value.textProperty().bindBidirectional(offsets.valueProperty());
@@ -228,6 +208,21 @@ public final class TopicsView extends VBox {
         VBox box = new VBox(4, bar, plan);
         box.setStyle("-fx-padding: 0 0.5em 0 0.5em;");
         return box;
+    }
+
+    /** A choice box's items in words (the boxes are not editable: nothing is read back). */
+    private static <T> StringConverter<T> shown(Function<T, String> words) {
+        return new StringConverter<>() {
+            @Override
+            public String toString(T value) {
+                return value == null ? "" : words.apply(value);
+            }
+
+            @Override
+            public T fromString(String text) {
+                return null;
+            }
+        };
     }
 
     public TableView<KafkaRecordView> recordTable() {

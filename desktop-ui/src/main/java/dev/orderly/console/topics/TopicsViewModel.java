@@ -70,7 +70,7 @@ public final class TopicsViewModel {
     private String nextCursor;
     private int page;
 
-    /** The live tail: its query with the cursor it reads from next (null until its first read answered). */
+    /** The live tail: its query, with the cursor it reads on from after its first read; null while it is off. */
     private RecordQuery tail;
     private boolean tailReading;
     /** Which tail an answer belongs to: one that comes back after its tail was stopped is dropped. */
@@ -119,11 +119,8 @@ public final class TopicsViewModel {
             message.set(I18n.t("topics.chooseFirst"));
             return;
         }
-        RecordQuery query;
-        try {
-            query = new RecordQuery(partitionChosen(), start(), new Filter(key.get(), contains.get()), null);
-        } catch (IllegalArgumentException e) {
-            message.set(e.getMessage());
+        RecordQuery query = toolbarQuery(false);
+        if (query == null) {
             return;
         }
         page = 0;
@@ -176,35 +173,22 @@ public final class TopicsViewModel {
             tailing.set(false);
             return;
         }
-        RecordQuery query;
-        try {
-            query = new RecordQuery(partitionChosen(), Start.tail(), new Filter(key.get(), contains.get()), null);
-        } catch (IllegalArgumentException e) {
-            message.set(e.getMessage());
+        RecordQuery query = toolbarQuery(true);
+        if (query == null) {
             tailing.set(false);
             return;
         }
-        long generation = ++tailGeneration;
-        String name = topic.get().name();
+        tailGeneration++;
         records.clear();
         openRecord(null);
         nextCursor = null;
         morePages.set(false);
         tailCount = 0;
-        tailReading = true;
-        runner.run(() -> client.kafkaRecords(name, query), result -> {
-            if (generation == tailGeneration) {
-                tailReading = false;
-                tail = query.next(result.cursor());
-                message.set(I18n.t("topics.tail.waiting", name));
-                added(name, result.records());
-            }
-        }, error -> {
-            if (generation == tailGeneration) {
-                message.set(I18n.t("topics.notRead", name, Messages.of(error)));
-                tailing.set(false);
-            }
-        });
+        tail = query;
+        tailReading = false;
+        message.set(I18n.t("topics.tail.waiting", topic.get().name()));
+        // The first read finds the partitions' ends (nothing yet); each tick after reads on from its cursor.
+        tick();
     }
 
     /** Reads what arrived since the last read, when the live tail is on and no read is under way. */
@@ -332,6 +316,20 @@ public final class TopicsViewModel {
             String.valueOf(record.format()), String.valueOf(record.valueBytes()))).append("\n\n");
         text.append(record.value() == null ? I18n.t("topics.record.nullValue") : record.value());
         return text.toString();
+    }
+
+    /**
+     * The query the toolbar asks for (its start, or a live tail from the end), or null after saying why the toolbar
+     * is not valid.
+     */
+    private RecordQuery toolbarQuery(boolean tail) {
+        try {
+            return new RecordQuery(partitionChosen(), tail ? Start.tail() : start(),
+                new Filter(key.get(), contains.get()), null);
+        } catch (IllegalArgumentException e) {
+            message.set(e.getMessage());
+            return null;
+        }
     }
 
     private Integer partitionChosen() {
